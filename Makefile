@@ -1,0 +1,43 @@
+# OpenSSPR: the two commands a new user needs are `make demo` and `make test`.
+BUILD_DIR ?= build
+JOBS ?= 2
+PYTHON := /usr/bin/python3
+DEMO_LISTEN ?= 127.0.0.1:8080
+
+.PHONY: all deps configure build demo test unit-test integration-test bench format format-check clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+configure:
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+demo: deps build
+	$(BUILD_DIR)/sspr demo --listen $(DEMO_LISTEN)
+
+test: deps build
+	@$(MAKE) --no-print-directory unit-test integration-test
+
+unit-test:
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+integration-test:
+	SSPR_BINARY=$(abspath $(BUILD_DIR))/sspr $(PYTHON) -m pytest -q tests/integration
+
+bench: deps configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target sspr sspr_bench
+	bench/run.sh $(BUILD_DIR)
+
+format:
+	@git ls-files '*.cc' '*.h' | xargs clang-format -i
+
+format-check:
+	@git ls-files '*.cc' '*.h' | xargs clang-format --dry-run --Werror
+
+clean:
+	rm -rf $(BUILD_DIR)

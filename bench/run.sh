@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every benchmark: Google Benchmark (in-process) and wrk against a real `sspr serve`.
+# Usage: bench/run.sh [BUILD_DIR]. Results go to stdout; copy them to docs/PERFORMANCE.md
+# with the command line that produced them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${1:-build}
+SSPR="$BUILD_DIR/sspr"
+
+echo "== Google Benchmark: $BUILD_DIR/sspr_bench"
+"$BUILD_DIR/sspr_bench" --benchmark_min_time=1
+
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+SSPR_LOG_LEVEL=warn "$SSPR" serve --listen "127.0.0.1:$port" --data "$work/data" >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+curl -fs "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$work/server.log"; exit 1; }
+
+echo
+echo "== wrk -t1 -c64 -d10s http://127.0.0.1:$port/healthz  (target: >= 50,000 requests/s)"
+wrk -t1 -c64 -d10s --latency "http://127.0.0.1:$port/healthz"

@@ -1,0 +1,67 @@
+#pragma once
+// Server configuration: one TOML file plus SSPR_<SECTION>_<KEY> environment variables,
+// which win over the file (e.g. SSPR_SERVER_LISTEN overrides [server] listen). Secrets are
+// read from files named by *_file keys. Every key is documented in docs/OPERATIONS.md.
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "domain/result.h"
+
+namespace sspr::config {
+
+struct ServerConfig {
+  std::string listen = "127.0.0.1:8080";  // HOST:PORT
+  std::size_t io_threads = 0;             // 0 = one per core
+  std::size_t worker_threads = 0;         // 0 = two per core; blocking work (hashing, store)
+  std::size_t max_body_bytes = 64 * 1024;
+  std::size_t max_json_depth = 32;
+  unsigned request_timeout_seconds = 30;
+};
+
+struct StoreConfig {
+  std::string db;                        // sqlite:PATH or postgresql://...; empty = data_dir
+  std::string data_dir = "./sspr-data";  // SQLite database at data_dir/sspr.db
+  std::size_t pool_size = 8;
+};
+
+struct SecurityConfig {
+  std::size_t argon2_memory_kib = 19 * 1024;
+  unsigned argon2_iterations = 2;
+};
+
+struct NotifyConfig {
+  std::string email = "file";  // "smtp" | "file"
+  std::string sms = "file";    // "webhook" | "file"
+  std::string outbox_path;     // default: data_dir/outbox.jsonl
+};
+
+struct CaptchaConfig {
+  unsigned difficulty = 50000;  // maxnumber of the proof-of-work
+};
+
+struct LogConfig {
+  std::string level = "info";  // trace debug info warn error
+};
+
+struct Config {
+  ServerConfig server;
+  StoreConfig store;
+  SecurityConfig security;
+  NotifyConfig notify;
+  CaptchaConfig captcha;
+  LogConfig log;
+};
+
+// Reads `path` (when given; a missing file is an error) then applies `environment`
+// (normally the process environment; only SSPR_* names are looked at). Unknown keys and
+// values of the wrong type are errors that name the key.
+domain::Result<Config> load_config(const std::optional<std::string>& path,
+                                   const std::map<std::string, std::string>& environment);
+
+// The SSPR_* variables of this process.
+std::map<std::string, std::string> process_environment();
+
+}  // namespace sspr::config

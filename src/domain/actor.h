@@ -1,0 +1,29 @@
+#pragma once
+// Who performs an administrative operation and within which limits.
+
+#include <optional>
+#include <string>
+
+#include "domain/admin_role.h"
+#include "domain/tenant.h"
+
+namespace sspr::domain {
+
+struct Actor {
+  std::string name;                // "cli", "token:<name>", a UPN: written to the audit log
+  std::optional<TenantId> tenant;  // the only tenant it may act on; nullopt = any (operator)
+  unsigned permissions = 0;        // Permission bits
+
+  bool may(Permission p) const { return (permissions & static_cast<unsigned>(p)) != 0; }
+
+  // The local operator at the command line: every permission on every tenant.
+  static Actor operator_cli() { return Actor{"cli", std::nullopt, ~0u}; }
+};
+
+// Per-request facts that go into logs and audit records.
+struct RequestContext {
+  std::string correlation_id;
+  std::string client_ip;
+};
+
+}  // namespace sspr::domain

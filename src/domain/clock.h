@@ -1,0 +1,18 @@
+#pragma once
+// The time port. Rules and flows read time only through a Clock so tests can fix it.
+
+#include <chrono>
+#include <string>
+
+namespace sspr::domain {
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual std::chrono::system_clock::time_point now() const = 0;
+};
+
+// "2026-11-23T14:05:09.123Z"
+std::string to_iso8601(std::chrono::system_clock::time_point time);
+
+}  // namespace sspr::domain

@@ -1,0 +1,175 @@
+#pragma once
+// Use cases of directory administration: tenants, domains, users, groups, membership,
+// licences, administrator roles and API tokens. Every operation checks the actor's
+// permission and tenant, validates its input, and commits the change together with its
+// audit record in one store transaction; a failed operation writes nothing.
+//
+// The HTTP handlers and CLI commands are thin wrappers around these calls.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/actor.h"
+#include "domain/api_token.h"
+#include "domain/clock.h"
+#include "domain/group.h"
+#include "domain/license_assignment.h"
+#include "domain/password_hasher.h"
+#include "domain/random.h"
+#include "domain/result.h"
+#include "domain/tenant.h"
+#include "domain/user.h"
+#include "store/store.h"
+
+namespace sspr::flows {
+
+// A user as shown to administrators: the stored fields plus what they resolve to.
+struct UserDetails {
+  domain::User user;
+  std::string tenant_name;
+  std::vector<std::string> groups;    // names of transitive groups
+  std::vector<std::string> licenses;  // effective SKUs (direct or through groups)
+  std::vector<std::string> roles;     // administrator role ids
+  bool is_administrator = false;      // holds any administrator role
+  bool licensed_for_sspr = false;     // a held SKU grants SSPR for the user's source
+};
+
+struct GroupDetails {
+  domain::Group group;
+  std::vector<domain::GroupMember> members;  // direct members
+  std::vector<std::string> licenses;         // SKUs assigned to the group
+};
+
+// The one time a token is visible: `secret` is never stored, only its hash.
+struct CreatedToken {
+  domain::ApiToken token;
+  std::string secret;
+};
+
+struct UserChanges {
+  std::optional<std::string> display_name;
+  std::optional<std::string> given_name;
+  std::optional<std::string> surname;
+  std::optional<std::string> email;
+  std::optional<bool> enabled;
+};
+
+class DirectoryAdministration {
+ public:
+  DirectoryAdministration(store::Store& store, const domain::Clock& clock, domain::Random& random,
+                          const domain::PasswordHasher& hasher);
+
+  // Tenants (operator only, except reading one's own tenant).
+  domain::Result<domain::Tenant> create_tenant(const domain::Actor& actor,
+                                               const domain::RequestContext& ctx,
+                                               const std::string& name, const std::string& domain);
+  domain::Result<domain::Tenant> add_domain(const domain::Actor& actor,
+                                            const domain::RequestContext& ctx,
+                                            domain::TenantId tenant, const std::string& domain);
+  domain::Result<domain::Tenant> tenant_by_domain(const domain::Actor& actor,
+                                                  const std::string& domain);
+  domain::Result<domain::Tenant> tenant(const domain::Actor& actor, domain::TenantId tenant);
+  domain::Result<std::vector<domain::Tenant>> list_tenants(const domain::Actor& actor);
+
+  // Users. The tenant is the one owning the UPN's domain. `password` is optional: when
+  // given (cloud users only) it is stored as an Argon2id hash.
+  domain::Result<UserDetails> create_user(const domain::Actor& actor,
+                                          const domain::RequestContext& ctx,
+                                          const domain::NewUser& input,
+                                          const std::optional<std::string>& password);
+  domain::Result<UserDetails> user(const domain::Actor& actor, const std::string& upn);
+  domain::Result<std::vector<domain::User>> list_users(const domain::Actor& actor,
+                                                       domain::TenantId tenant, std::size_t offset,
+                                                       std::size_t limit);
+  domain::Result<UserDetails> update_user(const domain::Actor& actor,
+                                          const domain::RequestContext& ctx, const std::string& upn,
+                                          const UserChanges& changes);
+  domain::Status delete_user(const domain::Actor& actor, const domain::RequestContext& ctx,
+                             const std::string& upn);
+  // Sets a cloud user's password (no password-protection rules yet: issue 3 adds them).
+  domain::Status set_password(const domain::Actor& actor, const domain::RequestContext& ctx,
+                              const std::string& upn, const std::string& password);
+
+  // Groups and membership.
+  domain::Result<GroupDetails> create_group(const domain::Actor& actor,
+                                            const domain::RequestContext& ctx,
+                                            domain::TenantId tenant, const std::string& name,
+                                            const std::string& description);
+  domain::Result<GroupDetails> group(const domain::Actor& actor, domain::TenantId tenant,
+                                     const std::string& name);
+  domain::Result<std::vector<domain::Group>> list_groups(const domain::Actor& actor,
+                                                         domain::TenantId tenant);
+  domain::Status delete_group(const domain::Actor& actor, const domain::RequestContext& ctx,
+                              domain::TenantId tenant, const std::string& name);
+  // Adds a user (by UPN, of the same tenant) or a group (by name) as a direct member.
+  // Cycles are allowed, as in the reference product; resolution terminates on them.
+  domain::Result<GroupDetails> add_member(const domain::Actor& actor,
+                                          const domain::RequestContext& ctx,
+                                          domain::TenantId tenant, const std::string& group,
+                                          domain::MemberKind kind, const std::string& member);
+  domain::Result<GroupDetails> remove_member(const domain::Actor& actor,
+                                             const domain::RequestContext& ctx,
+                                             domain::TenantId tenant, const std::string& group,
+                                             domain::MemberKind kind, const std::string& member);
+
+  // Licences. add_subscription creates or changes a subscription (seats nullopt = no limit).
+  // Assigning a SKU the tenant has no subscription for creates one without a seat limit.
+  domain::Result<domain::Subscription> add_subscription(const domain::Actor& actor,
+                                                        const domain::RequestContext& ctx,
+                                                        domain::TenantId tenant,
+                                                        const std::string& sku,
+                                                        std::optional<int> seats);
+  domain::Result<std::vector<domain::Subscription>> list_subscriptions(const domain::Actor& actor,
+                                                                       domain::TenantId tenant);
+  domain::Result<UserDetails> assign_license_to_user(const domain::Actor& actor,
+                                                     const domain::RequestContext& ctx,
+                                                     const std::string& upn,
+                                                     const std::string& sku);
+  domain::Result<GroupDetails> assign_license_to_group(const domain::Actor& actor,
+                                                       const domain::RequestContext& ctx,
+                                                       domain::TenantId tenant,
+                                                       const std::string& group,
+                                                       const std::string& sku);
+  domain::Result<UserDetails> remove_license_from_user(const domain::Actor& actor,
+                                                       const domain::RequestContext& ctx,
+                                                       const std::string& upn,
+                                                       const std::string& sku);
+  domain::Result<GroupDetails> remove_license_from_group(const domain::Actor& actor,
+                                                         const domain::RequestContext& ctx,
+                                                         domain::TenantId tenant,
+                                                         const std::string& group,
+                                                         const std::string& sku);
+
+  // Administrator roles.
+  domain::Result<UserDetails> assign_role(const domain::Actor& actor,
+                                          const domain::RequestContext& ctx, const std::string& upn,
+                                          const std::string& role);
+  domain::Result<UserDetails> remove_role(const domain::Actor& actor,
+                                          const domain::RequestContext& ctx, const std::string& upn,
+                                          const std::string& role);
+
+  // API tokens (operator only). The role defaults to global-administrator.
+  domain::Result<CreatedToken> create_token(const domain::Actor& actor,
+                                            const domain::RequestContext& ctx,
+                                            domain::TenantId tenant, const std::string& name,
+                                            const std::string& role);
+  domain::Result<std::vector<domain::ApiToken>> list_tokens(const domain::Actor& actor,
+                                                            domain::TenantId tenant);
+  domain::Status revoke_token(const domain::Actor& actor, const domain::RequestContext& ctx,
+                              domain::TenantId tenant, const std::string& name);
+  // The actor a presented bearer token stands for, or Unauthenticated.
+  domain::Result<domain::Actor> authenticate_token(const std::string& secret);
+
+  // Audit records of one tenant, newest first (the full audit surface is issue 7).
+  domain::Result<std::vector<domain::AuditEvent>> audit(const domain::Actor& actor,
+                                                        const store::AuditQuery& query);
+
+ private:
+  store::Store& store_;
+  const domain::Clock& clock_;
+  domain::Random& random_;
+  const domain::PasswordHasher& hasher_;
+};
+
+}  // namespace sspr::flows

@@ -1,0 +1,33 @@
+#pragma once
+// The HTTP server: RESTinio on `io_threads` event-loop threads; blocking work (Argon2id,
+// store calls) runs on a separate pool of `worker_threads` so slow steps never stall the
+// event loop. run_server() blocks until SIGTERM or SIGINT, then stops accepting, lets
+// in-flight requests finish (up to a grace period) and returns.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "config/config.h"
+#include "domain/clock.h"
+#include "domain/random.h"
+#include "flows/directory_administration.h"
+#include "store/store.h"
+
+namespace sspr::http {
+
+struct ServerDependencies {
+  store::Store& store;
+  flows::DirectoryAdministration& directory;
+  const domain::Clock& clock;
+  domain::Random& random;
+};
+
+// Returns the process exit code (0 after a clean shutdown, 1 when the port cannot be bound,
+// with the reason logged). `on_listening` is called once the socket accepts connections,
+// with the bound address ("127.0.0.1:8080").
+int run_server(const config::Config& config, ServerDependencies& dependencies,
+               const std::function<void(const std::string&)>& on_listening = {});
+
+}  // namespace sspr::http

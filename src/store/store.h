@@ -1,0 +1,136 @@
+#pragma once
+// The store port: everything OpenSSPR keeps. One implementation (SociStore) serves SQLite
+// and PostgreSQL. All access happens inside Store::transact, so a change and its audit
+// record are committed together or not at all.
+//
+// Contract for implementations: methods never throw for expected situations (missing rows
+// return nullopt / false); database failures are turned into a StoreUnavailable error by
+// transact(), which then rolls back.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/api_token.h"
+#include "domain/audit_event.h"
+#include "domain/group.h"
+#include "domain/group_graph.h"
+#include "domain/license_assignment.h"
+#include "domain/result.h"
+#include "domain/tenant.h"
+#include "domain/user.h"
+
+namespace sspr::store {
+
+struct AuditQuery {
+  std::optional<domain::TenantId> tenant_id;
+  std::string since;     // ISO 8601, inclusive; empty = no bound
+  std::string until;     // ISO 8601, exclusive; empty = no bound
+  std::string activity;  // exact; empty = any
+  std::string category;  // exact; empty = any
+  std::string target;    // exact; empty = any
+  std::string correlation_id;
+  std::size_t offset = 0;
+  std::size_t limit = 100;
+};
+
+class StoreTransaction {
+ public:
+  virtual ~StoreTransaction() = default;
+
+  // Tenants. Domains are unique across tenants.
+  virtual domain::TenantId insert_tenant(const std::string& name, const std::string& now) = 0;
+  virtual void insert_domain(domain::TenantId tenant, const std::string& domain) = 0;
+  virtual std::optional<domain::TenantId> tenant_of_domain(const std::string& domain) = 0;
+  virtual std::optional<domain::Tenant> find_tenant(domain::TenantId tenant) = 0;
+  virtual std::vector<domain::Tenant> list_tenants() = 0;
+
+  // Users. UPNs are unique across tenants.
+  virtual domain::UserId insert_user(const domain::User& user, const std::string& now) = 0;
+  virtual std::optional<domain::User> find_user_by_upn(const std::string& upn) = 0;
+  virtual std::optional<domain::User> find_user(domain::UserId user) = 0;
+  virtual std::vector<domain::User> list_users(domain::TenantId tenant, std::size_t offset,
+                                               std::size_t limit) = 0;
+  virtual std::size_t count_users(domain::TenantId tenant) = 0;
+  virtual void update_user(const domain::User& user, const std::string& now) = 0;
+  virtual void delete_user(domain::UserId user) = 0;
+  virtual void set_password_hash(domain::UserId user, const std::string& hash,
+                                 const std::string& now) = 0;
+  virtual std::optional<std::string> password_hash(domain::UserId user) = 0;
+
+  // Groups. Names are unique per tenant, compared case-insensitively.
+  virtual domain::GroupId insert_group(const domain::Group& group, const std::string& now) = 0;
+  virtual std::optional<domain::Group> find_group_by_name(domain::TenantId tenant,
+                                                          const std::string& name) = 0;
+  virtual std::optional<domain::Group> find_group(domain::GroupId group) = 0;
+  virtual std::vector<domain::Group> list_groups(domain::TenantId tenant) = 0;
+  virtual void delete_group(domain::GroupId group) = 0;
+
+  // Membership. add_member returns false when the member was already there.
+  virtual bool add_member(domain::GroupId group, domain::MemberKind kind, std::int64_t member) = 0;
+  virtual bool remove_member(domain::GroupId group, domain::MemberKind kind,
+                             std::int64_t member) = 0;
+  virtual std::vector<domain::GroupMember> list_members(domain::GroupId group) = 0;
+  // Every group the user belongs to, directly or through nesting, each once (cycles end).
+  virtual std::vector<domain::Group> transitive_groups_of_user(domain::UserId user) = 0;
+  virtual bool is_transitive_member(domain::UserId user, domain::GroupId group) = 0;
+  // Bulk form for reports and benchmarks: every group-in-group edge of the tenant, and each
+  // user's direct groups.
+  virtual std::vector<domain::GroupGraph::Edge> group_edges(domain::TenantId tenant) = 0;
+
+  // Licences.
+  virtual void upsert_subscription(domain::TenantId tenant, const std::string& sku,
+                                   std::optional<int> seats) = 0;
+  virtual std::optional<domain::Subscription> find_subscription(domain::TenantId tenant,
+                                                                const std::string& sku) = 0;
+  virtual std::vector<domain::Subscription> list_subscriptions(domain::TenantId tenant) = 0;
+  // Assign returns false when that exact assignment existed already.
+  virtual bool assign_license_to_user(domain::UserId user, const std::string& sku) = 0;
+  virtual bool assign_license_to_group(domain::GroupId group, const std::string& sku) = 0;
+  virtual bool remove_license_from_user(domain::UserId user, const std::string& sku) = 0;
+  virtual bool remove_license_from_group(domain::GroupId group, const std::string& sku) = 0;
+  virtual std::vector<domain::LicenseAssignment> list_license_assignments(
+      domain::TenantId tenant) = 0;
+  // The SKUs a user holds directly or through any (nested) group, each once, sorted.
+  virtual std::vector<std::string> effective_skus_of_user(domain::UserId user) = 0;
+  // Distinct users of the tenant holding the SKU directly or through groups.
+  virtual int count_license_holders(domain::TenantId tenant, const std::string& sku) = 0;
+
+  // Administrator roles. assign returns false when the user held the role already.
+  virtual bool assign_role(domain::UserId user, const std::string& role) = 0;
+  virtual bool remove_role(domain::UserId user, const std::string& role) = 0;
+  virtual std::vector<std::string> roles_of_user(domain::UserId user) = 0;
+  // (upn, role) pairs of the tenant.
+  virtual std::vector<std::pair<std::string, std::string>> list_role_assignments(
+      domain::TenantId tenant) = 0;
+
+  // API tokens, looked up by the hash of the presented token.
+  virtual std::int64_t insert_token(const domain::ApiToken& token, const std::string& hash) = 0;
+  virtual std::optional<domain::ApiToken> find_token_by_hash(const std::string& hash) = 0;
+  virtual std::optional<domain::ApiToken> find_token_by_name(domain::TenantId tenant,
+                                                             const std::string& name) = 0;
+  virtual std::vector<domain::ApiToken> list_tokens(domain::TenantId tenant) = 0;
+  virtual void revoke_token(std::int64_t token) = 0;
+
+  // Audit log: append-only.
+  virtual void append_audit(const domain::AuditEvent& event) = 0;
+  virtual std::vector<domain::AuditEvent> query_audit(const AuditQuery& query) = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Runs `work` in one transaction. Commits when it returns an ok Status, rolls back when it
+  // returns an error (which transact returns) or when the database fails (StoreUnavailable).
+  virtual domain::Status transact(const std::function<domain::Status(StoreTransaction&)>& work) = 0;
+
+  // Whether the database answers a trivial query now (readiness).
+  virtual bool ping() = 0;
+
+  // "sqlite" or "postgresql".
+  virtual std::string backend() const = 0;
+};
+
+}  // namespace sspr::store

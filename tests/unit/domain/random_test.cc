@@ -1,0 +1,40 @@
+#include "domain/random.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+namespace sspr::domain {
+namespace {
+
+// A deterministic Random: counts up from a seed.
+class CountingRandom final : public Random {
+ public:
+  void fill(std::span<std::uint8_t> out) override {
+    for (auto& b : out) b = next_++;
+  }
+
+ private:
+  std::uint8_t next_ = 0;
+};
+
+TEST(Random, UuidIsVersion4Form) {
+  CountingRandom random;
+  const auto uuid = random.uuid();
+  EXPECT_TRUE(std::regex_match(
+      uuid, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")))
+      << uuid;
+}
+
+TEST(Random, HexHasTwoCharactersPerByte) {
+  CountingRandom random;
+  EXPECT_EQ(random.hex(4), "00010203");
+}
+
+TEST(Random, UniformStaysBelowBound) {
+  CountingRandom random;
+  for (int i = 0; i < 1000; ++i) EXPECT_LT(random.uniform(7), 7u);
+}
+
+}  // namespace
+}  // namespace sspr::domain
