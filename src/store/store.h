@@ -75,8 +75,8 @@ class StoreTransaction {
   // Every group the user belongs to, directly or through nesting, each once (cycles end).
   virtual std::vector<domain::Group> transitive_groups_of_user(domain::UserId user) = 0;
   virtual bool is_transitive_member(domain::UserId user, domain::GroupId group) = 0;
-  // Bulk form for reports and benchmarks: every group-in-group edge of the tenant, and each
-  // user's direct groups.
+  // Bulk form for reports and diagnose: every group-in-group edge of the tenant (child = the
+  // member group, parent = the containing group), for domain::GroupGraph.
   virtual std::vector<domain::GroupGraph::Edge> group_edges(domain::TenantId tenant) = 0;
 
   // Licences.

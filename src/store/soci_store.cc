@@ -1,0 +1,130 @@
+#include "store/soci_store.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <exception>
+
+#include "domain/error.h"
+#include "platform/system_clock.h"
+#include "store/embedded_migrations.h"
+#include "store/migration_runner.h"
+#include "store/soci_store_transaction.h"
+#include "store/sql_transaction_text.h"
+
+namespace sspr::store {
+
+namespace errors = domain::errors;
+
+namespace {
+
+// How long a transaction waits for a free session, and SQLite for a lock, before giving up.
+constexpr int kLeaseTimeoutMs = 10'000;
+constexpr int kSqliteBusyTimeoutMs = 10'000;
+
+// Gives a leased session back to the pool however the transaction ends.
+class PoolLease {
+ public:
+  PoolLease(soci::connection_pool& pool, std::size_t position) : pool_(pool), position_(position) {}
+  ~PoolLease() { pool_.give_back(position_); }
+  PoolLease(const PoolLease&) = delete;
+  PoolLease& operator=(const PoolLease&) = delete;
+  soci::session& session() { return pool_.at(position_); }
+
+ private:
+  soci::connection_pool& pool_;
+  std::size_t position_;
+};
+
+void open_session(soci::session& session, SqlBackend backend, const std::string& connect) {
+  if (backend == SqlBackend::kSqlite) {
+    session.open(soci::sqlite3, "db=" + connect);
+    session << "PRAGMA busy_timeout = " + std::to_string(kSqliteBusyTimeoutMs);
+    session << "PRAGMA journal_mode = WAL";
+    session << "PRAGMA synchronous = NORMAL";
+    session << "PRAGMA foreign_keys = ON";
+  } else {
+    session.open(soci::postgresql, connect);
+    // Keeps libpq's NOTICE lines ("... already exists, skipping") off the server's stderr.
+    session << "SET client_min_messages = warning";
+  }
+}
+
+// Ends a failed transaction; when even that fails the connection is broken, and the next
+// lease reconnects.
+void roll_back_quietly(soci::session& session) {
+  try {
+    session << "ROLLBACK";
+  } catch (const std::exception&) {
+  }
+}
+
+}  // namespace
+
+SociStore::SociStore(SqlBackend backend, std::size_t pool_size)
+    : backend_(backend), pool_(pool_size) {}
+
+domain::Result<std::unique_ptr<SociStore>> SociStore::open(SqlBackend backend,
+                                                           const std::string& connect_string,
+                                                           std::size_t pool_size) {
+  if (pool_size == 0) pool_size = 1;
+  std::unique_ptr<SociStore> store(new SociStore(backend, pool_size));
+  try {
+    for (std::size_t i = 0; i < pool_size; ++i) {
+      open_session(store->pool_.at(i), backend, connect_string);
+    }
+  } catch (const std::exception& e) {
+    return errors::store_unavailable("cannot open the " + std::string(to_string(backend)) +
+                                     " database: " + describe_database_error(e));
+  }
+  auto migrations = parse_migrations(embedded_migrations());
+  if (!migrations) return migrations.error();
+  PoolLease lease(store->pool_, store->pool_.lease());
+  const platform::SystemClock clock;
+  auto status = migrate(lease.session(), backend, *migrations, domain::to_iso8601(clock.now()));
+  if (!status) return status.error();
+  return store;
+}
+
+domain::Status SociStore::transact(const std::function<domain::Status(StoreTransaction&)>& work) {
+  std::size_t position = 0;
+  if (!pool_.try_lease(position, kLeaseTimeoutMs)) {
+    return errors::store_unavailable("no free database session within " +
+                                     std::to_string(kLeaseTimeoutMs / 1000) + " s");
+  }
+  PoolLease lease(pool_, position);
+  soci::session& session = lease.session();
+  bool begun = false;
+  try {
+    if (!session.is_connected()) session.reconnect();
+    session << begin_transaction_sql(backend_);
+    begun = true;
+    SociStoreTransaction transaction(session);
+    domain::Status status = work(transaction);
+    session << (status.ok() ? "COMMIT" : "ROLLBACK");
+    return status;
+  } catch (const std::exception& e) {
+    if (begun) roll_back_quietly(session);
+    return errors::store_unavailable(describe_database_error(e));
+  } catch (...) {
+    if (begun) roll_back_quietly(session);
+    return errors::store_unavailable("unexpected failure inside a database transaction");
+  }
+}
+
+bool SociStore::ping() {
+  std::size_t position = 0;
+  if (!pool_.try_lease(position, kLeaseTimeoutMs)) return false;
+  PoolLease lease(pool_, position);
+  try {
+    soci::session& session = lease.session();
+    if (!session.is_connected()) session.reconnect();
+    int one = 0;
+    session << "SELECT 1", soci::into(one);
+    return one == 1;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+}  // namespace sspr::store

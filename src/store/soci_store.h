@@ -1,0 +1,41 @@
+#pragma once
+// The Store over SOCI, for SQLite and PostgreSQL. A fixed pool of sessions, opened up front;
+// each transact() leases one, runs the work in a transaction and gives it back.
+//
+// SQLite sessions run in WAL mode with foreign keys on and a busy timeout, so concurrent
+// writers wait instead of failing. PostgreSQL sessions that lost their connection are
+// reconnected on the next lease.
+
+#include "store/soci_headers.h"
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "domain/result.h"
+#include "store/sql_backend.h"
+#include "store/store.h"
+
+namespace sspr::store {
+
+class SociStore final : public Store {
+ public:
+  // Opens `pool_size` sessions (at least one) and migrates the schema. `connect_string` is a
+  // file path for SQLite and a libpq URL or conninfo for PostgreSQL. Errors: StoreUnavailable
+  // (the message never repeats the connect string, which may hold a password).
+  static domain::Result<std::unique_ptr<SociStore>> open(SqlBackend backend,
+                                                         const std::string& connect_string,
+                                                         std::size_t pool_size);
+
+  domain::Status transact(const std::function<domain::Status(StoreTransaction&)>& work) override;
+  bool ping() override;
+  std::string backend() const override { return std::string(to_string(backend_)); }
+
+ private:
+  SociStore(SqlBackend backend, std::size_t pool_size);
+
+  SqlBackend backend_;
+  soci::connection_pool pool_;
+};
+
+}  // namespace sspr::store

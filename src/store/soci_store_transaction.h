@@ -1,0 +1,85 @@
+#pragma once
+// StoreTransaction over one SOCI session with a transaction already begun (SociStore::transact
+// begins and ends it). The same SQL runs on SQLite and PostgreSQL. Methods throw soci errors
+// on database failures; transact() turns them into StoreUnavailable and rolls back.
+//
+// Insertions that would break a uniqueness rule (UPN, domain, group name per tenant, token
+// name per tenant or hash) fail in the database; callers check first. add/assign methods
+// look before inserting, so "already there" never raises an error.
+
+#include "store/soci_headers.h"
+
+#include "store/store.h"
+
+namespace sspr::store {
+
+class SociStoreTransaction final : public StoreTransaction {
+ public:
+  explicit SociStoreTransaction(soci::session& session) : session_(session) {}
+
+  domain::TenantId insert_tenant(const std::string& name, const std::string& now) override;
+  void insert_domain(domain::TenantId tenant, const std::string& domain) override;
+  std::optional<domain::TenantId> tenant_of_domain(const std::string& domain) override;
+  std::optional<domain::Tenant> find_tenant(domain::TenantId tenant) override;
+  std::vector<domain::Tenant> list_tenants() override;
+
+  domain::UserId insert_user(const domain::User& user, const std::string& now) override;
+  std::optional<domain::User> find_user_by_upn(const std::string& upn) override;
+  std::optional<domain::User> find_user(domain::UserId user) override;
+  std::vector<domain::User> list_users(domain::TenantId tenant, std::size_t offset,
+                                       std::size_t limit) override;
+  std::size_t count_users(domain::TenantId tenant) override;
+  void update_user(const domain::User& user, const std::string& now) override;
+  void delete_user(domain::UserId user) override;
+  void set_password_hash(domain::UserId user, const std::string& hash,
+                         const std::string& now) override;
+  std::optional<std::string> password_hash(domain::UserId user) override;
+
+  domain::GroupId insert_group(const domain::Group& group, const std::string& now) override;
+  std::optional<domain::Group> find_group_by_name(domain::TenantId tenant,
+                                                  const std::string& name) override;
+  std::optional<domain::Group> find_group(domain::GroupId group) override;
+  std::vector<domain::Group> list_groups(domain::TenantId tenant) override;
+  void delete_group(domain::GroupId group) override;
+
+  bool add_member(domain::GroupId group, domain::MemberKind kind, std::int64_t member) override;
+  bool remove_member(domain::GroupId group, domain::MemberKind kind, std::int64_t member) override;
+  std::vector<domain::GroupMember> list_members(domain::GroupId group) override;
+  std::vector<domain::Group> transitive_groups_of_user(domain::UserId user) override;
+  bool is_transitive_member(domain::UserId user, domain::GroupId group) override;
+  std::vector<domain::GroupGraph::Edge> group_edges(domain::TenantId tenant) override;
+
+  void upsert_subscription(domain::TenantId tenant, const std::string& sku,
+                           std::optional<int> seats) override;
+  std::optional<domain::Subscription> find_subscription(domain::TenantId tenant,
+                                                        const std::string& sku) override;
+  std::vector<domain::Subscription> list_subscriptions(domain::TenantId tenant) override;
+  bool assign_license_to_user(domain::UserId user, const std::string& sku) override;
+  bool assign_license_to_group(domain::GroupId group, const std::string& sku) override;
+  bool remove_license_from_user(domain::UserId user, const std::string& sku) override;
+  bool remove_license_from_group(domain::GroupId group, const std::string& sku) override;
+  std::vector<domain::LicenseAssignment> list_license_assignments(domain::TenantId tenant) override;
+  std::vector<std::string> effective_skus_of_user(domain::UserId user) override;
+  int count_license_holders(domain::TenantId tenant, const std::string& sku) override;
+
+  bool assign_role(domain::UserId user, const std::string& role) override;
+  bool remove_role(domain::UserId user, const std::string& role) override;
+  std::vector<std::string> roles_of_user(domain::UserId user) override;
+  std::vector<std::pair<std::string, std::string>> list_role_assignments(
+      domain::TenantId tenant) override;
+
+  std::int64_t insert_token(const domain::ApiToken& token, const std::string& hash) override;
+  std::optional<domain::ApiToken> find_token_by_hash(const std::string& hash) override;
+  std::optional<domain::ApiToken> find_token_by_name(domain::TenantId tenant,
+                                                     const std::string& name) override;
+  std::vector<domain::ApiToken> list_tokens(domain::TenantId tenant) override;
+  void revoke_token(std::int64_t token) override;
+
+  void append_audit(const domain::AuditEvent& event) override;
+  std::vector<domain::AuditEvent> query_audit(const AuditQuery& query) override;
+
+ private:
+  soci::session& session_;
+};
+
+}  // namespace sspr::store
