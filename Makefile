@@ -24,10 +24,10 @@ test: deps build
 	@$(MAKE) --no-print-directory unit-test integration-test
 
 unit-test:
-	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	scripts/run-unit-tests.sh $(BUILD_DIR) $(JOBS)
 
 integration-test:
-	SSPR_BINARY=$(abspath $(BUILD_DIR))/sspr $(PYTHON) -m pytest -q tests/integration
+	SSPR_BINARY=$(abspath $(BUILD_DIR))/sspr $(PYTHON) -m pytest -q -p no:cacheprovider tests/integration
 
 bench: deps configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target sspr sspr_bench

@@ -47,6 +47,12 @@ struct CreatedToken {
   std::string secret;
 };
 
+// One page of a tenant's users, and how many there are in all.
+struct UserPage {
+  std::vector<domain::User> users;
+  std::size_t total = 0;
+};
+
 struct UserChanges {
   std::optional<std::string> display_name;
   std::optional<std::string> given_name;
@@ -79,9 +85,8 @@ class DirectoryAdministration {
                                           const domain::NewUser& input,
                                           const std::optional<std::string>& password);
   domain::Result<UserDetails> user(const domain::Actor& actor, const std::string& upn);
-  domain::Result<std::vector<domain::User>> list_users(const domain::Actor& actor,
-                                                       domain::TenantId tenant, std::size_t offset,
-                                                       std::size_t limit);
+  domain::Result<UserPage> list_users(const domain::Actor& actor, domain::TenantId tenant,
+                                      std::size_t offset, std::size_t limit);
   domain::Result<UserDetails> update_user(const domain::Actor& actor,
                                           const domain::RequestContext& ctx, const std::string& upn,
                                           const UserChanges& changes);
@@ -148,6 +153,10 @@ class DirectoryAdministration {
   domain::Result<UserDetails> remove_role(const domain::Actor& actor,
                                           const domain::RequestContext& ctx, const std::string& upn,
                                           const std::string& role);
+
+  // Every (UPN, role id) pair of the tenant, ordered by UPN.
+  domain::Result<std::vector<std::pair<std::string, std::string>>> role_assignments(
+      const domain::Actor& actor, domain::TenantId tenant);
 
   // API tokens (operator only). The role defaults to global-administrator.
   domain::Result<CreatedToken> create_token(const domain::Actor& actor,

@@ -168,6 +168,19 @@ Result<GroupDetails> DirectoryAdministration::remove_license_from_group(
       });
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> DirectoryAdministration::role_assignments(
+    const domain::Actor& actor, domain::TenantId tenant) {
+  using Pairs = std::vector<std::pair<std::string, std::string>>;
+  return in_transaction<Pairs>(store_, [&](store::StoreTransaction& tx) -> Result<Pairs> {
+    auto found = detail::find_tenant(tx, actor, tenant);
+    if (!found) return found.error();
+    if (auto status = detail::require(actor, Permission::kReadDirectory); !status) {
+      return status.error();
+    }
+    return tx.list_role_assignments(tenant);
+  });
+}
+
 Result<UserDetails> DirectoryAdministration::assign_role(const domain::Actor& actor,
                                                          const domain::RequestContext& ctx,
                                                          const std::string& upn,

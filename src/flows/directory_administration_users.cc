@@ -73,19 +73,17 @@ Result<UserDetails> DirectoryAdministration::user(const domain::Actor& actor,
       });
 }
 
-Result<std::vector<domain::User>> DirectoryAdministration::list_users(const domain::Actor& actor,
-                                                                      domain::TenantId tenant,
-                                                                      std::size_t offset,
-                                                                      std::size_t limit) {
-  return in_transaction<std::vector<domain::User>>(
-      store_, [&](store::StoreTransaction& tx) -> Result<std::vector<domain::User>> {
-        auto found = detail::find_tenant(tx, actor, tenant);
-        if (!found) return found.error();
-        if (auto status = detail::require(actor, Permission::kReadDirectory); !status) {
-          return status.error();
-        }
-        return tx.list_users(tenant, offset, limit);
-      });
+Result<UserPage> DirectoryAdministration::list_users(const domain::Actor& actor,
+                                                     domain::TenantId tenant, std::size_t offset,
+                                                     std::size_t limit) {
+  return in_transaction<UserPage>(store_, [&](store::StoreTransaction& tx) -> Result<UserPage> {
+    auto found = detail::find_tenant(tx, actor, tenant);
+    if (!found) return found.error();
+    if (auto status = detail::require(actor, Permission::kReadDirectory); !status) {
+      return status.error();
+    }
+    return UserPage{tx.list_users(tenant, offset, limit), tx.count_users(tenant)};
+  });
 }
 
 Result<UserDetails> DirectoryAdministration::update_user(const domain::Actor& actor,

@@ -1,0 +1,117 @@
+#include "cli/command_context.h"
+
+#include <iostream>
+
+#include "store/open_store.h"
+
+namespace sspr::cli {
+
+int exit_code_for(domain::ErrorKind kind) {
+  switch (kind) {
+    case domain::ErrorKind::kBadInput:
+    case domain::ErrorKind::kNotFound:
+    case domain::ErrorKind::kConflict:
+    case domain::ErrorKind::kTooLarge:
+    case domain::ErrorKind::kUnauthenticated:
+      return kExitBadUsage;
+    case domain::ErrorKind::kForbidden:
+    case domain::ErrorKind::kRejected:
+    case domain::ErrorKind::kThrottled:
+    case domain::ErrorKind::kUnavailable:
+    case domain::ErrorKind::kInternal:
+      return kExitRejected;
+  }
+  return kExitRejected;
+}
+
+domain::Result<config::Config*> CommandContext::config() {
+  if (!config_) {
+    auto loaded = config::load_config(config_file, config::process_environment());
+    if (!loaded) return loaded.error();
+    config_ = std::move(loaded).value();
+    // Command-line options win over the file and the environment.
+    // An explicit --data means SQLite in that directory, even if the configuration names
+    // a database URL; --db wins over both.
+    if (data_dir) {
+      config_->store.data_dir = *data_dir;
+      config_->store.db.clear();
+    }
+    if (db_url) config_->store.db = *db_url;
+  }
+  return &*config_;
+}
+
+domain::Random& CommandContext::random() {
+  if (!random_) random_ = std::make_unique<platform::SodiumRandom>();
+  return *random_;
+}
+
+domain::Result<flows::DirectoryAdministration*> CommandContext::directory() {
+  if (directory_) return directory_.get();
+  auto loaded = config();
+  if (!loaded) return loaded.error();
+  const config::Config& cfg = **loaded;
+  auto opened = store::open_store(
+      store::StoreLocation{cfg.store.db, cfg.store.data_dir, cfg.store.pool_size});
+  if (!opened) return opened.error();
+  store_ = std::move(opened).value();
+  hasher_ = std::make_unique<platform::Argon2idPasswordHasher>(
+      platform::Argon2idParameters{cfg.security.argon2_memory_kib, cfg.security.argon2_iterations});
+  directory_ =
+      std::make_unique<flows::DirectoryAdministration>(*store_, clock_, random(), *hasher_);
+  return directory_.get();
+}
+
+flows::DirectoryAdministration* CommandContext::open_directory() {
+  auto dir = directory();
+  if (!dir) {
+    report_error(dir.error());
+    return nullptr;
+  }
+  return *dir;
+}
+
+domain::RequestContext CommandContext::request_context() {
+  return domain::RequestContext{random().uuid(), ""};
+}
+
+std::optional<domain::TenantId> CommandContext::tenant_id(const std::string& domain) {
+  auto* dir = open_directory();
+  if (!dir) return std::nullopt;
+  auto tenant = dir->tenant_by_domain(actor(), domain);
+  if (!tenant) {
+    report_error(tenant.error());
+    return std::nullopt;
+  }
+  return tenant->id;
+}
+
+void CommandContext::print(const nlohmann::json& json_value, const std::string& text) const {
+  if (json) {
+    std::cout << json_value.dump(2) << '\n';
+  } else if (!text.empty()) {
+    std::cout << text;
+    if (text.back() != '\n') std::cout << '\n';
+  }
+  std::cout.flush();
+}
+
+void CommandContext::report_error(const domain::Error& error) {
+  std::cerr << "sspr: error: " << error.technical << " (" << error.code << ")\n";
+  if (json) {
+    std::cout << nlohmann::json{{"error",
+                                 {{"code", error.code},
+                                  {"name", error.name},
+                                  {"technical", error.technical}}}}
+                     .dump(2)
+              << '\n';
+  }
+  exit_code = exit_code_for(error.kind);
+}
+
+void CommandContext::report_usage_error(const std::string& message) {
+  std::cerr << "sspr: error: " << message << '\n';
+  exit_code = kExitBadUsage;
+}
+
+}  // namespace sspr::cli

@@ -1,0 +1,79 @@
+#pragma once
+// What every `sspr` command shares: the global options (--data, --db, --json, --config),
+// the lazily opened store and directory use cases, and the rules for printing results and
+// errors. Commands report their outcome by setting `exit_code`; they never call exit().
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "config/config.h"
+#include "domain/actor.h"
+#include "domain/error.h"
+#include "domain/result.h"
+#include "flows/directory_administration.h"
+#include "platform/argon2id_password_hasher.h"
+#include "platform/sodium_random.h"
+#include "platform/system_clock.h"
+#include "store/store.h"
+
+namespace sspr::cli {
+
+// Exit statuses of CONTRACT.md.
+inline constexpr int kExitSuccess = 0;
+inline constexpr int kExitRejected = 1;  // a rejection or a failed check
+inline constexpr int kExitBadUsage = 2;  // bad usage or bad input
+
+class CommandContext {
+ public:
+  // Global options, filled in by CLI11 before any command callback runs.
+  std::optional<std::string> data_dir;
+  std::optional<std::string> db_url;
+  std::optional<std::string> config_file;
+  bool json = false;
+
+  // Set by the command that ran.
+  int exit_code = kExitSuccess;
+
+  // The configuration file and SSPR_* environment, with --data/--db applied on top.
+  // Loaded once; an error is reported by report_error().
+  domain::Result<config::Config*> config();
+
+  // Opens the store (applying migrations) and builds the directory use cases on first use.
+  domain::Result<flows::DirectoryAdministration*> directory();
+  // The same, but reports a failure itself and returns nullptr.
+  flows::DirectoryAdministration* open_directory();
+  store::Store* store() { return store_.get(); }
+  domain::Random& random();
+  const domain::Clock& clock() const { return clock_; }
+
+  // The acting operator and a fresh request context (new correlation id) for one call.
+  domain::Actor actor() const { return domain::Actor::operator_cli(); }
+  domain::RequestContext request_context();
+
+  // Resolves a tenant domain to its id, reporting the error when there is none.
+  std::optional<domain::TenantId> tenant_id(const std::string& domain);
+
+  // Output. print() writes `json_value` (with --json) or `text` (otherwise) to stdout.
+  void print(const nlohmann::json& json_value, const std::string& text) const;
+  // One line on stderr ("sspr: error: <technical> (<code>)"), plus the error object on
+  // stdout with --json; sets exit_code from the error's kind.
+  void report_error(const domain::Error& error);
+  // A usage problem found after parsing (e.g. two exclusive options missing).
+  void report_usage_error(const std::string& message);
+
+ private:
+  std::optional<config::Config> config_;
+  std::unique_ptr<platform::SodiumRandom> random_;
+  platform::SystemClock clock_;
+  std::unique_ptr<platform::Argon2idPasswordHasher> hasher_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<flows::DirectoryAdministration> directory_;
+};
+
+// The exit status for an error of this kind (CONTRACT.md).
+int exit_code_for(domain::ErrorKind kind);
+
+}  // namespace sspr::cli

@@ -1,0 +1,20 @@
+#pragma once
+// Each command group registers its subcommands on the root `sspr` app. The callbacks run
+// after parsing and report their outcome through CommandContext::exit_code.
+
+#include <CLI/CLI.hpp>
+
+#include "cli/command_context.h"
+
+namespace sspr::cli {
+
+void register_server_commands(CLI::App& app, CommandContext& context);  // serve, demo
+void register_tenant_commands(CLI::App& app, CommandContext& context);
+void register_user_commands(CLI::App& app, CommandContext& context);
+void register_group_commands(CLI::App& app, CommandContext& context);
+void register_license_commands(CLI::App& app, CommandContext& context);
+void register_role_commands(CLI::App& app, CommandContext& context);
+void register_token_commands(CLI::App& app, CommandContext& context);
+void register_audit_commands(CLI::App& app, CommandContext& context);
+
+}  // namespace sspr::cli

@@ -1,0 +1,129 @@
+// sspr serve | demo
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli/command_groups.h"
+#include "cli/demo_directory.h"
+#include "cli/text_table.h"
+#include "http/server.h"
+
+namespace sspr::cli {
+namespace {
+
+// HOST:PORT with a port of 0-65535; a malformed address is bad usage (exit 2), while a
+// well-formed one that cannot be bound is the server's failure (exit 1).
+const CLI::Validator kListenAddress(
+    [](std::string& value) -> std::string {
+      const auto colon = value.rfind(':');
+      if (colon == std::string::npos || colon == 0)
+        return "expected HOST:PORT, got '" + value + "'";
+      const std::string port = value.substr(colon + 1);
+      if (port.empty() || port.size() > 5 ||
+          port.find_first_not_of("0123456789") != std::string::npos || std::stoi(port) > 65535) {
+        return "the port of '" + value + "' is not a number from 0 to 65535";
+      }
+      return {};
+    },
+    "");
+
+struct ServerOptions {
+  std::optional<std::string> listen;
+};
+
+// Opens everything and blocks in the HTTP server until SIGTERM/SIGINT. `on_listening`
+// receives the bound address (the real port when the configured one is 0).
+void run(CommandContext& context, config::Config& config,
+         const std::function<void(const std::string&)>& on_listening) {
+  auto* directory = context.open_directory();
+  if (!directory) return;
+  http::ServerDependencies dependencies{*context.store(), *directory, context.clock(),
+                                        context.random()};
+  context.exit_code = http::run_server(config, dependencies, [&](const std::string& address) {
+    if (on_listening) on_listening(address);
+    std::cout << "listening on http://" << address << std::endl;
+  });
+}
+
+void serve(CommandContext& context, const ServerOptions& options) {
+  auto config = context.config();
+  if (!config) return context.report_error(config.error());
+  if (options.listen) (*config)->server.listen = *options.listen;
+  run(context, **config, {});
+}
+
+void print_demo_guide(const config::Config& config, const DemoSetup& setup,
+                      const std::string& address) {
+  const std::string base = "http://" + address;
+  // Never print the database URL: it may carry a password.
+  const std::string data =
+      config.store.db.empty() ? "--data " + config.store.data_dir : "--db <your database URL>";
+  std::cout << "\nOpenSSPR demo: tenant Contoso (" << kDemoDomain << ")"
+            << (setup.created_now ? ", created now" : ", kept from an earlier run") << "\n\n"
+            << "Demo users (the passwords are public demo values, for this demo only):\n";
+  TextTable users({"  USER", "PASSWORD", "DEMONSTRATES"});
+  for (const auto& user : demo_users()) {
+    users.add_row({"  " + user.upn, user.password.empty() ? "(on premises)" : user.password,
+                   user.demonstrates});
+  }
+  std::cout << users.render() << "\n"
+            << "API token (global-administrator; a new one on every start, shown once):\n  "
+            << setup.token << "\n\n"
+            << "Try it:\n"
+            << "  curl " << base << "/healthz\n"
+            << "  curl -H 'Authorization: Bearer " << setup.token << "' " << base
+            << "/api/v1/users/alice@contoso.example\n"
+            << "  sspr " << data << " user show --upn alice@contoso.example\n"
+            << "  sspr " << data << " group show --tenant contoso.example --name 'SSPR Users'\n"
+            << "Notifications (emails, SMS codes) are appended to " << config.notify.outbox_path
+            << "\n"
+            << "The SSPR policy is not configured yet: it arrives with the reset flow.\n"
+            << "Stop with Ctrl-C.\n\n";
+}
+
+void demo(CommandContext& context, const ServerOptions& options) {
+  auto loaded = context.config();
+  if (!loaded) return context.report_error(loaded.error());
+  config::Config& config = **loaded;
+  config.server.listen = options.listen.value_or("127.0.0.1:8080");
+  // The demo never sends real mail or SMS: everything goes to the outbox file.
+  config.notify.email = "file";
+  config.notify.sms = "file";
+  if (config.notify.outbox_path.empty()) {
+    config.notify.outbox_path =
+        (std::filesystem::path(config.store.data_dir) / "outbox.jsonl").string();
+  }
+  auto* directory = context.open_directory();
+  if (!directory) return;
+  auto setup = set_up_demo(*directory, context.random());
+  if (!setup) return context.report_error(setup.error());
+  run(context, config,
+      [&](const std::string& address) { print_demo_guide(config, *setup, address); });
+}
+
+}  // namespace
+
+void register_server_commands(CLI::App& app, CommandContext& context) {
+  auto options = std::make_shared<ServerOptions>();
+
+  auto* serve_command = app.add_subcommand(
+      "serve", "run the HTTP server (admin API, reset pages) until SIGTERM or Ctrl-C");
+  serve_command
+      ->add_option("--listen", options->listen,
+                   "address to listen on, HOST:PORT (default from config, 127.0.0.1:8080; "
+                   "port 0 picks a free port)")
+      ->type_name("HOST:PORT")
+      ->check(kListenAddress);
+  serve_command->callback([&context, options] { serve(context, *options); });
+
+  auto* demo_command = app.add_subcommand(
+      "demo", "create the Contoso demo tenant (once), print how to use it, then serve");
+  demo_command
+      ->add_option("--listen", options->listen, "address to listen on (default 127.0.0.1:8080)")
+      ->type_name("HOST:PORT")
+      ->check(kListenAddress);
+  demo_command->callback([&context, options] { demo(context, *options); });
+}
+
+}  // namespace sspr::cli

@@ -1,0 +1,241 @@
+#include "config/config.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <limits>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "domain/error.h"
+
+extern char** environ;
+
+namespace sspr::config {
+namespace {
+
+using domain::Error;
+using domain::Result;
+using domain::Status;
+namespace errors = domain::errors;
+
+// One configuration key and where its value goes in a Config.
+struct KeyBinding {
+  std::string_view section;
+  std::string_view key;
+  std::variant<std::string*, std::size_t*, unsigned*> target;
+};
+
+std::vector<KeyBinding> bindings_of(Config& c) {
+  return {
+      {"server", "listen", &c.server.listen},
+      {"server", "io_threads", &c.server.io_threads},
+      {"server", "worker_threads", &c.server.worker_threads},
+      {"server", "max_body_bytes", &c.server.max_body_bytes},
+      {"server", "max_json_depth", &c.server.max_json_depth},
+      {"server", "request_timeout_seconds", &c.server.request_timeout_seconds},
+      {"store", "db", &c.store.db},
+      {"store", "data_dir", &c.store.data_dir},
+      {"store", "pool_size", &c.store.pool_size},
+      {"security", "argon2_memory_kib", &c.security.argon2_memory_kib},
+      {"security", "argon2_iterations", &c.security.argon2_iterations},
+      {"notify", "email", &c.notify.email},
+      {"notify", "sms", &c.notify.sms},
+      {"notify", "outbox_path", &c.notify.outbox_path},
+      {"captcha", "difficulty", &c.captcha.difficulty},
+      {"log", "level", &c.log.level},
+  };
+}
+
+constexpr std::string_view kSections[] = {"server", "store",   "security",
+                                          "notify", "captcha", "log"};
+
+std::string upper(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return out;
+}
+
+std::string environment_name(std::string_view section, std::string_view key) {
+  return "SSPR_" + upper(section) + "_" + upper(key);
+}
+
+std::string dotted(std::string_view section, std::string_view key) {
+  return std::string(section) + "." + std::string(key);
+}
+
+template <typename Number>
+Status assign_number(Number* target, long long value, const std::string& name) {
+  if (value < 0 || static_cast<unsigned long long>(value) > std::numeric_limits<Number>::max()) {
+    return errors::invalid_input(name, "must be a non-negative integer in range");
+  }
+  *target = static_cast<Number>(value);
+  return domain::ok_status();
+}
+
+// A value from the TOML file: its TOML type must match the key's type.
+Status assign_from_toml(const KeyBinding& binding, const toml::node& node) {
+  const std::string name = dotted(binding.section, binding.key);
+  if (auto* text = std::get_if<std::string*>(&binding.target)) {
+    auto value = node.value_exact<std::string>();
+    if (!value) return errors::invalid_input(name, "must be a string");
+    **text = *value;
+    return domain::ok_status();
+  }
+  auto value = node.value_exact<int64_t>();
+  if (!value) return errors::invalid_input(name, "must be an integer");
+  if (auto* count = std::get_if<std::size_t*>(&binding.target)) {
+    return assign_number(*count, *value, name);
+  }
+  return assign_number(std::get<unsigned*>(binding.target), *value, name);
+}
+
+// A value from the environment: text, parsed strictly for numbers.
+Status assign_from_text(const KeyBinding& binding, const std::string& text) {
+  const std::string name = dotted(binding.section, binding.key) + " (" +
+                           environment_name(binding.section, binding.key) + ")";
+  if (auto* target = std::get_if<std::string*>(&binding.target)) {
+    **target = text;
+    return domain::ok_status();
+  }
+  long long value = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end) {
+    return errors::invalid_input(name, "must be a non-negative integer");
+  }
+  if (auto* count = std::get_if<std::size_t*>(&binding.target)) {
+    return assign_number(*count, value, name);
+  }
+  return assign_number(std::get<unsigned*>(binding.target), value, name);
+}
+
+const KeyBinding* find_binding(const std::vector<KeyBinding>& bindings, std::string_view section,
+                               std::string_view key) {
+  for (const auto& binding : bindings) {
+    if (binding.section == section && binding.key == key) return &binding;
+  }
+  return nullptr;
+}
+
+bool is_section(std::string_view name) {
+  return std::find(std::begin(kSections), std::end(kSections), name) != std::end(kSections);
+}
+
+Status apply_file(const std::string& path, const std::vector<KeyBinding>& bindings) {
+  toml::table root;
+  try {
+    root = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    const auto& where = e.source().begin;
+    return errors::invalid_input("config", path + ":" + std::to_string(where.line) + ":" +
+                                               std::to_string(where.column) + ": " +
+                                               std::string(e.description()));
+  } catch (const std::exception& e) {
+    return errors::invalid_input("config", path + ": " + e.what());
+  }
+  for (const auto& [section_key, section_node] : root) {
+    const std::string_view section = section_key.str();
+    if (!is_section(section)) {
+      return errors::invalid_input(std::string(section), "unknown configuration section");
+    }
+    const auto* table = section_node.as_table();
+    if (!table) return errors::invalid_input(std::string(section), "must be a table");
+    for (const auto& [key, node] : *table) {
+      const auto* binding = find_binding(bindings, section, key.str());
+      if (!binding) {
+        return errors::invalid_input(dotted(section, key.str()), "unknown configuration key");
+      }
+      if (auto status = assign_from_toml(*binding, node); !status) return status;
+    }
+  }
+  return domain::ok_status();
+}
+
+Status apply_environment(const std::map<std::string, std::string>& environment,
+                         const std::vector<KeyBinding>& bindings) {
+  for (const auto& [name, value] : environment) {
+    bool known = false;
+    for (const auto& binding : bindings) {
+      if (environment_name(binding.section, binding.key) != name) continue;
+      if (auto status = assign_from_text(binding, value); !status) return status;
+      known = true;
+      break;
+    }
+    if (known) continue;
+    // Names under a known section prefix are typos of a key; other SSPR_* names belong to
+    // the tooling around the server and are left alone.
+    for (const auto section : kSections) {
+      if (name.rfind("SSPR_" + upper(section) + "_", 0) == 0) {
+        return errors::invalid_input(name, "unknown configuration variable");
+      }
+    }
+  }
+  return domain::ok_status();
+}
+
+Status require_one_of(const std::string& name, const std::string& value,
+                      std::initializer_list<std::string_view> allowed) {
+  for (const auto candidate : allowed) {
+    if (value == candidate) return domain::ok_status();
+  }
+  std::string list;
+  for (const auto candidate : allowed) {
+    list += (list.empty() ? "" : ", ") + std::string(candidate);
+  }
+  return errors::invalid_input(name, "'" + value + "' is not one of " + list);
+}
+
+Status validate(const Config& c) {
+  if (c.server.listen.empty()) return errors::invalid_input("server.listen", "must not be empty");
+  if (c.server.max_body_bytes == 0) {
+    return errors::invalid_input("server.max_body_bytes", "must be positive");
+  }
+  if (c.server.max_json_depth == 0) {
+    return errors::invalid_input("server.max_json_depth", "must be positive");
+  }
+  if (c.store.pool_size == 0) return errors::invalid_input("store.pool_size", "must be positive");
+  if (c.security.argon2_iterations == 0) {
+    return errors::invalid_input("security.argon2_iterations", "must be positive");
+  }
+  if (c.captcha.difficulty == 0) {
+    return errors::invalid_input("captcha.difficulty", "must be positive");
+  }
+  if (auto s = require_one_of("notify.email", c.notify.email, {"smtp", "file"}); !s) return s;
+  if (auto s = require_one_of("notify.sms", c.notify.sms, {"webhook", "file"}); !s) return s;
+  return require_one_of("log.level", c.log.level, {"trace", "debug", "info", "warn", "error"});
+}
+
+}  // namespace
+
+Result<Config> load_config(const std::optional<std::string>& path,
+                           const std::map<std::string, std::string>& environment) {
+  Config config;
+  const auto bindings = bindings_of(config);
+  if (path) {
+    if (auto status = apply_file(*path, bindings); !status) return status.error();
+  }
+  if (auto status = apply_environment(environment, bindings); !status) return status.error();
+  if (auto status = validate(config); !status) return status.error();
+  return config;
+}
+
+std::map<std::string, std::string> process_environment() {
+  std::map<std::string, std::string> out;
+  for (char** entry = environ; entry && *entry; ++entry) {
+    const std::string_view text(*entry);
+    if (text.rfind("SSPR_", 0) != 0) continue;
+    const auto equals = text.find('=');
+    if (equals == std::string_view::npos) continue;
+    out.emplace(std::string(text.substr(0, equals)), std::string(text.substr(equals + 1)));
+  }
+  return out;
+}
+
+}  // namespace sspr::config

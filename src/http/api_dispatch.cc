@@ -1,0 +1,210 @@
+#include "http/api_dispatch.h"
+
+#include <charconv>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "domain/error.h"
+#include "http/bearer_token.h"
+#include "http/correlation_id.h"
+#include "http/error_envelope.h"
+#include "http/exchange.h"
+#include "http/percent_decoding.h"
+#include "http/route_families.h"
+#include "http/security_headers.h"
+
+namespace sspr::http {
+namespace {
+
+namespace errors = domain::errors;
+
+restinio::http_method_id_t restinio_method(Method method) {
+  switch (method) {
+    case Method::kGet:
+      return restinio::http_method_get();
+    case Method::kPost:
+      return restinio::http_method_post();
+    case Method::kPatch:
+      return restinio::http_method_patch();
+    case Method::kDelete:
+      return restinio::http_method_delete();
+  }
+  return restinio::http_method_get();
+}
+
+// The ":name" parameters of an express pattern, in order.
+std::vector<std::string> parameter_names(const std::string& pattern) {
+  std::vector<std::string> names;
+  for (std::size_t i = pattern.find(':'); i != std::string::npos; i = pattern.find(':', i + 1)) {
+    const auto end = pattern.find('/', i);
+    names.push_back(pattern.substr(i + 1, end == std::string::npos ? end : end - i - 1));
+  }
+  return names;
+}
+
+// Whether the declared or received body exceeds the limit.
+bool body_too_large(const restinio::request_handle_t& request, std::size_t limit) {
+  if (request->body().size() > limit) return true;
+  const auto* declared = request->header().try_get_field("Content-Length");
+  if (!declared) return false;
+  std::size_t length = 0;
+  const auto [ptr, ec] =
+      std::from_chars(declared->data(), declared->data() + declared->size(), length);
+  return ec == std::errc::result_out_of_range || (ec == std::errc() && length > limit);
+}
+
+// Runs on a worker: authenticates, calls the handler, answers.
+void serve_on_worker(DispatchContext& context, const ApiRoute& route, Exchange& exchange,
+                     std::map<std::string, std::string> path,
+                     std::map<std::string, std::string> query) {
+  auto& dependencies = context.dependencies;
+  try {
+    domain::Actor actor{"", std::nullopt, 0};
+    if (route.requires_token) {
+      const auto* authorization =
+          exchange.request()->header().try_get_field(restinio::http_field::authorization);
+      const auto token = authorization ? bearer_token(*authorization) : std::nullopt;
+      if (!token) {
+        return exchange.respond_error(
+            errors::unauthenticated("no bearer token in the Authorization header"));
+      }
+      auto authenticated = dependencies.directory.authenticate_token(*token);
+      if (!authenticated) return exchange.respond_error(authenticated.error());
+      actor = std::move(authenticated).value();
+    }
+    const ApiRequest request{
+        std::move(actor),
+        domain::RequestContext{exchange.correlation_id(), exchange.client_ip()},
+        std::move(path),
+        std::move(query),
+        exchange.request()->body(),
+        context.config.max_json_depth,
+        dependencies.directory,
+        dependencies.store};
+    auto result = route.handler(request);
+    if (!result) return exchange.respond_error(result.error());
+    exchange.respond(result->status, result->body);
+  } catch (const std::exception& e) {
+    exchange.respond_error(errors::internal(std::string("unexpected exception: ") + e.what()));
+  }
+}
+
+restinio::router::express_request_handler_t route_handler(DispatchContext& context,
+                                                          ApiRoute route) {
+  auto names = parameter_names(route.pattern);
+  return [&context, route = std::move(route), names = std::move(names)](
+             restinio::request_handle_t request, restinio::router::route_params_t params) {
+    auto exchange = std::make_shared<Exchange>(std::move(request), context.dependencies.random,
+                                               context.dependencies.clock, context.in_flight);
+    const auto limit = context.config.max_body_bytes;
+    if (body_too_large(exchange->request(), limit)) {
+      exchange->respond_error(errors::body_too_large(limit));
+      return restinio::request_accepted();
+    }
+    std::map<std::string, std::string> path;
+    for (const auto& name : names) {
+      auto decoded = percent_decode(params[name]);
+      if (!decoded) {
+        exchange->respond_error(errors::invalid_input(name, "bad percent-encoding in the path"));
+        return restinio::request_accepted();
+      }
+      path.emplace(name, std::move(*decoded));
+    }
+    auto query = exchange->query();
+    if (!query) {
+      exchange->respond_error(query.error());
+      return restinio::request_accepted();
+    }
+    const bool queued = context.workers.submit(
+        [&context, &route, exchange, path = std::move(path), query = std::move(*query)]() mutable {
+          serve_on_worker(context, route, *exchange, std::move(path), std::move(query));
+        });
+    if (!queued) {
+      exchange->respond_error(errors::store_unavailable("the server is shutting down"));
+    }
+    return restinio::request_accepted();
+  };
+}
+
+// GET /healthz on the event loop, without an Exchange: a constant body, the usual headers,
+// no log line (load balancers probe this thousands of times per second).
+void answer_health_probe(DispatchContext& context, const restinio::request_handle_t& request) {
+  static const std::string kBody = R"({"status":"ok"})";
+  const auto* incoming = request->header().try_get_field("X-Correlation-Id");
+  auto response = request->create_response(restinio::status_ok());
+  for (const auto& [name, value] : kApiSecurityHeaders) {
+    response.append_header(std::string(name), std::string(value));
+  }
+  response
+      .append_header("X-Correlation-Id",
+                     choose_correlation_id(incoming ? std::string_view(*incoming) : "",
+                                           context.dependencies.random))
+      .append_header(restinio::http_field::content_type, std::string(kJsonContentType))
+      .set_body(kBody)
+      .done();
+}
+
+}  // namespace
+
+std::unique_ptr<ApiRouter> make_api_router(DispatchContext& context) {
+  auto router = std::make_unique<ApiRouter>();
+  // Patterns in first-seen order with their methods, for the 405 fallbacks.
+  std::vector<std::pair<std::string, std::vector<Method>>> patterns;
+  for (auto& route : api_routes()) {
+    auto it = std::find_if(patterns.begin(), patterns.end(),
+                           [&](const auto& entry) { return entry.first == route.pattern; });
+    if (it == patterns.end()) it = patterns.insert(patterns.end(), {route.pattern, {}});
+    it->second.push_back(route.method);
+    const auto method = restinio_method(route.method);
+    const std::string pattern = route.pattern;
+    router->add_handler(method, pattern, route_handler(context, std::move(route)));
+  }
+  for (const auto& [pattern, methods] : patterns) {
+    restinio::router::dynamic_none_of_methods_matcher_t others;
+    std::string allow;
+    for (const auto method : methods) {
+      others.add(restinio_method(method));
+      allow += (allow.empty() ? "" : ", ") + std::string(to_string(method));
+    }
+    router->add_handler(
+        std::move(others), pattern,
+        [&context, allow](restinio::request_handle_t request, restinio::router::route_params_t) {
+          auto exchange =
+              std::make_shared<Exchange>(std::move(request), context.dependencies.random,
+                                         context.dependencies.clock, context.in_flight);
+          exchange->respond_error(method_not_allowed(exchange->method(), exchange->path()),
+                                  {{"Allow", allow}}, 405);
+          return restinio::request_accepted();
+        });
+  }
+  router->non_matched_request_handler([&context](restinio::request_handle_t request) {
+    auto exchange = std::make_shared<Exchange>(std::move(request), context.dependencies.random,
+                                               context.dependencies.clock, context.in_flight);
+    exchange->respond_error(errors::not_found("route", exchange->path()));
+    return restinio::request_accepted();
+  });
+  return router;
+}
+
+restinio::request_handling_status_t handle_request(DispatchContext& context, ApiRouter& router,
+                                                   restinio::request_handle_t request) {
+  if (request->header().path() == "/healthz" &&
+      request->header().method() == restinio::http_method_get()) {
+    answer_health_probe(context, request);
+    return restinio::request_accepted();
+  }
+  try {
+    return router(request);
+  } catch (const std::exception&) {
+    // The router refuses a path it cannot normalise (e.g. "%zz"); answer instead of letting
+    // RESTinio drop the connection.
+    Exchange exchange(std::move(request), context.dependencies.random, context.dependencies.clock,
+                      context.in_flight);
+    exchange.respond_error(errors::invalid_input("path", "is not validly percent-encoded"));
+    return restinio::request_accepted();
+  }
+}
+
+}  // namespace sspr::http

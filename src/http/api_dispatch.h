@@ -1,0 +1,36 @@
+#pragma once
+// From a RESTinio request to an ApiRoute handler: the express router built from the route
+// table, the checks done on the event loop (body size, path and query decoding, /healthz),
+// and the hop to the worker pool where authentication and the handler run.
+//
+// Routing outcomes: a matching route runs; a known path with another method gets 405 with
+// an Allow header; anything else gets the 404 envelope.
+
+#include <atomic>
+#include <memory>
+
+#include <restinio/all.hpp>
+
+#include "config/config.h"
+#include "http/server.h"
+#include "http/worker_pool.h"
+
+namespace sspr::http {
+
+struct DispatchContext {
+  ServerDependencies& dependencies;
+  const config::ServerConfig& config;
+  WorkerPool& workers;
+  std::atomic<long> in_flight{0};  // requests accepted but not yet answered
+};
+
+using ApiRouter = restinio::router::express_router_t<>;
+
+// The router for every route of api_routes(), plus the 405 and 404 fallbacks.
+std::unique_ptr<ApiRouter> make_api_router(DispatchContext& context);
+
+// The server's request handler: GET /healthz inline, everything else through `router`.
+restinio::request_handling_status_t handle_request(DispatchContext& context, ApiRouter& router,
+                                                   restinio::request_handle_t request);
+
+}  // namespace sspr::http

@@ -1,0 +1,137 @@
+#include "http/exchange.h"
+
+#include "http/correlation_id.h"
+#include "http/error_envelope.h"
+#include "http/http_status.h"
+#include "http/security_headers.h"
+#include "i18n/catalogue.h"
+#include "observability/log.h"
+
+namespace sspr::http {
+namespace {
+
+std::string_view header_value(const restinio::request_handle_t& request, std::string_view name) {
+  const auto* value = request->header().try_get_field(std::string(name));
+  return value ? std::string_view(*value) : std::string_view();
+}
+
+std::string dump(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+Exchange::Exchange(restinio::request_handle_t request, domain::Random& random,
+                   const domain::Clock& clock, std::atomic<long>& in_flight)
+    : request_(std::move(request)),
+      random_(random),
+      clock_(clock),
+      in_flight_(in_flight),
+      correlation_id_(choose_correlation_id(header_value(request_, "X-Correlation-Id"), random)),
+      started_(std::chrono::steady_clock::now()) {
+  in_flight_.fetch_add(1);
+}
+
+Exchange::~Exchange() {
+  if (!responded_.load()) {
+    respond_error(domain::errors::internal("the request was dropped without a response"));
+  }
+  in_flight_.fetch_sub(1);
+}
+
+std::string Exchange::client_ip() const {
+  return request_->remote_endpoint().address().to_string();
+}
+
+std::string Exchange::method() const { return request_->header().method().c_str(); }
+
+std::string Exchange::path() const { return std::string(request_->header().path()); }
+
+domain::Result<std::map<std::string, std::string>> Exchange::query() const {
+  auto parsed = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(
+      request_->header().query());
+  if (!parsed) return domain::errors::malformed_json("bad query string encoding");
+  std::map<std::string, std::string> out;
+  for (const auto& [name, value] : *parsed) out.emplace(std::string(name), std::string(value));
+  return out;
+}
+
+std::string Exchange::language() const {
+  std::string explicit_choice;
+  if (auto query_parameters = query(); query_parameters) {
+    for (const char* name : {"lang", "mkt"}) {
+      const auto it = query_parameters->find(name);
+      if (it != query_parameters->end() && !it->second.empty()) {
+        explicit_choice = it->second;
+        break;
+      }
+    }
+  }
+  return i18n::negotiate_language(explicit_choice, header_value(request_, "Accept-Language"));
+}
+
+void Exchange::respond(int status, const nlohmann::json& body, const std::vector<Header>& extra) {
+  if (responded_.exchange(true)) return;
+  send(status, body.is_null() ? std::string() : dump(body), extra);
+  log_request(status, nullptr);
+}
+
+void Exchange::respond_error(const domain::Error& error, const std::vector<Header>& extra,
+                             std::optional<int> status) {
+  if (responded_.exchange(true)) return;
+  const int code = status.value_or(status_for(error.kind));
+  const EnvelopeFacts facts{language(), random_.uuid(), domain::to_iso8601(clock_.now()),
+                            correlation_id_};
+  std::vector<Header> headers = extra;
+  if (error.kind == domain::ErrorKind::kUnauthenticated) {
+    headers.emplace_back("WWW-Authenticate", "Bearer");
+  }
+  send(code, dump(error_envelope(error, facts)), headers);
+  log_request(code, {{"support_code", facts.support_code},
+                     {"error", error.name},
+                     {"code", error.code},
+                     {"technical", error.technical}});
+}
+
+void Exchange::send(int status, std::string body, const std::vector<Header>& extra) {
+  try {
+    auto response = request_->create_response(restinio::http_status_line_t{
+        restinio::http_status_code_t{static_cast<std::uint16_t>(status)},
+        std::string(reason_phrase(status))});
+    for (const auto& [name, value] : kApiSecurityHeaders) {
+      response.append_header(std::string(name), std::string(value));
+    }
+    response.append_header("X-Correlation-Id", correlation_id_);
+    for (const auto& [name, value] : extra) response.append_header(name, value);
+    if (!body.empty()) {
+      response.append_header(restinio::http_field::content_type, std::string(kJsonContentType));
+      response.set_body(std::move(body));
+    }
+    response.done();
+  } catch (const std::exception& e) {
+    // The connection is gone (client hung up or the server is stopping): nothing to answer.
+    log::warn("response not sent", {{"correlation_id", correlation_id_}, {"error", e.what()}});
+  }
+}
+
+void Exchange::log_request(int status, const nlohmann::json& error_fields) const {
+  const bool is_error = !error_fields.is_null();
+  const auto level = status >= 500 ? log::Level::kError
+                     : is_error    ? log::Level::kWarn
+                                   : log::Level::kInfo;
+  if (!log::enabled(level)) return;
+  const auto elapsed = std::chrono::steady_clock::now() - started_;
+  nlohmann::json fields = {
+      {"correlation_id", correlation_id_},
+      {"method", method()},
+      {"path", path()},
+      {"status", status},
+      {"duration_ms",
+       std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count() / 1000.0},
+      {"client_ip", client_ip()},
+  };
+  if (is_error) fields.update(error_fields);
+  log::event(level, is_error ? "request failed" : "request", fields);
+}
+
+}  // namespace sspr::http

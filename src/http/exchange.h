@@ -1,0 +1,69 @@
+#pragma once
+// One request and the response it is owed. An Exchange is shared between the event loop and
+// the worker that serves it; whoever holds the last reference may respond, from any thread
+// (RESTinio posts the write to the connection's own executor).
+//
+// Every response gets the security headers and X-Correlation-Id. Errors are answered with
+// the error envelope and a fresh support code, and logged with that code and the technical
+// line. Successful requests are logged at info, client errors at warn, server errors at error.
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <restinio/all.hpp>
+
+#include "domain/clock.h"
+#include "domain/error.h"
+#include "domain/random.h"
+#include "domain/result.h"
+
+namespace sspr::http {
+
+using Header = std::pair<std::string, std::string>;
+
+class Exchange {
+ public:
+  // `in_flight` counts live exchanges so shutdown can wait for them.
+  Exchange(restinio::request_handle_t request, domain::Random& random, const domain::Clock& clock,
+           std::atomic<long>& in_flight);
+  ~Exchange();
+  Exchange(const Exchange&) = delete;
+  Exchange& operator=(const Exchange&) = delete;
+
+  const restinio::request_handle_t& request() const { return request_; }
+  const std::string& correlation_id() const { return correlation_id_; }
+  std::string client_ip() const;
+  std::string method() const;
+  std::string path() const;  // without the query string
+
+  // Decoded query parameters (MalformedRequest on bad percent-encoding).
+  domain::Result<std::map<std::string, std::string>> query() const;
+
+  // `body` null means no body (e.g. 204). Responding twice is ignored.
+  void respond(int status, const nlohmann::json& body, const std::vector<Header>& extra = {});
+  // The error envelope, with the status of the error's kind unless `status` is given.
+  void respond_error(const domain::Error& error, const std::vector<Header>& extra = {},
+                     std::optional<int> status = std::nullopt);
+
+ private:
+  std::string language() const;
+  void send(int status, std::string body, const std::vector<Header>& extra);
+  void log_request(int status, const nlohmann::json& error_fields) const;
+
+  restinio::request_handle_t request_;
+  domain::Random& random_;
+  const domain::Clock& clock_;
+  std::atomic<long>& in_flight_;
+  std::string correlation_id_;
+  std::chrono::steady_clock::time_point started_;
+  std::atomic<bool> responded_{false};
+};
+
+}  // namespace sspr::http

@@ -1,0 +1,21 @@
+#pragma once
+// Each family of admin API routes adds its routes to the table (route_table.cc).
+
+#include <vector>
+
+#include "http/api_route.h"
+
+namespace sspr::http {
+
+void add_health_routes(std::vector<ApiRoute>& routes);
+void add_tenant_routes(std::vector<ApiRoute>& routes);
+void add_user_routes(std::vector<ApiRoute>& routes);
+void add_group_routes(std::vector<ApiRoute>& routes);
+void add_license_routes(std::vector<ApiRoute>& routes);
+void add_role_routes(std::vector<ApiRoute>& routes);
+void add_audit_routes(std::vector<ApiRoute>& routes);
+
+// Every route of the server except GET /healthz, which the server answers inline.
+std::vector<ApiRoute> api_routes();
+
+}  // namespace sspr::http

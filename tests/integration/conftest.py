@@ -1,0 +1,118 @@
+"""Fixtures of the integration suite: the binary, a session-wide PostgreSQL cluster, a fresh
+database per test on each backend, running servers, and an API-ready tenant."""
+
+import pathlib
+import shutil
+import tempfile
+import types
+
+import pytest
+
+import sspr_harness as h
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    # Remember each phase's report so fixtures can tell, at teardown, whether the test failed.
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, "report_" + report.when, report)
+
+
+def _failed(request):
+    return any(
+        getattr(getattr(request.node, "report_" + phase, None), "failed", False)
+        for phase in ("setup", "call"))
+
+
+@pytest.fixture(scope="session")
+def binary():
+    path = h.sspr_binary()
+    if not path.is_file():
+        pytest.fail(f"sspr binary not found at {path}: build it or set SSPR_BINARY", pytrace=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """One throwaway PostgreSQL cluster for the whole session, stopped even on failure."""
+    cluster = h.PostgresCluster()
+    try:
+        cluster.start()
+    except Exception:
+        cluster.stop()
+        raise
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request, binary):
+    """A fresh, empty database on SQLite (`--data DIR`) or PostgreSQL (`--db URL`)."""
+    work_dir = pathlib.Path(tempfile.mkdtemp(prefix=f"sspr-itest-{request.param}-"))
+    if request.param == "sqlite":
+        store_args = ["--data", str(work_dir / "data")]
+    else:
+        cluster = request.getfixturevalue("postgres_cluster")
+        store_args = ["--db", cluster.create_database()]
+    backend = h.Backend(request.param, binary, store_args, work_dir)
+    yield backend
+    backend.stop_all()
+    if _failed(request):
+        # Shown under "Captured stdout teardown" of the failing test.
+        print(f"\n=== server logs ({request.param}, kept in {work_dir}) ===\n{backend.logs()}")
+    else:
+        shutil.rmtree(work_dir, ignore_errors=True)
+
+
+@pytest.fixture
+def server(backend):
+    """A running `sspr serve` on the backend's database; must stop gracefully at the end."""
+    server = backend.server()
+    yield server
+    if server.running():
+        server.stop_gracefully()
+
+
+def create_tenant_with_token(backend, name, domain, role=None):
+    """Creates a tenant through the CLI and returns (tenant JSON, global or `role` token)."""
+    tenant = backend.cli_ok("tenant", "create", "--name", name, "--domain", domain)
+    args = ["token", "create", "--tenant", domain, "--name", "itest-" + (role or "global")]
+    if role:
+        args += ["--role", role]
+    created = backend.cli_ok(*args)
+    assert isinstance(created.get("token"), str) and len(created["token"]) >= 16, created
+    return tenant, created["token"]
+
+
+def token_for(backend, domain, role, name):
+    created = backend.cli_ok("token", "create", "--tenant", domain, "--name", name, "--role", role)
+    return created["token"]
+
+
+@pytest.fixture
+def contoso(backend):
+    """Tenant Contoso (contoso.test) with a global-administrator token, and a running server.
+
+    Tokens are created before the server starts so SQLite never sees a CLI writer next to the
+    server; tests that need more tokens create them here too (see `extra_tokens`)."""
+    tenant, token = create_tenant_with_token(backend, "Contoso", "contoso.test")
+    tokens = {
+        role: token_for(backend, "contoso.test", role, "itest-" + role)
+        for role in ("billing-administrator", "user-administrator")
+    }
+    server = backend.server()
+    env = types.SimpleNamespace(
+        backend=backend,
+        server=server,
+        domain="contoso.test",
+        tenant=tenant,
+        token=token,
+        tokens=tokens,
+        api=h.Api(server.base_url, token),
+    )
+    yield env
+    if server.running():
+        server.stop_gracefully()

@@ -1,0 +1,185 @@
+#include "config/config.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+namespace sspr::config {
+namespace {
+
+// A TOML file in the test's temporary directory, removed again at the end of the test.
+class TomlFile {
+ public:
+  explicit TomlFile(const std::string& content)
+      : path_(std::filesystem::temp_directory_path() /
+              ("sspr-config-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++) +
+               ".toml")) {
+    std::ofstream(path_) << content;
+  }
+  ~TomlFile() { std::filesystem::remove(path_); }
+  std::string path() const { return path_.string(); }
+
+ private:
+  static inline int counter_ = 0;
+  std::filesystem::path path_;
+};
+
+TEST(LoadConfig, DefaultsWithoutFileOrEnvironment) {
+  auto config = load_config(std::nullopt, {});
+  ASSERT_TRUE(config.ok()) << config.error().technical;
+  EXPECT_EQ(config->server.listen, "127.0.0.1:8080");
+  EXPECT_EQ(config->server.max_body_bytes, 64u * 1024u);
+  EXPECT_EQ(config->server.max_json_depth, 32u);
+  EXPECT_EQ(config->store.data_dir, "./sspr-data");
+  EXPECT_EQ(config->notify.email, "file");
+  EXPECT_EQ(config->captcha.difficulty, 50000u);
+  EXPECT_EQ(config->log.level, "info");
+}
+
+TEST(LoadConfig, ReadsEverySectionOfTheFile) {
+  TomlFile file(R"(
+[server]
+listen = "127.0.0.1:0"
+io_threads = 2
+worker_threads = 4
+max_body_bytes = 1024
+max_json_depth = 8
+request_timeout_seconds = 5
+[store]
+db = "sqlite:/tmp/x.db"
+data_dir = "/tmp/data"
+pool_size = 3
+[security]
+argon2_memory_kib = 1024
+argon2_iterations = 1
+[notify]
+email = "smtp"
+sms = "webhook"
+outbox_path = "/tmp/outbox.jsonl"
+[captcha]
+difficulty = 10
+[log]
+level = "debug"
+)");
+  auto config = load_config(file.path(), {});
+  ASSERT_TRUE(config.ok()) << config.error().technical;
+  EXPECT_EQ(config->server.listen, "127.0.0.1:0");
+  EXPECT_EQ(config->server.io_threads, 2u);
+  EXPECT_EQ(config->server.worker_threads, 4u);
+  EXPECT_EQ(config->server.max_body_bytes, 1024u);
+  EXPECT_EQ(config->server.max_json_depth, 8u);
+  EXPECT_EQ(config->server.request_timeout_seconds, 5u);
+  EXPECT_EQ(config->store.db, "sqlite:/tmp/x.db");
+  EXPECT_EQ(config->store.data_dir, "/tmp/data");
+  EXPECT_EQ(config->store.pool_size, 3u);
+  EXPECT_EQ(config->security.argon2_memory_kib, 1024u);
+  EXPECT_EQ(config->security.argon2_iterations, 1u);
+  EXPECT_EQ(config->notify.email, "smtp");
+  EXPECT_EQ(config->notify.sms, "webhook");
+  EXPECT_EQ(config->notify.outbox_path, "/tmp/outbox.jsonl");
+  EXPECT_EQ(config->captcha.difficulty, 10u);
+  EXPECT_EQ(config->log.level, "debug");
+}
+
+TEST(LoadConfig, EnvironmentWinsOverTheFile) {
+  TomlFile file("[server]\nlisten = \"127.0.0.1:9000\"\n[captcha]\ndifficulty = 10\n");
+  auto config = load_config(file.path(), {{"SSPR_SERVER_LISTEN", "127.0.0.1:9001"},
+                                          {"SSPR_CAPTCHA_DIFFICULTY", "20"},
+                                          {"SSPR_NOTIFY_OUTBOX_PATH", "/tmp/o.jsonl"},
+                                          {"SSPR_STORE_DB", "postgresql://u@h/db"}});
+  ASSERT_TRUE(config.ok()) << config.error().technical;
+  EXPECT_EQ(config->server.listen, "127.0.0.1:9001");
+  EXPECT_EQ(config->captcha.difficulty, 20u);
+  EXPECT_EQ(config->notify.outbox_path, "/tmp/o.jsonl");
+  EXPECT_EQ(config->store.db, "postgresql://u@h/db");
+}
+
+TEST(LoadConfig, MissingFileIsAnError) {
+  auto config = load_config("/nonexistent/sspr.toml", {});
+  ASSERT_FALSE(config.ok());
+  EXPECT_EQ(config.error().name, "InvalidInput");
+  EXPECT_NE(config.error().technical.find("/nonexistent/sspr.toml"), std::string::npos);
+}
+
+TEST(LoadConfig, SyntaxErrorNamesTheLine) {
+  TomlFile file("[server]\nlisten = \n");
+  auto config = load_config(file.path(), {});
+  ASSERT_FALSE(config.ok());
+  EXPECT_EQ(config.error().name, "InvalidInput");
+  EXPECT_NE(config.error().technical.find(":2:"), std::string::npos) << config.error().technical;
+}
+
+TEST(LoadConfig, UnknownKeyIsAnErrorNamingTheKey) {
+  TomlFile file("[server]\nlisten_on = \"x\"\n");
+  auto config = load_config(file.path(), {});
+  ASSERT_FALSE(config.ok());
+  EXPECT_EQ(config.error().name, "InvalidInput");
+  EXPECT_NE(config.error().technical.find("server.listen_on"), std::string::npos);
+}
+
+TEST(LoadConfig, UnknownSectionIsAnError) {
+  TomlFile file("[servr]\nlisten = \"x\"\n");
+  auto config = load_config(file.path(), {});
+  ASSERT_FALSE(config.ok());
+  EXPECT_NE(config.error().technical.find("servr"), std::string::npos);
+}
+
+TEST(LoadConfig, WrongTypeInFileIsAnErrorNamingTheKey) {
+  TomlFile file("[server]\nmax_body_bytes = \"big\"\n");
+  auto config = load_config(file.path(), {});
+  ASSERT_FALSE(config.ok());
+  EXPECT_NE(config.error().technical.find("server.max_body_bytes"), std::string::npos);
+
+  TomlFile text_as_number("[log]\nlevel = 3\n");
+  auto second = load_config(text_as_number.path(), {});
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.error().technical.find("log.level"), std::string::npos);
+}
+
+TEST(LoadConfig, NegativeNumberIsAnError) {
+  TomlFile file("[server]\nio_threads = -1\n");
+  auto config = load_config(file.path(), {});
+  ASSERT_FALSE(config.ok());
+  EXPECT_NE(config.error().technical.find("server.io_threads"), std::string::npos);
+}
+
+TEST(LoadConfig, NonNumericEnvironmentValueIsAnErrorNamingTheVariable) {
+  auto config = load_config(std::nullopt, {{"SSPR_CAPTCHA_DIFFICULTY", "12x"}});
+  ASSERT_FALSE(config.ok());
+  EXPECT_NE(config.error().technical.find("SSPR_CAPTCHA_DIFFICULTY"), std::string::npos);
+}
+
+TEST(LoadConfig, UnknownVariableOfAKnownSectionIsAnError) {
+  auto config = load_config(std::nullopt, {{"SSPR_SERVER_LISTN", "x"}});
+  ASSERT_FALSE(config.ok());
+  EXPECT_NE(config.error().technical.find("SSPR_SERVER_LISTN"), std::string::npos);
+}
+
+TEST(LoadConfig, OtherSsprVariablesAreIgnored) {
+  auto config = load_config(std::nullopt, {{"SSPR_BINARY", "/usr/bin/sspr"}});
+  EXPECT_TRUE(config.ok());
+}
+
+TEST(LoadConfig, RejectsUnknownChoices) {
+  auto level = load_config(std::nullopt, {{"SSPR_LOG_LEVEL", "loud"}});
+  ASSERT_FALSE(level.ok());
+  EXPECT_NE(level.error().technical.find("log.level"), std::string::npos);
+  auto email = load_config(std::nullopt, {{"SSPR_NOTIFY_EMAIL", "pigeon"}});
+  ASSERT_FALSE(email.ok());
+  EXPECT_NE(email.error().technical.find("notify.email"), std::string::npos);
+}
+
+TEST(ProcessEnvironment, ReturnsOnlySsprVariables) {
+  ::setenv("SSPR_CONFIG_TEST_MARKER", "yes", 1);
+  ::setenv("NOT_SSPR_MARKER", "no", 1);
+  auto environment = process_environment();
+  EXPECT_EQ(environment["SSPR_CONFIG_TEST_MARKER"], "yes");
+  EXPECT_EQ(environment.count("NOT_SSPR_MARKER"), 0u);
+  ::unsetenv("SSPR_CONFIG_TEST_MARKER");
+  ::unsetenv("NOT_SSPR_MARKER");
+}
+
+}  // namespace
+}  // namespace sspr::config

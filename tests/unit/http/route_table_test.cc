@@ -1,0 +1,67 @@
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "http/route_families.h"
+
+namespace sspr::http {
+namespace {
+
+TEST(RouteTable, EveryMethodAndPatternIsUnique) {
+  std::set<std::string> seen;
+  for (const auto& route : api_routes()) {
+    const auto key = std::string(to_string(route.method)) + " " + route.pattern;
+    EXPECT_TRUE(seen.insert(key).second) << key;
+  }
+}
+
+TEST(RouteTable, OnlyReadinessIsPublic) {
+  for (const auto& route : api_routes()) {
+    if (route.pattern == "/readyz") {
+      EXPECT_FALSE(route.requires_token);
+    } else {
+      EXPECT_TRUE(route.requires_token) << route.pattern;
+      EXPECT_EQ(route.pattern.rfind("/api/v1/", 0), 0u) << route.pattern;
+    }
+  }
+}
+
+TEST(RouteTable, CoversTheAdminApi) {
+  std::set<std::string> seen;
+  for (const auto& route : api_routes()) {
+    seen.insert(std::string(to_string(route.method)) + " " + route.pattern);
+  }
+  for (const char* expected : {"GET /api/v1/tenant",
+                               "POST /api/v1/tenant/domains",
+                               "GET /api/v1/users",
+                               "POST /api/v1/users",
+                               "GET /api/v1/users/:upn",
+                               "PATCH /api/v1/users/:upn",
+                               "DELETE /api/v1/users/:upn",
+                               "POST /api/v1/users/:upn/password",
+                               "POST /api/v1/users/:upn/licenses",
+                               "DELETE /api/v1/users/:upn/licenses/:sku",
+                               "POST /api/v1/users/:upn/roles",
+                               "DELETE /api/v1/users/:upn/roles/:role",
+                               "GET /api/v1/groups",
+                               "POST /api/v1/groups",
+                               "GET /api/v1/groups/:name",
+                               "DELETE /api/v1/groups/:name",
+                               "POST /api/v1/groups/:name/members",
+                               "DELETE /api/v1/groups/:name/members/users/:upn",
+                               "DELETE /api/v1/groups/:name/members/groups/:member",
+                               "POST /api/v1/groups/:name/licenses",
+                               "DELETE /api/v1/groups/:name/licenses/:sku",
+                               "GET /api/v1/subscriptions",
+                               "POST /api/v1/subscriptions",
+                               "GET /api/v1/roles",
+                               "GET /api/v1/skus",
+                               "GET /api/v1/audit",
+                               "GET /readyz"}) {
+    EXPECT_TRUE(seen.count(expected)) << expected;
+  }
+}
+
+}  // namespace
+}  // namespace sspr::http
