@@ -1,17 +1,11 @@
 #include "domain/user_principal_name.h"
 
-#include <algorithm>
+#include "domain/ascii_text.h"
+
 #include <cctype>
 
 namespace sspr::domain {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 bool is_local_char(unsigned char c) {
   if (std::isalnum(c)) return true;
@@ -37,7 +31,7 @@ Result<std::string> parse_domain_name(std::string_view text) {
   if (text.size() > UserPrincipalName::kMaxDomain) {
     return errors::invalid_input("domain", "is longer than 48 characters");
   }
-  std::string domain = lower(text);
+  std::string domain = ascii_lower(text);
   std::size_t labels = 0;
   std::size_t start = 0;
   while (start <= domain.size()) {
@@ -86,7 +80,7 @@ Result<UserPrincipalName> UserPrincipalName::parse(std::string_view text) {
   if (local.back() == '.') return errors::invalid_upn("may not have '.' right before '@'");
   auto parsed_domain = parse_domain_name(domain);
   if (!parsed_domain) return errors::invalid_upn("domain " + parsed_domain.error().technical);
-  return UserPrincipalName(lower(local) + "@" + *parsed_domain);
+  return UserPrincipalName(ascii_lower(local) + "@" + *parsed_domain);
 }
 
 }  // namespace sspr::domain

@@ -18,6 +18,26 @@ std::string_view kind_name(domain::MemberKind kind) {
   return kind == domain::MemberKind::kUser ? "user" : "group";
 }
 
+struct ResolvedMember {
+  std::int64_t id = 0;
+  std::string name;  // UPN or group name as stored
+};
+
+// A prospective or current member named by an administrator: a user of this tenant (by UPN)
+// or a group of this tenant (by name).
+Result<ResolvedMember> resolve_member(store::StoreTransaction& tx, const domain::Actor& actor,
+                                      domain::TenantId tenant, domain::MemberKind kind,
+                                      const std::string& member) {
+  if (kind == domain::MemberKind::kUser) {
+    auto user = detail::find_user(tx, actor, member);
+    if (!user || user->tenant_id != tenant) return errors::not_found("user", member);
+    return ResolvedMember{user->id, user->upn};
+  }
+  auto group = tx.find_group_by_name(tenant, member);
+  if (!group) return errors::not_found("group", member);
+  return ResolvedMember{group->id, group->name};
+}
+
 }  // namespace
 
 Result<GroupDetails> DirectoryAdministration::create_group(const domain::Actor& actor,
@@ -99,21 +119,11 @@ Result<GroupDetails> DirectoryAdministration::add_member(
         if (auto status = detail::require(actor, Permission::kManageGroups); !status) {
           return status.error();
         }
-        std::int64_t member_id = 0;
-        std::string member_name;
-        if (kind == domain::MemberKind::kUser) {
-          auto user = detail::find_user(tx, actor, member);
-          if (!user || user->tenant_id != tenant) return errors::not_found("user", member);
-          member_id = user->id;
-          member_name = user->upn;
-        } else {
-          auto nested = tx.find_group_by_name(tenant, member);
-          if (!nested) return errors::not_found("group", member);
-          if (nested->id == target->id) {
-            return errors::invalid_input("group", "a group cannot be a member of itself");
-          }
-          member_id = nested->id;
-          member_name = nested->name;
+        auto resolved = resolve_member(tx, actor, tenant, kind, member);
+        if (!resolved) return resolved.error();
+        const auto& [member_id, member_name] = *resolved;
+        if (kind == domain::MemberKind::kGroup && member_id == target->id) {
+          return errors::invalid_input("group", "a group cannot be a member of itself");
         }
         if (!tx.add_member(target->id, kind, member_id)) {
           return errors::already_exists(std::string(kind_name(kind)) + " membership",
@@ -136,19 +146,9 @@ Result<GroupDetails> DirectoryAdministration::remove_member(
         if (auto status = detail::require(actor, Permission::kManageGroups); !status) {
           return status.error();
         }
-        std::int64_t member_id = 0;
-        std::string member_name;
-        if (kind == domain::MemberKind::kUser) {
-          auto user = detail::find_user(tx, actor, member);
-          if (!user) return user.error();
-          member_id = user->id;
-          member_name = user->upn;
-        } else {
-          auto nested = tx.find_group_by_name(tenant, member);
-          if (!nested) return errors::not_found("group", member);
-          member_id = nested->id;
-          member_name = nested->name;
-        }
+        auto resolved = resolve_member(tx, actor, tenant, kind, member);
+        if (!resolved) return resolved.error();
+        const auto& [member_id, member_name] = *resolved;
         if (!tx.remove_member(target->id, kind, member_id)) {
           return errors::not_found(std::string(kind_name(kind)) + " membership",
                                    member_name + " in " + target->name);

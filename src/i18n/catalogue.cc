@@ -1,4 +1,5 @@
 #include "i18n/catalogue.h"
+#include "domain/ascii_text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -50,16 +51,6 @@ std::string supported_prefix(std::string_view tag) {
   return std::find(languages.begin(), languages.end(), primary) != languages.end() ? primary : "";
 }
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
 }  // namespace
 
 const std::vector<std::string>& supported_languages() {
@@ -86,18 +77,19 @@ std::vector<std::string> keys() {
 }
 
 std::string negotiate_language(std::string_view explicit_choice, std::string_view accept_language) {
-  if (auto chosen = supported_prefix(trim(explicit_choice)); !chosen.empty()) return chosen;
+  if (auto chosen = supported_prefix(domain::trim_ascii_space(explicit_choice)); !chosen.empty())
+    return chosen;
   std::string best(kDefaultLanguage);
   double best_q = -1;
   while (!accept_language.empty()) {
     const auto comma = accept_language.find(',');
-    std::string_view item = trim(accept_language.substr(0, comma));
+    std::string_view item = domain::trim_ascii_space(accept_language.substr(0, comma));
     accept_language =
         comma == std::string_view::npos ? std::string_view() : accept_language.substr(comma + 1);
     double q = 1.0;
     if (const auto semi = item.find(';'); semi != std::string_view::npos) {
-      std::string_view param = trim(item.substr(semi + 1));
-      item = trim(item.substr(0, semi));
+      std::string_view param = domain::trim_ascii_space(item.substr(semi + 1));
+      item = domain::trim_ascii_space(item.substr(0, semi));
       if (param.size() > 2 && param.substr(0, 2) == "q=") {
         try {
           q = std::stod(std::string(param.substr(2)));

@@ -1,4 +1,5 @@
 #include "store/migration_runner.h"
+#include "domain/ascii_text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -16,16 +17,6 @@ namespace {
 
 // Any constant shared by every OpenSSPR process of a database: it serialises migrations.
 constexpr long long kMigrationLockKey = 0x55505352;  // "SSPR"
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
 
 std::string replace_all(std::string text, std::string_view from, std::string_view to) {
   for (std::size_t at = text.find(from); at != std::string::npos;
@@ -85,7 +76,7 @@ std::vector<std::string> migration_statements(std::string_view sql, SqlBackend b
   std::string current;
   while (!sql.empty()) {
     const std::size_t end = sql.find('\n');
-    std::string_view line = trim(sql.substr(0, end));
+    std::string_view line = domain::trim_ascii_space(sql.substr(0, end));
     sql.remove_prefix(end == std::string_view::npos ? sql.size() : end + 1);
     if (line.empty() || line.starts_with("--")) continue;
     const bool last = line.ends_with(';');
@@ -96,7 +87,7 @@ std::vector<std::string> migration_statements(std::string_view sql, SqlBackend b
       current.clear();
     }
   }
-  if (!trim(current).empty()) {
+  if (!domain::trim_ascii_space(current).empty()) {
     statements.push_back(replace_all(std::move(current), "{{ID}}", id_column));
   }
   return statements;

@@ -2,8 +2,8 @@
 // soci_store_transaction_licenses.cc and soci_store_transaction_records.cc.
 #include "store/soci_store_transaction.h"
 
+#include "domain/ascii_text.h"
 #include "store/sql_query.h"
-#include "store/sql_text.h"
 
 namespace sspr::store {
 
@@ -135,7 +135,7 @@ void SociStoreTransaction::insert_domain(domain::TenantId tenant, const std::str
   SqlQuery last(session_, "SELECT MAX(position) FROM tenant_domains WHERE tenant_id = :t");
   last.into(position, indicator).use(tenant_id).run();
   position = indicator == soci::i_ok ? position + 1 : 0;
-  const std::string key = ascii_lower(domain);
+  const std::string key = domain::ascii_lower(domain);
   SqlQuery insert(session_,
                   "INSERT INTO tenant_domains (domain, tenant_id, position) VALUES (:d, :t, :p)");
   insert.use(key).use(tenant_id).use(position).run();
@@ -143,7 +143,7 @@ void SociStoreTransaction::insert_domain(domain::TenantId tenant, const std::str
 
 std::optional<domain::TenantId> SociStoreTransaction::tenant_of_domain(const std::string& domain) {
   long long tenant = 0;
-  const std::string key = ascii_lower(domain);
+  const std::string key = domain::ascii_lower(domain);
   SqlQuery query(session_, "SELECT tenant_id FROM tenant_domains WHERE domain = :d");
   if (!query.into(tenant).use(key).run()) return std::nullopt;
   return tenant;
@@ -201,7 +201,7 @@ domain::UserId SociStoreTransaction::insert_user(const User& user, const std::st
 }
 
 std::optional<User> SociStoreTransaction::find_user_by_upn(const std::string& upn) {
-  const std::string key = ascii_lower(upn);
+  const std::string key = domain::ascii_lower(upn);
   return first(select_users(session_, "WHERE upn = :upn", [&](SqlQuery& q) { q.use(key); }));
 }
 
@@ -273,7 +273,7 @@ std::optional<std::string> SociStoreTransaction::password_hash(domain::UserId us
 domain::GroupId SociStoreTransaction::insert_group(const Group& group, const std::string& now) {
   long long id = 0;
   const long long tenant_id = group.tenant_id;
-  const std::string key = ascii_lower(group.name);
+  const std::string key = domain::ascii_lower(group.name);
   SqlQuery query(session_,
                  "INSERT INTO groups (tenant_id, name, name_key, description, onprem_id, "
                  "created_at) VALUES (:t, :n, :k, :d, :o, :c) RETURNING id");
@@ -285,7 +285,7 @@ domain::GroupId SociStoreTransaction::insert_group(const Group& group, const std
 std::optional<Group> SociStoreTransaction::find_group_by_name(domain::TenantId tenant,
                                                               const std::string& name) {
   const long long tenant_id = tenant;
-  const std::string key = ascii_lower(name);
+  const std::string key = domain::ascii_lower(name);
   return first(select_groups(session_,
                              std::string("SELECT ") + kGroupColumns +
                                  " FROM groups g WHERE tenant_id = :t AND "
