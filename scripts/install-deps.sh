@@ -9,7 +9,7 @@ PACKAGES=(
   # libraries
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev nlohmann-json3-dev
   libsoci-dev libsqlite3-dev libpq-dev libsodium-dev libssl-dev
-  libcli11-dev libspdlog-dev libtomlplusplus-dev
+  libcli11-dev libspdlog-dev libtomlplusplus-dev libzxcvbn-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev wrk curl postgresql
   python3 python3-pytest python3-requests python3-psycopg2

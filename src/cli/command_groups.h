@@ -16,5 +16,7 @@ void register_license_commands(CLI::App& app, CommandContext& context);
 void register_role_commands(CLI::App& app, CommandContext& context);
 void register_token_commands(CLI::App& app, CommandContext& context);
 void register_audit_commands(CLI::App& app, CommandContext& context);
+void register_breached_commands(CLI::App& app, CommandContext& context);  // breached import
+void register_password_commands(CLI::App& app, CommandContext& context);  // banned, password
 
 }  // namespace sspr::cli

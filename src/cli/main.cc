@@ -38,6 +38,8 @@ int main(int argc, char** argv) {
   register_role_commands(app, context);
   register_token_commands(app, context);
   register_audit_commands(app, context);
+  register_breached_commands(app, context);
+  register_password_commands(app, context);
 
   try {
     app.parse(argc, argv);

@@ -49,6 +49,8 @@ inline constexpr std::string_view kAddRole = "Add member to role";
 inline constexpr std::string_view kRemoveRole = "Remove member from role";
 inline constexpr std::string_view kCreateToken = "Create API token";
 inline constexpr std::string_view kRevokeToken = "Revoke API token";
+inline constexpr std::string_view kAddBannedTerms = "Add banned password terms";
+inline constexpr std::string_view kRemoveBannedTerms = "Remove banned password terms";
 }  // namespace audit_activity
 
 struct AuditEvent {

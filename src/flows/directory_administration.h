@@ -92,7 +92,7 @@ class DirectoryAdministration {
                                           const UserChanges& changes);
   domain::Status delete_user(const domain::Actor& actor, const domain::RequestContext& ctx,
                              const std::string& upn);
-  // Sets a cloud user's password (no password-protection rules yet: issue 3 adds them).
+  // Sets a cloud user's password; it must satisfy the tenant's password policy (SPEC §8).
   domain::Status set_password(const domain::Actor& actor, const domain::RequestContext& ctx,
                               const std::string& upn, const std::string& password);
 

@@ -3,6 +3,7 @@
 #include "flows/directory_access.h"
 #include "flows/directory_administration.h"
 #include "flows/in_transaction.h"
+#include "flows/tenant_password_rules.h"
 
 namespace sspr::flows {
 
@@ -15,11 +16,16 @@ namespace category = domain::audit_category;
 
 namespace {
 
-// Until the password-protection rules arrive (issue 3), only the bounds are checked here.
-Status check_password_bounds(const std::string& password) {
-  if (password.empty()) return errors::invalid_input("password", "is empty");
-  if (password.size() > 256) return errors::invalid_input("password", "is longer than 256");
-  return domain::ok_status();
+// The tenant's password policy for a password an administrator sets (SPEC §8): rejected with
+// password_verdict's error, so nothing is written.
+Status check_admin_password(store::StoreTransaction& tx, domain::TenantId tenant_id,
+                            const domain::User& user, const std::string& password) {
+  auto tenant = tx.find_tenant(tenant_id);
+  if (!tenant) return errors::not_found("tenant", std::to_string(tenant_id));
+  auto evaluation = evaluate_tenant_password(tx, *tenant, &user, password,
+                                             domain::password::PasswordChange::kAdminSet);
+  if (!evaluation) return evaluation.error();
+  return domain::password::password_verdict(*evaluation);
 }
 
 }  // namespace
@@ -33,7 +39,6 @@ Result<UserDetails> DirectoryAdministration::create_user(
     if (user->source == domain::UserSource::kSynced) {
       return errors::invalid_input("password", "synced users' passwords are managed on premises");
     }
-    if (auto status = check_password_bounds(*password); !status) return status.error();
   }
   const auto domain_name = domain::UserPrincipalName::parse(user->upn)->domain();
   return in_transaction<UserDetails>(
@@ -46,6 +51,11 @@ Result<UserDetails> DirectoryAdministration::create_user(
           return status.error();
         }
         if (tx.find_user_by_upn(user->upn)) return errors::already_exists("user", user->upn);
+        if (password) {
+          if (auto status = check_admin_password(tx, *tenant, *user, *password); !status) {
+            return status.error();
+          }
+        }
         const auto now = domain::to_iso8601(clock_.now());
         user->tenant_id = *tenant;
         user->id = tx.insert_user(*user, now);
@@ -154,7 +164,6 @@ Status DirectoryAdministration::delete_user(const domain::Actor& actor,
 Status DirectoryAdministration::set_password(const domain::Actor& actor,
                                              const domain::RequestContext& ctx,
                                              const std::string& upn, const std::string& password) {
-  if (auto status = check_password_bounds(password); !status) return status;
   return store_.transact([&](store::StoreTransaction& tx) -> Status {
     auto found = detail::find_user(tx, actor, upn);
     if (!found) return found.error();
@@ -166,6 +175,9 @@ Status DirectoryAdministration::set_password(const domain::Actor& actor,
       if (auto status = detail::require(actor, Permission::kResetAdminPasswords); !status) {
         return status;
       }
+    }
+    if (auto status = check_admin_password(tx, found->tenant_id, *found, password); !status) {
+      return status;
     }
     const auto now = domain::to_iso8601(clock_.now());
     tx.set_password_hash(found->id, hasher_.hash(password), now);

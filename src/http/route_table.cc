@@ -14,6 +14,7 @@ std::vector<ApiRoute> api_routes() {
   add_license_routes(routes);
   add_role_routes(routes);
   add_audit_routes(routes);
+  add_password_routes(routes);
   return routes;
 }
 

@@ -75,6 +75,11 @@ class SociStoreTransaction final : public StoreTransaction {
   std::vector<domain::ApiToken> list_tokens(domain::TenantId tenant) override;
   void revoke_token(std::int64_t token) override;
 
+  std::vector<std::string> list_banned_terms(domain::TenantId tenant) override;
+  bool add_banned_term(domain::TenantId tenant, const std::string& term,
+                       const std::string& now) override;
+  bool remove_banned_term(domain::TenantId tenant, const std::string& term) override;
+
   void append_audit(const domain::AuditEvent& event) override;
   std::vector<domain::AuditEvent> query_audit(const AuditQuery& query) override;
 

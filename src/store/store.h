@@ -113,6 +113,13 @@ class StoreTransaction {
   virtual std::vector<domain::ApiToken> list_tokens(domain::TenantId tenant) = 0;
   virtual void revoke_token(std::int64_t token) = 0;
 
+  // A tenant's custom banned password terms (normalised UTF-8, stored as given), sorted.
+  // add returns false when the term was there already; remove returns false when it was not.
+  virtual std::vector<std::string> list_banned_terms(domain::TenantId tenant) = 0;
+  virtual bool add_banned_term(domain::TenantId tenant, const std::string& term,
+                               const std::string& now) = 0;
+  virtual bool remove_banned_term(domain::TenantId tenant, const std::string& term) = 0;
+
   // Audit log: append-only.
   virtual void append_audit(const domain::AuditEvent& event) = 0;
   virtual std::vector<domain::AuditEvent> query_audit(const AuditQuery& query) = 0;

@@ -13,7 +13,8 @@ bool PasswordEvaluation::has(PasswordReason reason) const {
 }
 
 PasswordEvaluation evaluate_password(const PasswordCandidate& candidate,
-                                     const BannedTermIndex& index) {
+                                     const BannedTermIndex& index,
+                                     const BreachedPasswordList* breached) {
   PasswordEvaluation evaluation;
   const auto code_points = decode_utf8(candidate.password);
   if (!code_points) {
@@ -33,6 +34,9 @@ PasswordEvaluation evaluate_password(const PasswordCandidate& candidate,
     evaluation.found = std::move(verdict.found);
     if (verdict.banned) evaluation.reasons.push_back(PasswordReason::kBannedPassword);
     if (verdict.contains_user_name) evaluation.reasons.push_back(PasswordReason::kContainsUserName);
+  }
+  if (breached != nullptr && breached->contains(candidate.password)) {
+    evaluation.reasons.push_back(PasswordReason::kBreachedPassword);
   }
   evaluation.accepted = evaluation.reasons.empty();
   return evaluation;

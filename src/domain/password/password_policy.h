@@ -1,13 +1,13 @@
 #pragma once
 // The whole password policy of SPEC §8 for a cloud user, as one pure evaluation that explains
 // itself: the complexity rules, no reuse of the current password on a change, and the banned
-// password evaluation. The breached-password filter is applied separately.
+// password evaluation, and the breached-password list when one is given.
 //
 // Evaluation order: a password that is not valid UTF-8 gets InvalidEncoding alone. Otherwise
 // every rule is evaluated and every failing reason reported, in the order TooShort/TooLong,
-// NotEnoughCharacterClasses, ReusedPassword, BannedPassword, ContainsUserName, except that a
-// password longer than 256 code points is not searched for banned terms (it is rejected
-// anyway, and this bounds the work an attacker can cause).
+// NotEnoughCharacterClasses, ReusedPassword, BannedPassword, ContainsUserName,
+// BreachedPassword, except that a password longer than 256 code points is not searched for
+// banned terms (it is rejected anyway, and this bounds the work an attacker can cause).
 
 #include <functional>
 #include <string_view>
@@ -15,6 +15,7 @@
 
 #include "domain/password/banned_password_check.h"
 #include "domain/password/banned_term_index.h"
+#include "domain/password/breached_password_list.h"
 #include "domain/password/password_reason.h"
 #include "domain/result.h"
 
@@ -47,8 +48,10 @@ struct PasswordEvaluation {
 };
 
 // `index` holds the tenant's banned terms (global list, custom list, tenant name).
+// `breached` is the imported breached-password list; nullptr means none is configured.
 PasswordEvaluation evaluate_password(const PasswordCandidate& candidate,
-                                     const BannedTermIndex& index);
+                                     const BannedTermIndex& index,
+                                     const BreachedPasswordList* breached = nullptr);
 
 // ok when `evaluation` is accepted; otherwise a kRejected error: FuzzyPolicyViolation-
 // InvalidPassword when a banned term or the user's name is the reason, PasswordPolicyViolation

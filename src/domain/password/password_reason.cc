@@ -18,6 +18,8 @@ std::string_view reason_name(PasswordReason reason) {
       return "BannedPassword";
     case PasswordReason::kContainsUserName:
       return "ContainsUserName";
+    case PasswordReason::kBreachedPassword:
+      return "BreachedPassword";
   }
   return "Unknown";
 }

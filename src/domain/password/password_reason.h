@@ -16,10 +16,11 @@ enum class PasswordReason {
   kReusedPassword,             // equals the current password, on a change
   kBannedPassword,             // banned-password score below 5
   kContainsUserName,           // contains the user's first or last name
+  kBreachedPassword,           // on the imported breached-password list (Pwned Passwords)
 };
 
 // "InvalidEncoding", "TooShort", "TooLong", "NotEnoughCharacterClasses", "ReusedPassword",
-// "BannedPassword", "ContainsUserName".
+// "BannedPassword", "ContainsUserName", "BreachedPassword".
 std::string_view reason_name(PasswordReason reason);
 
 // "password.reason." + reason_name(reason).

@@ -58,6 +58,11 @@ TEST(RouteTable, CoversTheAdminApi) {
                                "GET /api/v1/roles",
                                "GET /api/v1/skus",
                                "GET /api/v1/audit",
+                               "GET /api/v1/banned-passwords",
+                               "POST /api/v1/banned-passwords",
+                               "DELETE /api/v1/banned-passwords",
+                               "DELETE /api/v1/banned-passwords/:term",
+                               "POST /api/v1/password/evaluate",
                                "GET /readyz"}) {
     EXPECT_TRUE(seen.count(expected)) << expected;
   }

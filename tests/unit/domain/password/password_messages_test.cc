@@ -23,10 +23,10 @@ nlohmann::json catalogue(const std::string& language) {
 TEST(PasswordMessages, EveryReasonAndVerdictHasAMessageInEveryLanguage) {
   std::vector<std::string> keys = {"error.FuzzyPolicyViolationInvalidPassword",
                                    "error.PasswordPolicyViolation"};
-  for (auto reason :
-       {PasswordReason::kInvalidEncoding, PasswordReason::kTooShort, PasswordReason::kTooLong,
-        PasswordReason::kNotEnoughCharacterClasses, PasswordReason::kReusedPassword,
-        PasswordReason::kBannedPassword, PasswordReason::kContainsUserName}) {
+  for (auto reason : {PasswordReason::kInvalidEncoding, PasswordReason::kTooShort,
+                      PasswordReason::kTooLong, PasswordReason::kNotEnoughCharacterClasses,
+                      PasswordReason::kReusedPassword, PasswordReason::kBannedPassword,
+                      PasswordReason::kContainsUserName, PasswordReason::kBreachedPassword}) {
     keys.push_back(reason_message_key(reason));
   }
   for (const std::string language : {"en", "da", "de", "sv"}) {

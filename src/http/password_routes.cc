@@ -1,0 +1,117 @@
+// Password protection (SPEC §8): the tenant's custom banned password list, and evaluating a
+// candidate password. The candidate is read from the body and never logged or echoed.
+
+#include "flows/password_assessment_json.h"
+#include "flows/password_protection.h"
+#include "http/json_body.h"
+#include "http/route_families.h"
+#include "i18n/catalogue.h"
+#include "platform/sodium_random.h"
+#include "platform/system_clock.h"
+#include "platform/zxcvbn_strength_estimator.h"
+
+namespace sspr::http {
+namespace {
+
+namespace errors = domain::errors;
+
+// The use cases over the request's store. Cheap to build: the per-tenant index cache lives
+// in the flows layer, process-wide.
+flows::PasswordProtection protection_for(const ApiRequest& request) {
+  static const platform::SystemClock clock;
+  static platform::SodiumRandom random;
+  static const platform::ZxcvbnStrengthEstimator strength;
+  return flows::PasswordProtection(request.store, clock, random, &strength);
+}
+
+// {"terms": ["...", ...]}: a non-empty array of strings.
+domain::Result<std::vector<std::string>> terms_of(const ApiRequest& request) {
+  auto body = request.json_body();
+  if (!body) return body.error();
+  auto found = body->find("terms");
+  if (found == body->end() || !found->is_array() || found->empty()) {
+    return errors::invalid_input("terms", "must be a non-empty array of strings");
+  }
+  std::vector<std::string> terms;
+  for (const auto& term : *found) {
+    if (!term.is_string()) return errors::invalid_input("terms", "must be strings");
+    terms.push_back(term.get<std::string>());
+  }
+  return terms;
+}
+
+ApiResponse terms_response(const std::vector<std::string>& terms) {
+  return ApiResponse::ok({{"terms", terms}, {"count", terms.size()}});
+}
+
+ApiResult list_terms(const ApiRequest& request) {
+  auto tenant = request.tenant();
+  if (!tenant) return tenant.error();
+  auto terms = protection_for(request).list_terms(request.actor, *tenant);
+  if (!terms) return terms.error();
+  return terms_response(*terms);
+}
+
+ApiResult add_terms(const ApiRequest& request) {
+  auto tenant = request.tenant();
+  if (!tenant) return tenant.error();
+  auto wanted = terms_of(request);
+  if (!wanted) return wanted.error();
+  auto terms = protection_for(request).add_terms(request.actor, request.context, *tenant, *wanted);
+  if (!terms) return terms.error();
+  return terms_response(*terms);
+}
+
+ApiResult remove_terms(const ApiRequest& request, std::vector<std::string> wanted) {
+  auto tenant = request.tenant();
+  if (!tenant) return tenant.error();
+  auto terms =
+      protection_for(request).remove_terms(request.actor, request.context, *tenant, wanted);
+  if (!terms) return terms.error();
+  return terms_response(*terms);
+}
+
+ApiResult remove_terms_in_body(const ApiRequest& request) {
+  auto wanted = terms_of(request);
+  if (!wanted) return wanted.error();
+  return remove_terms(request, std::move(wanted).value());
+}
+
+ApiResult remove_one_term(const ApiRequest& request) {
+  return remove_terms(request, {request.param("term")});
+}
+
+// {"password": "...", "user": "upn"?} -> the assessment plus localised reason messages
+// (?lang=, English by default).
+ApiResult evaluate(const ApiRequest& request) {
+  auto tenant = request.tenant();
+  if (!tenant) return tenant.error();
+  auto body = request.json_body();
+  if (!body) return body.error();
+  auto candidate = required_string(*body, "password");
+  if (!candidate) return candidate.error();
+  auto user = optional_string(*body, "user");
+  if (!user) return user.error();
+  auto assessment = protection_for(request).evaluate(request.actor, *tenant, *user, *candidate);
+  if (!assessment) return assessment.error();
+  auto json = flows::to_json(*assessment);
+  const auto language = i18n::negotiate_language(request.query_value("lang").value_or(""), "");
+  nlohmann::json messages = nlohmann::json::array();
+  for (auto reason : assessment->evaluation.reasons) {
+    messages.push_back(i18n::translate(language, domain::password::reason_message_key(reason)));
+  }
+  json["messages"] = std::move(messages);
+  return ApiResponse::ok(std::move(json));
+}
+
+}  // namespace
+
+void add_password_routes(std::vector<ApiRoute>& routes) {
+  routes.push_back({Method::kGet, "/api/v1/banned-passwords", list_terms});
+  routes.push_back({Method::kPost, "/api/v1/banned-passwords", add_terms});
+  routes.push_back({Method::kDelete, "/api/v1/banned-passwords", remove_terms_in_body});
+  routes.push_back({Method::kDelete, "/api/v1/banned-passwords/:term", remove_one_term});
+  routes.push_back({Method::kPost, "/api/v1/password/evaluate", evaluate});
+}
+
+}  // namespace sspr::http

@@ -1,0 +1,16 @@
+#pragma once
+// PasswordStrengthEstimator over the zxcvbn C library (libzxcvbn, Debian's "zxcvbn-c"). Its
+// C API reports the estimated entropy only: no feedback or suggestions as in zxcvbn.js, so
+// the score is derived here from the guesses with zxcvbn's thresholds.
+
+#include "domain/password_strength.h"
+
+namespace sspr::platform {
+
+class ZxcvbnStrengthEstimator final : public domain::PasswordStrengthEstimator {
+ public:
+  domain::PasswordStrength estimate(std::string_view password,
+                                    std::span<const std::string> user_inputs) const override;
+};
+
+}  // namespace sspr::platform
