@@ -1,5 +1,8 @@
 #include "cli/command_context.h"
 
+#include <filesystem>
+#include <iostream>
+
 #include <iostream>
 
 #include "store/open_store.h"
@@ -57,9 +60,27 @@ domain::Result<flows::DirectoryAdministration*> CommandContext::directory() {
   store_ = std::move(opened).value();
   hasher_ = std::make_unique<platform::Argon2idPasswordHasher>(
       platform::Argon2idParameters{cfg.security.argon2_memory_kib, cfg.security.argon2_iterations});
-  directory_ =
-      std::make_unique<flows::DirectoryAdministration>(*store_, clock_, random(), *hasher_);
+  open_breached_filter(cfg.store.data_dir);
+  directory_ = std::make_unique<flows::DirectoryAdministration>(*store_, clock_, random(), *hasher_,
+                                                                breached_.get());
+  passwords_ = std::make_unique<flows::PasswordProtection>(*store_, clock_, random(), &strength_,
+                                                           breached_.get());
   return directory_.get();
+}
+
+void CommandContext::open_breached_filter(const std::string& data_dir) {
+  const auto path = breached::default_filter_path(data_dir);
+  std::error_code ignored;
+  if (!std::filesystem::exists(path, ignored)) return;
+  auto opened = breached::BreachedFilterFile::open(path);
+  if (!opened) {
+    // Every command must still run (a new `sspr breached import` is the fix), but the operator
+    // must know that passwords are not being checked against the breached list.
+    std::cerr << "sspr: warning: breached-password filter not used: " << opened.error().technical
+              << "\n";
+    return;
+  }
+  breached_ = std::move(opened).value();
 }
 
 flows::DirectoryAdministration* CommandContext::open_directory() {

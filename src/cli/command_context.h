@@ -9,14 +9,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "breached/breached_filter_file.h"
 #include "config/config.h"
 #include "domain/actor.h"
 #include "domain/error.h"
 #include "domain/result.h"
 #include "flows/directory_administration.h"
+#include "flows/password_protection.h"
 #include "platform/argon2id_password_hasher.h"
 #include "platform/sodium_random.h"
 #include "platform/system_clock.h"
+#include "platform/zxcvbn_strength_estimator.h"
 #include "store/store.h"
 
 namespace sspr::cli {
@@ -45,6 +48,8 @@ class CommandContext {
   domain::Result<flows::DirectoryAdministration*> directory();
   // The same, but reports a failure itself and returns nullptr.
   flows::DirectoryAdministration* open_directory();
+  // The password-protection use cases over the same store (after open_directory succeeded).
+  flows::PasswordProtection* passwords() { return passwords_.get(); }
   store::Store* store() { return store_.get(); }
   domain::Random& random();
   const domain::Clock& clock() const { return clock_; }
@@ -65,12 +70,18 @@ class CommandContext {
   void report_usage_error(const std::string& message);
 
  private:
+  // Loads DATA_DIR/breached.filter when it exists; a broken file is reported and skipped.
+  void open_breached_filter(const std::string& data_dir);
+
   std::optional<config::Config> config_;
   std::unique_ptr<platform::SodiumRandom> random_;
   platform::SystemClock clock_;
   std::unique_ptr<platform::Argon2idPasswordHasher> hasher_;
   std::unique_ptr<store::Store> store_;
+  std::unique_ptr<breached::BreachedFilterFile> breached_;  // null: no filter imported
+  platform::ZxcvbnStrengthEstimator strength_;
   std::unique_ptr<flows::DirectoryAdministration> directory_;
+  std::unique_ptr<flows::PasswordProtection> passwords_;
 };
 
 // The exit status for an error of this kind (CONTRACT.md).

@@ -19,11 +19,9 @@ struct PasswordOptions {
 };
 
 // The password-protection use cases over the context's store; null after reporting an error.
-std::unique_ptr<flows::PasswordProtection> open_protection(CommandContext& context) {
+flows::PasswordProtection* open_protection(CommandContext& context) {
   if (!context.open_directory()) return nullptr;
-  static const platform::ZxcvbnStrengthEstimator strength;
-  return std::make_unique<flows::PasswordProtection>(*context.store(), context.clock(),
-                                                     context.random(), &strength);
+  return context.passwords();
 }
 
 std::string joined(const std::vector<std::string>& items, const std::string& separator) {

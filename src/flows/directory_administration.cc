@@ -14,10 +14,10 @@ namespace errors = domain::errors;
 namespace activity = domain::audit_activity;
 namespace category = domain::audit_category;
 
-DirectoryAdministration::DirectoryAdministration(store::Store& store, const domain::Clock& clock,
-                                                 domain::Random& random,
-                                                 const domain::PasswordHasher& hasher)
-    : store_(store), clock_(clock), random_(random), hasher_(hasher) {}
+DirectoryAdministration::DirectoryAdministration(
+    store::Store& store, const domain::Clock& clock, domain::Random& random,
+    const domain::PasswordHasher& hasher, const domain::password::BreachedPasswordList* breached)
+    : store_(store), clock_(clock), random_(random), hasher_(hasher), breached_(breached) {}
 
 Result<Tenant> DirectoryAdministration::create_tenant(const domain::Actor& actor,
                                                       const domain::RequestContext& ctx,

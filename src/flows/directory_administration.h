@@ -15,6 +15,7 @@
 #include "domain/clock.h"
 #include "domain/group.h"
 #include "domain/license_assignment.h"
+#include "domain/password/breached_password_list.h"
 #include "domain/password_hasher.h"
 #include "domain/random.h"
 #include "domain/result.h"
@@ -64,7 +65,8 @@ struct UserChanges {
 class DirectoryAdministration {
  public:
   DirectoryAdministration(store::Store& store, const domain::Clock& clock, domain::Random& random,
-                          const domain::PasswordHasher& hasher);
+                          const domain::PasswordHasher& hasher,
+                          const domain::password::BreachedPasswordList* breached = nullptr);
 
   // Tenants (operator only, except reading one's own tenant).
   domain::Result<domain::Tenant> create_tenant(const domain::Actor& actor,
@@ -179,6 +181,7 @@ class DirectoryAdministration {
   const domain::Clock& clock_;
   domain::Random& random_;
   const domain::PasswordHasher& hasher_;
+  const domain::password::BreachedPasswordList* breached_;  // null: no breached filter loaded
 };
 
 }  // namespace sspr::flows

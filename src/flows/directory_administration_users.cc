@@ -19,11 +19,12 @@ namespace {
 // The tenant's password policy for a password an administrator sets (SPEC §8): rejected with
 // password_verdict's error, so nothing is written.
 Status check_admin_password(store::StoreTransaction& tx, domain::TenantId tenant_id,
-                            const domain::User& user, const std::string& password) {
+                            const domain::User& user, const std::string& password,
+                            const domain::password::BreachedPasswordList* breached) {
   auto tenant = tx.find_tenant(tenant_id);
   if (!tenant) return errors::not_found("tenant", std::to_string(tenant_id));
   auto evaluation = evaluate_tenant_password(tx, *tenant, &user, password,
-                                             domain::password::PasswordChange::kAdminSet);
+                                             domain::password::PasswordChange::kAdminSet, breached);
   if (!evaluation) return evaluation.error();
   return domain::password::password_verdict(*evaluation);
 }
@@ -52,7 +53,8 @@ Result<UserDetails> DirectoryAdministration::create_user(
         }
         if (tx.find_user_by_upn(user->upn)) return errors::already_exists("user", user->upn);
         if (password) {
-          if (auto status = check_admin_password(tx, *tenant, *user, *password); !status) {
+          if (auto status = check_admin_password(tx, *tenant, *user, *password, breached_);
+              !status) {
             return status.error();
           }
         }
@@ -176,7 +178,8 @@ Status DirectoryAdministration::set_password(const domain::Actor& actor,
         return status;
       }
     }
-    if (auto status = check_admin_password(tx, found->tenant_id, *found, password); !status) {
+    if (auto status = check_admin_password(tx, found->tenant_id, *found, password, breached_);
+        !status) {
       return status;
     }
     const auto now = domain::to_iso8601(clock_.now());

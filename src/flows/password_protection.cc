@@ -29,8 +29,9 @@ Result<std::vector<std::string>> normalised_terms(const std::vector<std::string>
 
 PasswordProtection::PasswordProtection(store::Store& store, const domain::Clock& clock,
                                        domain::Random& random,
-                                       const domain::PasswordStrengthEstimator* strength)
-    : store_(store), clock_(clock), random_(random), strength_(strength) {}
+                                       const domain::PasswordStrengthEstimator* strength,
+                                       const domain::password::BreachedPasswordList* breached)
+    : store_(store), clock_(clock), random_(random), strength_(strength), breached_(breached) {}
 
 Result<std::vector<std::string>> PasswordProtection::list_terms(const domain::Actor& actor,
                                                                 domain::TenantId tenant) {
@@ -124,8 +125,8 @@ Result<PasswordAssessment> PasswordProtection::evaluate(const domain::Actor& act
           if (named->tenant_id != tenant) return errors::not_found("user", *upn);
           user = *named;
         }
-        auto evaluation =
-            evaluate_tenant_password(tx, *found, user ? &*user : nullptr, candidate, kind);
+        auto evaluation = evaluate_tenant_password(tx, *found, user ? &*user : nullptr, candidate,
+                                                   kind, breached_);
         if (!evaluation) return evaluation.error();
         PasswordAssessment out{std::move(evaluation).value(), std::nullopt};
         if (strength_) {

@@ -31,8 +31,10 @@ struct PasswordAssessment {
 class PasswordProtection {
  public:
   // `strength` may be null (no strength estimate in assessments).
+  // `breached` may be null (no breached-password filter loaded).
   PasswordProtection(store::Store& store, const domain::Clock& clock, domain::Random& random,
-                     const domain::PasswordStrengthEstimator* strength = nullptr);
+                     const domain::PasswordStrengthEstimator* strength = nullptr,
+                     const domain::password::BreachedPasswordList* breached = nullptr);
 
   // The tenant's custom terms (normalised), sorted.
   domain::Result<std::vector<std::string>> list_terms(const domain::Actor& actor,
@@ -62,6 +64,7 @@ class PasswordProtection {
   const domain::Clock& clock_;
   domain::Random& random_;
   const domain::PasswordStrengthEstimator* strength_;
+  const domain::password::BreachedPasswordList* breached_;
 };
 
 }  // namespace sspr::flows

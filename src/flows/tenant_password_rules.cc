@@ -47,7 +47,8 @@ domain::Result<std::shared_ptr<const password::BannedTermIndex>> tenant_banned_t
 
 domain::Result<password::PasswordEvaluation> evaluate_tenant_password(
     store::StoreTransaction& tx, const domain::Tenant& tenant, const domain::User* user,
-    const std::string& candidate, password::PasswordChange change) {
+    const std::string& candidate, password::PasswordChange change,
+    const password::BreachedPasswordList* breached) {
   auto index = tenant_banned_term_index(tenant.id, tenant.name, tx.list_banned_terms(tenant.id));
   if (!index) return index.error();
   password::PasswordCandidate input;
@@ -57,7 +58,7 @@ domain::Result<password::PasswordEvaluation> evaluate_tenant_password(
     input.first_name = user->given_name;
     input.last_name = user->surname;
   }
-  return password::evaluate_password(input, **index);
+  return password::evaluate_password(input, **index, breached);
 }
 
 }  // namespace sspr::flows

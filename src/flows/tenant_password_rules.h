@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "domain/password/banned_term_index.h"
+#include "domain/password/breached_password_list.h"
 #include "domain/password/password_policy.h"
 #include "domain/result.h"
 #include "domain/tenant.h"
@@ -26,10 +27,12 @@ domain::Result<std::shared_ptr<const domain::password::BannedTermIndex>> tenant_
     domain::TenantId tenant, const std::string& tenant_name,
     const std::vector<std::string>& custom_terms);
 
-// Evaluates `password` for `user` (null: no user names are checked) of `tenant`. No reuse
-// check is made (the current password is not consulted), so `change` is kReset or kAdminSet.
+// Evaluates `password` for `user` (null: no user names are checked) of `tenant`, and against
+// `breached` when one is loaded (null: no breached-password filter). No reuse check is made
+// (the current password is not consulted), so `change` is kReset or kAdminSet.
 domain::Result<domain::password::PasswordEvaluation> evaluate_tenant_password(
     store::StoreTransaction& tx, const domain::Tenant& tenant, const domain::User* user,
-    const std::string& password, domain::password::PasswordChange change);
+    const std::string& password, domain::password::PasswordChange change,
+    const domain::password::BreachedPasswordList* breached);
 
 }  // namespace sspr::flows

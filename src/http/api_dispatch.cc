@@ -82,6 +82,7 @@ void serve_on_worker(DispatchContext& context, const ApiRoute& route, Exchange& 
         exchange.request()->body(),
         context.config.max_json_depth,
         dependencies.directory,
+        dependencies.passwords,
         dependencies.store};
     auto result = route.handler(request);
     if (!result) return exchange.respond_error(result.error());

@@ -18,6 +18,7 @@
 #include "domain/result.h"
 #include "domain/tenant.h"
 #include "flows/directory_administration.h"
+#include "flows/password_protection.h"
 #include "store/store.h"
 
 namespace sspr::http {
@@ -31,6 +32,7 @@ struct ApiRequest {
   std::string body;
   std::size_t max_json_depth = 32;
   flows::DirectoryAdministration& directory;
+  flows::PasswordProtection& passwords;
   store::Store& store;
 
   // The named path parameter ("" if the route has none of that name).

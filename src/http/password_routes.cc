@@ -6,23 +6,11 @@
 #include "http/json_body.h"
 #include "http/route_families.h"
 #include "i18n/catalogue.h"
-#include "platform/sodium_random.h"
-#include "platform/system_clock.h"
-#include "platform/zxcvbn_strength_estimator.h"
 
 namespace sspr::http {
 namespace {
 
 namespace errors = domain::errors;
-
-// The use cases over the request's store. Cheap to build: the per-tenant index cache lives
-// in the flows layer, process-wide.
-flows::PasswordProtection protection_for(const ApiRequest& request) {
-  static const platform::SystemClock clock;
-  static platform::SodiumRandom random;
-  static const platform::ZxcvbnStrengthEstimator strength;
-  return flows::PasswordProtection(request.store, clock, random, &strength);
-}
 
 // {"terms": ["...", ...]}: a non-empty array of strings.
 domain::Result<std::vector<std::string>> terms_of(const ApiRequest& request) {
@@ -47,7 +35,7 @@ ApiResponse terms_response(const std::vector<std::string>& terms) {
 ApiResult list_terms(const ApiRequest& request) {
   auto tenant = request.tenant();
   if (!tenant) return tenant.error();
-  auto terms = protection_for(request).list_terms(request.actor, *tenant);
+  auto terms = request.passwords.list_terms(request.actor, *tenant);
   if (!terms) return terms.error();
   return terms_response(*terms);
 }
@@ -57,7 +45,7 @@ ApiResult add_terms(const ApiRequest& request) {
   if (!tenant) return tenant.error();
   auto wanted = terms_of(request);
   if (!wanted) return wanted.error();
-  auto terms = protection_for(request).add_terms(request.actor, request.context, *tenant, *wanted);
+  auto terms = request.passwords.add_terms(request.actor, request.context, *tenant, *wanted);
   if (!terms) return terms.error();
   return terms_response(*terms);
 }
@@ -65,8 +53,7 @@ ApiResult add_terms(const ApiRequest& request) {
 ApiResult remove_terms(const ApiRequest& request, std::vector<std::string> wanted) {
   auto tenant = request.tenant();
   if (!tenant) return tenant.error();
-  auto terms =
-      protection_for(request).remove_terms(request.actor, request.context, *tenant, wanted);
+  auto terms = request.passwords.remove_terms(request.actor, request.context, *tenant, wanted);
   if (!terms) return terms.error();
   return terms_response(*terms);
 }
@@ -92,7 +79,7 @@ ApiResult evaluate(const ApiRequest& request) {
   if (!candidate) return candidate.error();
   auto user = optional_string(*body, "user");
   if (!user) return user.error();
-  auto assessment = protection_for(request).evaluate(request.actor, *tenant, *user, *candidate);
+  auto assessment = request.passwords.evaluate(request.actor, *tenant, *user, *candidate);
   if (!assessment) return assessment.error();
   auto json = flows::to_json(*assessment);
   const auto language = i18n::negotiate_language(request.query_value("lang").value_or(""), "");

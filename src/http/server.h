@@ -13,6 +13,7 @@
 #include "domain/clock.h"
 #include "domain/random.h"
 #include "flows/directory_administration.h"
+#include "flows/password_protection.h"
 #include "store/store.h"
 
 namespace sspr::http {
@@ -20,6 +21,7 @@ namespace sspr::http {
 struct ServerDependencies {
   store::Store& store;
   flows::DirectoryAdministration& directory;
+  flows::PasswordProtection& passwords;
   const domain::Clock& clock;
   domain::Random& random;
 };

@@ -97,7 +97,7 @@ class Server:
                 f"127.0.0.1:{self.port}"]
         with open(self.stdout_path, "ab") as out, open(self.stderr_path, "ab") as err:
             self.process = subprocess.Popen(args, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                            cwd=self.log_dir)
+                                            cwd=self.log_dir.parent)  # as the CLI: same ./sspr-data
         deadline = time.monotonic() + SERVER_START_TIMEOUT_SECONDS
         last_problem = "no answer yet"
         while time.monotonic() < deadline:

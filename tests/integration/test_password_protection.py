@@ -126,3 +126,38 @@ def test_api_reader_cannot_change_the_list(backend):
     api = h.Api(server.base_url, reader)
     h.assert_api_error(api.post("/api/v1/banned-passwords", json={"terms": ["widget"]}), 403)
     server.stop_gracefully()
+
+
+BREACHED = "Velvet-Orchard-Comet-77"  # strong by every other rule, but in the imported list
+
+
+def import_breached_list(backend, passwords):
+    import hashlib
+    lines = [f"{hashlib.sha1(f'filler-{i}'.encode()).hexdigest().upper()}:1" for i in range(2000)]
+    lines += [f"{hashlib.sha1(p.encode()).hexdigest().upper()}:42" for p in passwords]
+    source = backend.work_dir / "pwned.txt"
+    source.write_text("\n".join(lines) + "\n")
+    imported = backend.cli_ok("breached", "import", source)
+    assert imported["entries"] == 2000 + len(passwords), imported
+
+
+def test_imported_breached_list_rejects_everywhere(backend):
+    make_tenant_with_user(backend)
+    assert evaluate(backend, BREACHED).code == h.EXIT_OK  # before the import
+    import_breached_list(backend, [BREACHED])
+
+    rejected = evaluate(backend, BREACHED)
+    assert rejected.code == 1, rejected.describe()
+    assert rejected.json()["reasons"] == ["BreachedPassword"]
+    assert evaluate(backend, STRONG).code == h.EXIT_OK
+
+    refused = backend.cli("user", "set-password", "--upn", "alice@" + DOMAIN, "--password-stdin",
+                          stdin=BREACHED + "\n")
+    assert refused.code == 1, refused.describe()
+    assert BREACHED not in refused.stdout + refused.stderr
+
+    token = backend.cli_ok("token", "create", "--tenant", DOMAIN, "--name", "api-breached")["token"]
+    server = backend.server()
+    api = h.Api(server.base_url, token)
+    verdict = api.ok("POST", "/api/v1/password/evaluate", json={"password": BREACHED})
+    assert verdict["accepted"] is False and verdict["reasons"] == ["BreachedPassword"]
