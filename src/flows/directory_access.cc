@@ -53,6 +53,34 @@ Result<domain::Group> find_group(store::StoreTransaction& tx, const domain::Acto
   return *found;
 }
 
+namespace {
+
+// `found` when the actor holds `permission`, its error or Forbidden otherwise.
+template <typename T>
+Result<T> permitted(Result<T> found, const domain::Actor& actor, domain::Permission permission) {
+  if (!found) return found;
+  if (auto status = require(actor, permission); !status) return status.error();
+  return found;
+}
+
+}  // namespace
+
+Result<domain::Tenant> find_tenant(store::StoreTransaction& tx, const domain::Actor& actor,
+                                   domain::TenantId tenant, domain::Permission permission) {
+  return permitted(find_tenant(tx, actor, tenant), actor, permission);
+}
+
+Result<domain::User> find_user(store::StoreTransaction& tx, const domain::Actor& actor,
+                               const std::string& upn, domain::Permission permission) {
+  return permitted(find_user(tx, actor, upn), actor, permission);
+}
+
+Result<domain::Group> find_group(store::StoreTransaction& tx, const domain::Actor& actor,
+                                 domain::TenantId tenant, const std::string& name,
+                                 domain::Permission permission) {
+  return permitted(find_group(tx, actor, tenant, name), actor, permission);
+}
+
 UserDetails user_details(store::StoreTransaction& tx, const domain::User& user) {
   UserDetails details;
   details.user = user;

@@ -28,6 +28,16 @@ domain::Result<domain::User> find_user(store::StoreTransaction& tx, const domain
 domain::Result<domain::Group> find_group(store::StoreTransaction& tx, const domain::Actor& actor,
                                          domain::TenantId tenant, const std::string& name);
 
+// The same lookups for an operation that needs `permission`: the object is found first (so an
+// object of another tenant stays "not found"), then Forbidden when the actor lacks it.
+domain::Result<domain::Tenant> find_tenant(store::StoreTransaction& tx, const domain::Actor& actor,
+                                           domain::TenantId tenant, domain::Permission permission);
+domain::Result<domain::User> find_user(store::StoreTransaction& tx, const domain::Actor& actor,
+                                       const std::string& upn, domain::Permission permission);
+domain::Result<domain::Group> find_group(store::StoreTransaction& tx, const domain::Actor& actor,
+                                         domain::TenantId tenant, const std::string& name,
+                                         domain::Permission permission);
+
 UserDetails user_details(store::StoreTransaction& tx, const domain::User& user);
 GroupDetails group_details(store::StoreTransaction& tx, const domain::Group& group);
 

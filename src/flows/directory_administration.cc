@@ -46,11 +46,8 @@ Result<Tenant> DirectoryAdministration::add_domain(const domain::Actor& actor,
   auto parsed = domain::parse_domain_name(domain);
   if (!parsed) return parsed.error();
   return in_transaction<Tenant>(store_, [&](store::StoreTransaction& tx) -> Result<Tenant> {
-    auto found = detail::find_tenant(tx, actor, tenant);
+    auto found = detail::find_tenant(tx, actor, tenant, domain::Permission::kManageTenant);
     if (!found) return found.error();
-    if (auto status = detail::require(actor, domain::Permission::kManageTenant); !status) {
-      return status.error();
-    }
     if (tx.tenant_of_domain(*parsed)) return errors::already_exists("domain", *parsed);
     tx.insert_domain(tenant, *parsed);
     detail::AuditWriter{clock_, random_, actor, ctx}.write(
@@ -73,11 +70,8 @@ Result<Tenant> DirectoryAdministration::tenant_by_domain(const domain::Actor& ac
 Result<Tenant> DirectoryAdministration::tenant(const domain::Actor& actor,
                                                domain::TenantId tenant) {
   return in_transaction<Tenant>(store_, [&](store::StoreTransaction& tx) -> Result<Tenant> {
-    auto found = detail::find_tenant(tx, actor, tenant);
+    auto found = detail::find_tenant(tx, actor, tenant, domain::Permission::kReadDirectory);
     if (!found) return found.error();
-    if (auto status = detail::require(actor, domain::Permission::kReadDirectory); !status) {
-      return status.error();
-    }
     return found;
   });
 }

@@ -51,11 +51,8 @@ Result<GroupDetails> DirectoryAdministration::create_group(const domain::Actor& 
   }
   return in_transaction<GroupDetails>(
       store_, [&](store::StoreTransaction& tx) -> Result<GroupDetails> {
-        auto found = detail::find_tenant(tx, actor, tenant);
+        auto found = detail::find_tenant(tx, actor, tenant, Permission::kManageGroups);
         if (!found) return found.error();
-        if (auto status = detail::require(actor, Permission::kManageGroups); !status) {
-          return status.error();
-        }
         if (tx.find_group_by_name(tenant, name)) return errors::already_exists("group", name);
         domain::Group group;
         group.tenant_id = tenant;
@@ -73,11 +70,8 @@ Result<GroupDetails> DirectoryAdministration::group(const domain::Actor& actor,
                                                     const std::string& name) {
   return in_transaction<GroupDetails>(
       store_, [&](store::StoreTransaction& tx) -> Result<GroupDetails> {
-        auto found = detail::find_group(tx, actor, tenant, name);
+        auto found = detail::find_group(tx, actor, tenant, name, Permission::kReadDirectory);
         if (!found) return found.error();
-        if (auto status = detail::require(actor, Permission::kReadDirectory); !status) {
-          return status.error();
-        }
         return detail::group_details(tx, *found);
       });
 }
@@ -86,11 +80,8 @@ Result<std::vector<domain::Group>> DirectoryAdministration::list_groups(const do
                                                                         domain::TenantId tenant) {
   return in_transaction<std::vector<domain::Group>>(
       store_, [&](store::StoreTransaction& tx) -> Result<std::vector<domain::Group>> {
-        auto found = detail::find_tenant(tx, actor, tenant);
+        auto found = detail::find_tenant(tx, actor, tenant, Permission::kReadDirectory);
         if (!found) return found.error();
-        if (auto status = detail::require(actor, Permission::kReadDirectory); !status) {
-          return status.error();
-        }
         return tx.list_groups(tenant);
       });
 }
@@ -99,9 +90,8 @@ Status DirectoryAdministration::delete_group(const domain::Actor& actor,
                                              const domain::RequestContext& ctx,
                                              domain::TenantId tenant, const std::string& name) {
   return store_.transact([&](store::StoreTransaction& tx) -> Status {
-    auto found = detail::find_group(tx, actor, tenant, name);
+    auto found = detail::find_group(tx, actor, tenant, name, Permission::kManageGroups);
     if (!found) return found.error();
-    if (auto status = detail::require(actor, Permission::kManageGroups); !status) return status;
     tx.delete_group(found->id);
     detail::AuditWriter{clock_, random_, actor, ctx}.write(tx, tenant, category::kGroupManagement,
                                                            activity::kDeleteGroup, found->name);
@@ -114,11 +104,8 @@ Result<GroupDetails> DirectoryAdministration::add_member(
     const std::string& group, domain::MemberKind kind, const std::string& member) {
   return in_transaction<GroupDetails>(
       store_, [&](store::StoreTransaction& tx) -> Result<GroupDetails> {
-        auto target = detail::find_group(tx, actor, tenant, group);
+        auto target = detail::find_group(tx, actor, tenant, group, Permission::kManageGroups);
         if (!target) return target.error();
-        if (auto status = detail::require(actor, Permission::kManageGroups); !status) {
-          return status.error();
-        }
         auto resolved = resolve_member(tx, actor, tenant, kind, member);
         if (!resolved) return resolved.error();
         const auto& [member_id, member_name] = *resolved;
@@ -141,11 +128,8 @@ Result<GroupDetails> DirectoryAdministration::remove_member(
     const std::string& group, domain::MemberKind kind, const std::string& member) {
   return in_transaction<GroupDetails>(
       store_, [&](store::StoreTransaction& tx) -> Result<GroupDetails> {
-        auto target = detail::find_group(tx, actor, tenant, group);
+        auto target = detail::find_group(tx, actor, tenant, group, Permission::kManageGroups);
         if (!target) return target.error();
-        if (auto status = detail::require(actor, Permission::kManageGroups); !status) {
-          return status.error();
-        }
         auto resolved = resolve_member(tx, actor, tenant, kind, member);
         if (!resolved) return resolved.error();
         const auto& [member_id, member_name] = *resolved;

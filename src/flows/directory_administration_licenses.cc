@@ -47,11 +47,8 @@ Result<domain::Subscription> DirectoryAdministration::add_subscription(
   return in_transaction<
       domain::
           Subscription>(store_, [&](store::StoreTransaction& tx) -> Result<domain::Subscription> {
-    auto found = detail::find_tenant(tx, actor, tenant);
+    auto found = detail::find_tenant(tx, actor, tenant, Permission::kManageLicenses);
     if (!found) return found.error();
-    if (auto status = detail::require(actor, Permission::kManageLicenses); !status) {
-      return status.error();
-    }
     const auto before = tx.find_subscription(tenant, sku);
     if (seats && tx.count_license_holders(tenant, sku) > *seats) {
       return errors::invalid_input(
@@ -73,11 +70,8 @@ Result<std::vector<domain::Subscription>> DirectoryAdministration::list_subscrip
     const domain::Actor& actor, domain::TenantId tenant) {
   return in_transaction<std::vector<domain::Subscription>>(
       store_, [&](store::StoreTransaction& tx) -> Result<std::vector<domain::Subscription>> {
-        auto found = detail::find_tenant(tx, actor, tenant);
+        auto found = detail::find_tenant(tx, actor, tenant, Permission::kReadDirectory);
         if (!found) return found.error();
-        if (auto status = detail::require(actor, Permission::kReadDirectory); !status) {
-          return status.error();
-        }
         return tx.list_subscriptions(tenant);
       });
 }
@@ -88,11 +82,8 @@ Result<UserDetails> DirectoryAdministration::assign_license_to_user(
   if (auto status = check_sku(sku); !status) return status.error();
   return in_transaction<UserDetails>(
       store_, [&](store::StoreTransaction& tx) -> Result<UserDetails> {
-        auto user = detail::find_user(tx, actor, upn);
+        auto user = detail::find_user(tx, actor, upn, Permission::kManageLicenses);
         if (!user) return user.error();
-        if (auto status = detail::require(actor, Permission::kManageLicenses); !status) {
-          return status.error();
-        }
         if (!tx.assign_license_to_user(user->id, sku)) {
           return errors::already_exists("licence assignment", sku + " for " + user->upn);
         }
@@ -110,11 +101,8 @@ Result<GroupDetails> DirectoryAdministration::assign_license_to_group(
   if (auto status = check_sku(sku); !status) return status.error();
   return in_transaction<GroupDetails>(
       store_, [&](store::StoreTransaction& tx) -> Result<GroupDetails> {
-        auto target = detail::find_group(tx, actor, tenant, group);
+        auto target = detail::find_group(tx, actor, tenant, group, Permission::kManageLicenses);
         if (!target) return target.error();
-        if (auto status = detail::require(actor, Permission::kManageLicenses); !status) {
-          return status.error();
-        }
         if (!tx.assign_license_to_group(target->id, sku)) {
           return errors::already_exists("licence assignment", sku + " for " + target->name);
         }
@@ -132,11 +120,8 @@ Result<UserDetails> DirectoryAdministration::remove_license_from_user(
   if (auto status = check_sku(sku); !status) return status.error();
   return in_transaction<UserDetails>(
       store_, [&](store::StoreTransaction& tx) -> Result<UserDetails> {
-        auto user = detail::find_user(tx, actor, upn);
+        auto user = detail::find_user(tx, actor, upn, Permission::kManageLicenses);
         if (!user) return user.error();
-        if (auto status = detail::require(actor, Permission::kManageLicenses); !status) {
-          return status.error();
-        }
         if (!tx.remove_license_from_user(user->id, sku)) {
           return errors::not_found("licence assignment", sku + " for " + user->upn);
         }
@@ -153,11 +138,8 @@ Result<GroupDetails> DirectoryAdministration::remove_license_from_group(
   if (auto status = check_sku(sku); !status) return status.error();
   return in_transaction<GroupDetails>(
       store_, [&](store::StoreTransaction& tx) -> Result<GroupDetails> {
-        auto target = detail::find_group(tx, actor, tenant, group);
+        auto target = detail::find_group(tx, actor, tenant, group, Permission::kManageLicenses);
         if (!target) return target.error();
-        if (auto status = detail::require(actor, Permission::kManageLicenses); !status) {
-          return status.error();
-        }
         if (!tx.remove_license_from_group(target->id, sku)) {
           return errors::not_found("licence assignment", sku + " for " + target->name);
         }
@@ -172,11 +154,8 @@ Result<std::vector<std::pair<std::string, std::string>>> DirectoryAdministration
     const domain::Actor& actor, domain::TenantId tenant) {
   using Pairs = std::vector<std::pair<std::string, std::string>>;
   return in_transaction<Pairs>(store_, [&](store::StoreTransaction& tx) -> Result<Pairs> {
-    auto found = detail::find_tenant(tx, actor, tenant);
+    auto found = detail::find_tenant(tx, actor, tenant, Permission::kReadDirectory);
     if (!found) return found.error();
-    if (auto status = detail::require(actor, Permission::kReadDirectory); !status) {
-      return status.error();
-    }
     return tx.list_role_assignments(tenant);
   });
 }
@@ -188,11 +167,8 @@ Result<UserDetails> DirectoryAdministration::assign_role(const domain::Actor& ac
   if (!domain::find_admin_role(role)) return errors::unknown_role(role);
   return in_transaction<UserDetails>(
       store_, [&](store::StoreTransaction& tx) -> Result<UserDetails> {
-        auto user = detail::find_user(tx, actor, upn);
+        auto user = detail::find_user(tx, actor, upn, Permission::kManageRoles);
         if (!user) return user.error();
-        if (auto status = detail::require(actor, Permission::kManageRoles); !status) {
-          return status.error();
-        }
         if (!tx.assign_role(user->id, role)) {
           return errors::already_exists("role assignment", role + " for " + user->upn);
         }
@@ -210,11 +186,8 @@ Result<UserDetails> DirectoryAdministration::remove_role(const domain::Actor& ac
   if (!domain::find_admin_role(role)) return errors::unknown_role(role);
   return in_transaction<UserDetails>(
       store_, [&](store::StoreTransaction& tx) -> Result<UserDetails> {
-        auto user = detail::find_user(tx, actor, upn);
+        auto user = detail::find_user(tx, actor, upn, Permission::kManageRoles);
         if (!user) return user.error();
-        if (auto status = detail::require(actor, Permission::kManageRoles); !status) {
-          return status.error();
-        }
         if (!tx.remove_role(user->id, role)) {
           return errors::not_found("role assignment", role + " for " + user->upn);
         }

@@ -76,11 +76,8 @@ Result<UserDetails> DirectoryAdministration::user(const domain::Actor& actor,
                                                   const std::string& upn) {
   return in_transaction<UserDetails>(
       store_, [&](store::StoreTransaction& tx) -> Result<UserDetails> {
-        auto found = detail::find_user(tx, actor, upn);
+        auto found = detail::find_user(tx, actor, upn, Permission::kReadDirectory);
         if (!found) return found.error();
-        if (auto status = detail::require(actor, Permission::kReadDirectory); !status) {
-          return status.error();
-        }
         return detail::user_details(tx, *found);
       });
 }
@@ -89,11 +86,8 @@ Result<UserPage> DirectoryAdministration::list_users(const domain::Actor& actor,
                                                      domain::TenantId tenant, std::size_t offset,
                                                      std::size_t limit) {
   return in_transaction<UserPage>(store_, [&](store::StoreTransaction& tx) -> Result<UserPage> {
-    auto found = detail::find_tenant(tx, actor, tenant);
+    auto found = detail::find_tenant(tx, actor, tenant, Permission::kReadDirectory);
     if (!found) return found.error();
-    if (auto status = detail::require(actor, Permission::kReadDirectory); !status) {
-      return status.error();
-    }
     return UserPage{tx.list_users(tenant, offset, limit), tx.count_users(tenant)};
   });
 }
@@ -105,11 +99,8 @@ Result<UserDetails> DirectoryAdministration::update_user(const domain::Actor& ac
   // Validate the changed fields by validating the user as it would be afterwards.
   return in_transaction<UserDetails>(
       store_, [&](store::StoreTransaction& tx) -> Result<UserDetails> {
-        auto found = detail::find_user(tx, actor, upn);
+        auto found = detail::find_user(tx, actor, upn, Permission::kManageUsers);
         if (!found) return found.error();
-        if (auto status = detail::require(actor, Permission::kManageUsers); !status) {
-          return status.error();
-        }
         domain::User user = *found;
         nlohmann::json changed = nlohmann::json::object();
         auto apply = [&](const char* field, const std::optional<std::string>& value,
@@ -153,9 +144,8 @@ Status DirectoryAdministration::delete_user(const domain::Actor& actor,
                                             const domain::RequestContext& ctx,
                                             const std::string& upn) {
   return store_.transact([&](store::StoreTransaction& tx) -> Status {
-    auto found = detail::find_user(tx, actor, upn);
+    auto found = detail::find_user(tx, actor, upn, Permission::kManageUsers);
     if (!found) return found.error();
-    if (auto status = detail::require(actor, Permission::kManageUsers); !status) return status;
     tx.delete_user(found->id);
     detail::AuditWriter{clock_, random_, actor, ctx}.write(
         tx, found->tenant_id, category::kUserManagement, activity::kDeleteUser, found->upn);
@@ -167,9 +157,8 @@ Status DirectoryAdministration::set_password(const domain::Actor& actor,
                                              const domain::RequestContext& ctx,
                                              const std::string& upn, const std::string& password) {
   return store_.transact([&](store::StoreTransaction& tx) -> Status {
-    auto found = detail::find_user(tx, actor, upn);
+    auto found = detail::find_user(tx, actor, upn, Permission::kResetPasswords);
     if (!found) return found.error();
-    if (auto status = detail::require(actor, Permission::kResetPasswords); !status) return status;
     if (found->password_managed_on_premises()) {
       return errors::invalid_input("password", "this user's password is managed on premises");
     }

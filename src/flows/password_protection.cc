@@ -37,11 +37,8 @@ Result<std::vector<std::string>> PasswordProtection::list_terms(const domain::Ac
                                                                 domain::TenantId tenant) {
   using Terms = std::vector<std::string>;
   return in_transaction<Terms>(store_, [&](store::StoreTransaction& tx) -> Result<Terms> {
-    auto found = detail::find_tenant(tx, actor, tenant);
+    auto found = detail::find_tenant(tx, actor, tenant, Permission::kReadDirectory);
     if (!found) return found.error();
-    if (auto status = detail::require(actor, Permission::kReadDirectory); !status) {
-      return status.error();
-    }
     return tx.list_banned_terms(tenant);
   });
 }
@@ -53,11 +50,8 @@ Result<std::vector<std::string>> PasswordProtection::add_terms(
   if (!wanted) return wanted.error();
   using Terms = std::vector<std::string>;
   return in_transaction<Terms>(store_, [&](store::StoreTransaction& tx) -> Result<Terms> {
-    auto found = detail::find_tenant(tx, actor, tenant);
+    auto found = detail::find_tenant(tx, actor, tenant, Permission::kManagePolicy);
     if (!found) return found.error();
-    if (auto status = detail::require(actor, Permission::kManagePolicy); !status) {
-      return status.error();
-    }
     Terms merged = tx.list_banned_terms(tenant);
     const std::set<std::string> existing(merged.begin(), merged.end());
     Terms added;
@@ -71,8 +65,9 @@ Result<std::vector<std::string>> PasswordProtection::add_terms(
     for (const auto& term : added) tx.add_banned_term(tenant, term, now);
     detail::AuditWriter{clock_, random_, actor, ctx}.write(
         tx, tenant, domain::audit_category::kPolicy, domain::audit_activity::kAddBannedTerms,
-        found->name, {{"terms", added}, {"count", tx.list_banned_terms(tenant).size()}});
-    return tx.list_banned_terms(tenant);
+        found->name, {{"terms", added}, {"count", merged.size()}});
+    std::sort(merged.begin(), merged.end());
+    return merged;
   });
 }
 
@@ -83,11 +78,8 @@ Result<std::vector<std::string>> PasswordProtection::remove_terms(
   if (!wanted) return wanted.error();
   using Terms = std::vector<std::string>;
   return in_transaction<Terms>(store_, [&](store::StoreTransaction& tx) -> Result<Terms> {
-    auto found = detail::find_tenant(tx, actor, tenant);
+    auto found = detail::find_tenant(tx, actor, tenant, Permission::kManagePolicy);
     if (!found) return found.error();
-    if (auto status = detail::require(actor, Permission::kManagePolicy); !status) {
-      return status.error();
-    }
     const Terms current = tx.list_banned_terms(tenant);
     for (const auto& term : *wanted) {
       if (!std::binary_search(current.begin(), current.end(), term)) {
@@ -113,11 +105,8 @@ Result<PasswordAssessment> PasswordProtection::evaluate(const domain::Actor& act
   }
   auto assessed = in_transaction<PasswordAssessment>(
       store_, [&](store::StoreTransaction& tx) -> Result<PasswordAssessment> {
-        auto found = detail::find_tenant(tx, actor, tenant);
+        auto found = detail::find_tenant(tx, actor, tenant, Permission::kReadDirectory);
         if (!found) return found.error();
-        if (auto status = detail::require(actor, Permission::kReadDirectory); !status) {
-          return status.error();
-        }
         std::optional<domain::User> user;
         if (upn) {
           auto named = detail::find_user(tx, actor, *upn);
