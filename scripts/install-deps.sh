@@ -10,9 +10,11 @@ PACKAGES=(
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev nlohmann-json3-dev
   libsoci-dev libsqlite3-dev libpq-dev libsodium-dev libssl-dev
   libcli11-dev libspdlog-dev libtomlplusplus-dev libzxcvbn-dev
+  libcurl4-openssl-dev liboath-dev libqrcodegencpp-dev libphonenumber-dev libicu-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev wrk curl postgresql
   python3 python3-pytest python3-requests python3-psycopg2
+  python3-aiosmtpd python3-selenium python3-pyotp chromium chromium-driver
 )
 
 missing=()

@@ -22,7 +22,7 @@ struct BreachedOptions {
   std::string output;  // empty: the default path in the data directory
 };
 
-// The filter path: explicit, or DATA_DIR/breached.filter from the configuration.
+// The filter path: explicit, or the configured one (breached_filter_path).
 std::optional<std::string> filter_path(CommandContext& context, const std::string& explicit_path) {
   if (!explicit_path.empty()) return explicit_path;
   auto config = context.config();
@@ -30,7 +30,7 @@ std::optional<std::string> filter_path(CommandContext& context, const std::strin
     context.report_error(config.error());
     return std::nullopt;
   }
-  return breached::default_filter_path((*config)->store.data_dir);
+  return breached_filter_path(**config);
 }
 
 std::string decimal(double value, int digits) {

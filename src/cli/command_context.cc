@@ -60,7 +60,7 @@ domain::Result<flows::DirectoryAdministration*> CommandContext::directory() {
   store_ = std::move(opened).value();
   hasher_ = std::make_unique<platform::Argon2idPasswordHasher>(
       platform::Argon2idParameters{cfg.security.argon2_memory_kib, cfg.security.argon2_iterations});
-  open_breached_filter(cfg.store.data_dir);
+  open_breached_filter(cfg);
   directory_ = std::make_unique<flows::DirectoryAdministration>(*store_, clock_, random(), *hasher_,
                                                                 breached_.get());
   passwords_ = std::make_unique<flows::PasswordProtection>(*store_, clock_, random(), &strength_,
@@ -68,10 +68,17 @@ domain::Result<flows::DirectoryAdministration*> CommandContext::directory() {
   return directory_.get();
 }
 
-void CommandContext::open_breached_filter(const std::string& data_dir) {
-  const auto path = breached::default_filter_path(data_dir);
+void CommandContext::open_breached_filter(const config::Config& cfg) {
+  const auto path = breached_filter_path(cfg);
   std::error_code ignored;
-  if (!std::filesystem::exists(path, ignored)) return;
+  if (!std::filesystem::exists(path, ignored)) {
+    // The default file is optional; a configured one that is missing is a mistake to report.
+    if (!cfg.password.breached_filter.empty()) {
+      std::cerr << "sspr: warning: breached-password filter not used: " << path
+                << " does not exist (password.breached_filter)\n";
+    }
+    return;
+  }
   auto opened = breached::BreachedFilterFile::open(path);
   if (!opened) {
     // Every command must still run (a new `sspr breached import` is the fix), but the operator
@@ -81,6 +88,11 @@ void CommandContext::open_breached_filter(const std::string& data_dir) {
     return;
   }
   breached_ = std::move(opened).value();
+}
+
+std::string breached_filter_path(const config::Config& cfg) {
+  if (!cfg.password.breached_filter.empty()) return cfg.password.breached_filter;
+  return breached::default_filter_path(cfg.store.data_dir);
 }
 
 flows::DirectoryAdministration* CommandContext::open_directory() {

@@ -70,8 +70,9 @@ class CommandContext {
   void report_usage_error(const std::string& message);
 
  private:
-  // Loads DATA_DIR/breached.filter when it exists; a broken file is reported and skipped.
-  void open_breached_filter(const std::string& data_dir);
+  // Loads the breached-password filter (breached_filter_path) when it exists; a broken file,
+  // or a configured one that is missing, is reported and skipped.
+  void open_breached_filter(const config::Config& cfg);
 
   std::optional<config::Config> config_;
   std::unique_ptr<platform::SodiumRandom> random_;
@@ -83,6 +84,10 @@ class CommandContext {
   std::unique_ptr<flows::DirectoryAdministration> directory_;
   std::unique_ptr<flows::PasswordProtection> passwords_;
 };
+
+// Where the breached-password filter lives: [password] breached_filter, or
+// DATA_DIR/breached.filter.
+std::string breached_filter_path(const config::Config& cfg);
 
 // The exit status for an error of this kind (CONTRACT.md).
 int exit_code_for(domain::ErrorKind kind);

@@ -85,7 +85,13 @@ void evaluate(CommandContext& context, const PasswordOptions& options) {
   if (assessment->strength) {
     text += "\nstrength: " + std::to_string(assessment->strength->score) + "/4";
   }
-  context.print(flows::to_json(*assessment), text);
+  const auto json = flows::to_json(*assessment);
+  if (json["strength"].is_object()) {
+    for (const auto& suggestion : json["strength"]["suggestions"]) {
+      text += "\n  - " + suggestion.get<std::string>();
+    }
+  }
+  context.print(json, text);
   context.exit_code = evaluation.accepted ? kExitSuccess : kExitRejected;
 }
 

@@ -47,13 +47,14 @@ std::vector<KeyBinding> bindings_of(Config& c) {
       {"notify", "email", &c.notify.email},
       {"notify", "sms", &c.notify.sms},
       {"notify", "outbox_path", &c.notify.outbox_path},
+      {"password", "breached_filter", &c.password.breached_filter},
       {"captcha", "difficulty", &c.captcha.difficulty},
       {"log", "level", &c.log.level},
   };
 }
 
-constexpr std::string_view kSections[] = {"server", "store",   "security",
-                                          "notify", "captcha", "log"};
+constexpr std::string_view kSections[] = {"server",   "store",   "security", "notify",
+                                          "password", "captcha", "log"};
 
 std::string upper(std::string_view text) {
   std::string out(text);

@@ -38,6 +38,10 @@ struct NotifyConfig {
   std::string outbox_path;     // default: data_dir/outbox.jsonl
 };
 
+struct PasswordConfig {
+  std::string breached_filter;  // breached-password filter file; default: data_dir/breached.filter
+};
+
 struct CaptchaConfig {
   unsigned difficulty = 50000;  // maxnumber of the proof-of-work
 };
@@ -51,6 +55,7 @@ struct Config {
   StoreConfig store;
   SecurityConfig security;
   NotifyConfig notify;
+  PasswordConfig password;
   CaptchaConfig captcha;
   LogConfig log;
 };

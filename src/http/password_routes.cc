@@ -81,14 +81,8 @@ ApiResult evaluate(const ApiRequest& request) {
   if (!user) return user.error();
   auto assessment = request.passwords.evaluate(request.actor, *tenant, *user, *candidate);
   if (!assessment) return assessment.error();
-  auto json = flows::to_json(*assessment);
   const auto language = i18n::negotiate_language(request.query_value("lang").value_or(""), "");
-  nlohmann::json messages = nlohmann::json::array();
-  for (auto reason : assessment->evaluation.reasons) {
-    messages.push_back(i18n::translate(language, domain::password::reason_message_key(reason)));
-  }
-  json["messages"] = std::move(messages);
-  return ApiResponse::ok(std::move(json));
+  return ApiResponse::ok(flows::to_json(*assessment, language));
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 #pragma once
 // PasswordStrengthEstimator over the zxcvbn C library (libzxcvbn, Debian's "zxcvbn-c"). Its
-// C API reports the estimated entropy only: no feedback or suggestions as in zxcvbn.js, so
-// the score is derived here from the guesses with zxcvbn's thresholds.
+// C API reports the estimated entropy and the patterns it matched, but no feedback texts as
+// in zxcvbn.js: the score is derived here from the guesses with zxcvbn's thresholds, and the
+// matched pattern kinds become StrengthHints, which the pages show as localised suggestions.
 
 #include "domain/password_strength.h"
 

@@ -163,11 +163,14 @@ class Backend:
         self.work_dir = pathlib.Path(work_dir)
         self.servers = []
 
-    def cli(self, *args, stdin=None, json_output=True):
-        """Runs `sspr [--json] <store args> args...`; returns a CliResult."""
+    def cli(self, *args, stdin=None, json_output=True, env=None):
+        """Runs `sspr [--json] <store args> args...` (with `env` added to the environment);
+        returns a CliResult."""
         full = [*self.store_args, *(["--json"] if json_output else []), *map(str, args)]
+        environment = {**os.environ, **env} if env else None
         completed = subprocess.run([str(self.binary), *full], input=stdin, capture_output=True,
-                                   text=True, timeout=CLI_TIMEOUT_SECONDS, cwd=self.work_dir)
+                                   text=True, timeout=CLI_TIMEOUT_SECONDS, cwd=self.work_dir,
+                                   env=environment)
         return CliResult(full, completed.returncode, completed.stdout, completed.stderr)
 
     def cli_ok(self, *args, stdin=None):

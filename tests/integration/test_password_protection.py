@@ -2,6 +2,8 @@
 evaluate` and POST /api/v1/password/evaluate, and the policy on administrator-set passwords.
 Runs on both backends."""
 
+import hashlib
+
 import sspr_harness as h
 from conftest import create_tenant_with_token
 
@@ -116,6 +118,47 @@ def test_api_banned_list_and_evaluate(backend):
     activities = [e["activity"] for e in banned_audit(backend)]
     assert activities.count("Add banned password terms") == 1
     assert activities.count("Remove banned password terms") == 2
+
+
+def test_api_strength_suggestions_are_localised(backend):
+    make_tenant_with_user(backend)
+    token = backend.cli_ok("token", "create", "--tenant", DOMAIN, "--name", "api-hints")["token"]
+    server = backend.server()
+    api = h.Api(server.base_url, token)
+
+    english = api.ok("POST", "/api/v1/password/evaluate", json={"password": ";lkjhgf"})
+    assert "KeyboardPattern" in english["strength"]["hints"]
+    assert len(english["strength"]["suggestions"]) == len(english["strength"]["hints"])
+    keyboard = english["strength"]["hints"].index("KeyboardPattern")
+    assert "keyboard" in english["strength"]["suggestions"][keyboard]
+
+    german = api.ok("POST", "/api/v1/password/evaluate?lang=de", json={"password": ";lkjhgf"})
+    assert "Tastatur" in german["strength"]["suggestions"][keyboard]
+    assert german["messages"] and german["messages"] != english["messages"]
+
+    strong = api.ok("POST", "/api/v1/password/evaluate", json={"password": STRONG})
+    assert strong["strength"]["score"] < 4 or strong["strength"]["suggestions"] == []
+
+
+def test_cli_configured_breached_filter_path_is_used(backend, tmp_path):
+    make_tenant_with_user(backend)
+    filter_path = tmp_path / "elsewhere.filter"
+    hashes = tmp_path / "pwned.txt"
+    hashes.write_text("".join(
+        hashlib.sha1(p.encode()).hexdigest().upper() + ":3\n" for p in [STRONG]))
+    imported = backend.cli("breached", "import", str(hashes), "--output", str(filter_path))
+    assert imported.code == h.EXIT_OK, imported.describe()
+
+    plain = evaluate(backend, STRONG)
+    assert plain.code == h.EXIT_OK, plain.describe()
+    configured = backend.cli("password", "evaluate", "--tenant", DOMAIN, stdin=STRONG + "\n",
+                             env={"SSPR_PASSWORD_BREACHED_FILTER": str(filter_path)})
+    assert configured.code == 1, configured.describe()
+    assert "BreachedPassword" in configured.json()["reasons"]
+
+    missing = backend.cli("password", "evaluate", "--tenant", DOMAIN, stdin=STRONG + "\n",
+                          env={"SSPR_PASSWORD_BREACHED_FILTER": str(tmp_path / "none.filter")})
+    assert missing.code == h.EXIT_OK and "none.filter" in missing.stderr
 
 
 def test_api_reader_cannot_change_the_list(backend):

@@ -96,6 +96,19 @@ TEST(LoadConfig, EnvironmentWinsOverTheFile) {
   EXPECT_EQ(config->store.db, "postgresql://u@h/db");
 }
 
+TEST(LoadConfig, BreachedFilterPathFromFileOrEnvironment) {
+  TomlFile file("[password]\nbreached_filter = \"/srv/sspr/pwned.filter\"\n");
+  auto from_file = load_config(file.path(), {});
+  ASSERT_TRUE(from_file.ok()) << from_file.error().technical;
+  EXPECT_EQ(from_file->password.breached_filter, "/srv/sspr/pwned.filter");
+  auto from_env = load_config(file.path(), {{"SSPR_PASSWORD_BREACHED_FILTER", "/x.filter"}});
+  ASSERT_TRUE(from_env.ok()) << from_env.error().technical;
+  EXPECT_EQ(from_env->password.breached_filter, "/x.filter");
+  auto unset = load_config(std::nullopt, {});
+  ASSERT_TRUE(unset.ok());
+  EXPECT_EQ(unset->password.breached_filter, "");
+}
+
 TEST(LoadConfig, MissingFileIsAnError) {
   auto config = load_config("/nonexistent/sspr.toml", {});
   ASSERT_FALSE(config.ok());

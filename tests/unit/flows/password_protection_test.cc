@@ -29,7 +29,7 @@ class FixedClock final : public domain::Clock {
 class FixedStrength final : public domain::PasswordStrengthEstimator {
  public:
   domain::PasswordStrength estimate(std::string_view, std::span<const std::string>) const override {
-    return {3, 9.5};
+    return {3, 9.5, {}};
   }
 };
 
