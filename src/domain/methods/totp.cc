@@ -71,10 +71,13 @@ std::string totp_code(std::span<const std::uint8_t> secret, std::int64_t step) {
 std::optional<std::int64_t> verify_totp(std::span<const std::uint8_t> secret, std::string_view code,
                                         std::chrono::system_clock::time_point now,
                                         std::optional<std::int64_t> last_accepted_step) {
-  if (code.size() != static_cast<std::size_t>(kTotpDigits)) return std::nullopt;
+  std::string digits;
   for (const char c : code) {
+    if (c == ' ') continue;
     if (c < '0' || c > '9') return std::nullopt;
+    digits.push_back(c);
   }
+  if (digits.size() != static_cast<std::size_t>(kTotpDigits)) return std::nullopt;
   if (secret.empty()) return std::nullopt;
   const std::int64_t current = totp_step(now);
   std::optional<std::int64_t> accepted;
@@ -82,7 +85,7 @@ std::optional<std::int64_t> verify_totp(std::span<const std::uint8_t> secret, st
   for (std::int64_t step = current - kTotpAllowedDriftSteps;
        step <= current + kTotpAllowedDriftSteps; ++step) {
     const bool fresh = !last_accepted_step || step > *last_accepted_step;
-    const bool matches = equal_in_constant_time(totp_code(secret, step), code);
+    const bool matches = equal_in_constant_time(totp_code(secret, step), digits);
     if (fresh && matches && !accepted) accepted = step;
   }
   return accepted;

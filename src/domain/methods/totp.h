@@ -32,7 +32,7 @@ std::string totp_code(std::span<const std::uint8_t> secret, std::int64_t step);
 
 // The step whose code `code` is, among totp_step(now) - 1 … + 1 and after
 // `last_accepted_step` (nullopt: none accepted yet); nullopt when it matches none. `code`
-// must be exactly 6 ASCII digits (surrounding spaces are the caller's to trim).
+// is 6 ASCII digits; spaces anywhere are ignored, as apps show codes as "123 456".
 std::optional<std::int64_t> verify_totp(std::span<const std::uint8_t> secret, std::string_view code,
                                         std::chrono::system_clock::time_point now,
                                         std::optional<std::int64_t> last_accepted_step);

@@ -72,11 +72,17 @@ TEST(Totp, CodeIsAcceptedOnceOnly) {
   EXPECT_EQ(verify_totp(rfc_secret(), next, now + std::chrono::seconds(30), step), *step + 1);
 }
 
+TEST(Totp, SpacesAsAppsShowThemAreIgnored) {
+  EXPECT_EQ(verify_totp(rfc_secret(), "287 082", at(59), std::nullopt), 1);
+  EXPECT_EQ(verify_totp(rfc_secret(), " 287082 ", at(59), std::nullopt), 1);
+}
+
 TEST(Totp, MalformedCodesAreRefused) {
   EXPECT_EQ(verify_totp(rfc_secret(), "28708", at(59), std::nullopt), std::nullopt);
   EXPECT_EQ(verify_totp(rfc_secret(), "2870822", at(59), std::nullopt), std::nullopt);
   EXPECT_EQ(verify_totp(rfc_secret(), "28708a", at(59), std::nullopt), std::nullopt);
-  EXPECT_EQ(verify_totp(rfc_secret(), " 287082", at(59), std::nullopt), std::nullopt);
+  EXPECT_EQ(verify_totp(rfc_secret(), "287-082", at(59), std::nullopt), std::nullopt);
+  EXPECT_EQ(verify_totp(rfc_secret(), "", at(59), std::nullopt), std::nullopt);
   EXPECT_EQ(verify_totp(rfc_secret(), "287083", at(59), std::nullopt), std::nullopt);
   EXPECT_EQ(verify_totp({}, "287082", at(59), std::nullopt), std::nullopt);
 }
