@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <filesystem>
 #include <limits>
 #include <string_view>
 #include <variant>
@@ -44,6 +45,7 @@ std::vector<KeyBinding> bindings_of(Config& c) {
       {"store", "pool_size", &c.store.pool_size},
       {"security", "argon2_memory_kib", &c.security.argon2_memory_kib},
       {"security", "argon2_iterations", &c.security.argon2_iterations},
+      {"security", "secret_key_file", &c.security.secret_key_file},
       {"notify", "email", &c.notify.email},
       {"notify", "sms", &c.notify.sms},
       {"notify", "outbox_path", &c.notify.outbox_path},
@@ -225,6 +227,11 @@ Result<Config> load_config(const std::optional<std::string>& path,
   if (auto status = apply_environment(environment, bindings); !status) return status.error();
   if (auto status = validate(config); !status) return status.error();
   return config;
+}
+
+std::string secret_key_path(const Config& config) {
+  if (!config.security.secret_key_file.empty()) return config.security.secret_key_file;
+  return (std::filesystem::path(config.store.data_dir) / "secret.key").string();
 }
 
 std::map<std::string, std::string> process_environment() {

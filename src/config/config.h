@@ -30,6 +30,10 @@ struct StoreConfig {
 struct SecurityConfig {
   std::size_t argon2_memory_kib = 19 * 1024;
   unsigned argon2_iterations = 2;
+  // Key file of the server's secret key (platform/secret_key.h): encrypts authenticator
+  // secrets at rest and keys one-time-code digests. Empty = data_dir/secret.key, created
+  // (mode 0600) on first use. Every node of a cluster needs the same key.
+  std::string secret_key_file;
 };
 
 struct NotifyConfig {
@@ -65,6 +69,9 @@ struct Config {
 // values of the wrong type are errors that name the key.
 domain::Result<Config> load_config(const std::optional<std::string>& path,
                                    const std::map<std::string, std::string>& environment);
+
+// security.secret_key_file, or data_dir/secret.key when it is empty.
+std::string secret_key_path(const Config& config);
 
 // The SSPR_* variables of this process.
 std::map<std::string, std::string> process_environment();

@@ -109,6 +109,22 @@ TEST(LoadConfig, BreachedFilterPathFromFileOrEnvironment) {
   EXPECT_EQ(unset->password.breached_filter, "");
 }
 
+TEST(LoadConfig, SecretKeyFileDefaultsToTheDataDirectory) {
+  auto defaults = load_config(std::nullopt, {{"SSPR_STORE_DATA_DIR", "/var/lib/sspr"}});
+  ASSERT_TRUE(defaults.ok()) << defaults.error().technical;
+  EXPECT_EQ(defaults->security.secret_key_file, "");
+  EXPECT_EQ(secret_key_path(*defaults), "/var/lib/sspr/secret.key");
+
+  TomlFile file("[security]\nsecret_key_file = \"/etc/sspr/secret.key\"\n");
+  auto from_file = load_config(file.path(), {});
+  ASSERT_TRUE(from_file.ok()) << from_file.error().technical;
+  EXPECT_EQ(secret_key_path(*from_file), "/etc/sspr/secret.key");
+
+  auto from_env = load_config(file.path(), {{"SSPR_SECURITY_SECRET_KEY_FILE", "/run/key"}});
+  ASSERT_TRUE(from_env.ok());
+  EXPECT_EQ(secret_key_path(*from_env), "/run/key");
+}
+
 TEST(LoadConfig, MissingFileIsAnError) {
   auto config = load_config("/nonexistent/sspr.toml", {});
   ASSERT_FALSE(config.ok());

@@ -1,0 +1,160 @@
+#include "domain/methods/phone_number.h"
+
+#include <phonenumbers/phonenumberutil.h>
+
+#include "domain/methods/method_input_error.h"
+
+namespace sspr::domain::methods {
+namespace {
+
+using i18n::phonenumbers::PhoneNumberUtil;
+namespace pn = i18n::phonenumbers;
+
+constexpr char kInvalidKey[] = "error.InvalidPhoneNumber";
+constexpr char kNeedsCountryCodeKey[] = "error.PhoneNumberNeedsCountryCode";
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_separator(char c) {
+  return c == ' ' || c == '\t' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')';
+}
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Splits "<number part><extension marker><digits>" and checks the shape of both. Returns
+// false when the text has characters outside that shape.
+bool split_extension(std::string_view text, std::string_view& number, std::string& extension) {
+  std::size_t marker = 0;
+  while (marker < text.size() && (is_digit(text[marker]) || is_separator(text[marker]) ||
+                                  (marker == 0 && text[marker] == '+'))) {
+    ++marker;
+  }
+  number = text.substr(0, marker);
+  std::string_view rest = text.substr(marker);
+  extension.clear();
+  if (rest.empty()) return true;
+  // The marker: letters of "x", "ext", "extension", optional ".", "=", ":" or ";" around.
+  std::string word;
+  std::size_t i = 0;
+  while (i < rest.size() && !is_digit(rest[i])) {
+    const char c = lower(rest[i]);
+    if (is_letter(c)) {
+      word.push_back(c);
+    } else if (c != ' ' && c != '.' && c != ';' && c != '=' && c != ':' && c != '#') {
+      return false;
+    }
+    ++i;
+  }
+  if (word != "x" && word != "ext" && word != "extension") return false;
+  for (; i < rest.size(); ++i) {
+    if (is_digit(rest[i])) {
+      extension.push_back(rest[i]);
+    } else if (rest[i] != ' ') {
+      return false;
+    }
+  }
+  return !extension.empty() && extension.size() <= 10;
+}
+
+Result<PhoneNumber> parse_international(std::string_view text, const std::string& field) {
+  const auto& util = *PhoneNumberUtil::GetInstance();
+  pn::PhoneNumber parsed;
+  if (util.Parse(std::string(text), "ZZ", &parsed) != PhoneNumberUtil::NO_PARSING_ERROR) {
+    return method_input_error(field, kInvalidKey, "not a phone number");
+  }
+  std::string region;
+  util.GetRegionCodeForCountryCode(parsed.country_code(), &region);
+  if (region == "ZZ") {
+    return method_input_error(field, kInvalidKey, "unknown country calling code");
+  }
+  if (!util.IsPossibleNumber(parsed)) {
+    return method_input_error(field, kInvalidKey,
+                              "wrong number of digits for its country calling code");
+  }
+  PhoneNumber out;
+  util.Format(parsed, PhoneNumberUtil::E164, &out.e164);
+  return out;
+}
+
+struct DisplayParts {
+  std::string country_code;
+  std::string national;
+};
+
+DisplayParts display_parts(const std::string& e164) {
+  const auto& util = *PhoneNumberUtil::GetInstance();
+  pn::PhoneNumber parsed;
+  if (util.Parse(e164, "ZZ", &parsed) != PhoneNumberUtil::NO_PARSING_ERROR) {
+    return {"", e164};
+  }
+  DisplayParts parts{std::to_string(parsed.country_code()), ""};
+  util.GetNationalSignificantNumber(parsed, &parts.national);
+  return parts;
+}
+
+}  // namespace
+
+Result<PhoneNumber> parse_phone_number(std::string_view text, const std::string& field) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  if (text.empty()) return method_input_error(field, kInvalidKey, "is empty");
+  if (text.size() > kMaxPhoneInputLength) {
+    return method_input_error(field, kInvalidKey, "is too long");
+  }
+  std::string international;
+  if (text.front() == '+') {
+    international = text;
+  } else if (text.size() > 2 && text[0] == '0' && text[1] == '0') {
+    international = "+" + std::string(text.substr(2));
+  } else if (is_digit(text.front()) || text.front() == '(') {
+    return method_input_error(field, kNeedsCountryCodeKey,
+                              "must start with + or 00 and the country calling code");
+  } else {
+    return method_input_error(field, kInvalidKey, "not a phone number");
+  }
+  std::string_view number;
+  std::string extension;
+  if (!split_extension(international, number, extension)) {
+    return method_input_error(field, kInvalidKey,
+                              "only digits, separators and an extension (x123) are allowed");
+  }
+  auto parsed = parse_international(number, field);
+  if (!parsed) return parsed;
+  parsed->extension = std::move(extension);
+  return parsed;
+}
+
+Result<PhoneNumber> phone_number_from_e164(std::string_view e164, std::string_view extension) {
+  auto parsed = parse_international(e164, "phone");
+  if (!parsed) return parsed;
+  if (parsed->e164 != e164) {
+    return method_input_error("phone", kInvalidKey, "stored number is not in E.164 form");
+  }
+  parsed->extension = std::string(extension);
+  return parsed;
+}
+
+bool phone_number_matches(std::string_view typed, const PhoneNumber& on_file) {
+  auto parsed = parse_phone_number(typed);
+  return parsed && !on_file.e164.empty() && parsed->e164 == on_file.e164;
+}
+
+std::string PhoneNumber::display() const {
+  const auto parts = display_parts(e164);
+  if (parts.country_code.empty()) return parts.national;
+  return "+" + parts.country_code + " " + parts.national;
+}
+
+std::string PhoneNumber::display_with_extension() const {
+  return extension.empty() ? display() : display() + " x" + extension;
+}
+
+std::string PhoneNumber::masked() const {
+  const auto parts = display_parts(e164);
+  std::string national = parts.national;
+  const std::size_t visible = national.size() > 4 ? 2 : 0;
+  for (std::size_t i = 0; i + visible < national.size(); ++i) national[i] = 'X';
+  return parts.country_code.empty() ? national : "+" + parts.country_code + " " + national;
+}
+
+}  // namespace sspr::domain::methods

@@ -1,0 +1,111 @@
+#include "domain/methods/phone_number.h"
+
+#include <gtest/gtest.h>
+
+namespace sspr::domain::methods {
+namespace {
+
+PhoneNumber parse_ok(std::string_view text) {
+  auto parsed = parse_phone_number(text);
+  EXPECT_TRUE(parsed) << text << ": " << (parsed ? "" : parsed.error().technical);
+  return parsed ? *parsed : PhoneNumber{};
+}
+
+std::string error_key(std::string_view text) {
+  auto parsed = parse_phone_number(text, "mobile_phone");
+  if (parsed) return "accepted as " + parsed->e164;
+  EXPECT_EQ(parsed.error().code, "InvalidInput");
+  EXPECT_EQ(parsed.error().technical.rfind("mobile_phone: ", 0), 0u) << parsed.error().technical;
+  return parsed.error().message_key;
+}
+
+TEST(PhoneNumber, UnitedStatesNumberIsNormalisedToE164) {
+  const auto number = parse_ok("+1 (425) 555-0100");
+  EXPECT_EQ(number.e164, "+14255550100");
+  EXPECT_EQ(number.extension, "");
+  EXPECT_EQ(number.display(), "+1 4255550100");
+  EXPECT_EQ(number.masked(), "+1 XXXXXXXX00");
+}
+
+TEST(PhoneNumber, SpecExampleNumberIsAcceptedAndDisplayedInSpecForm) {
+  const auto number = parse_ok("+1 425 123 4567");
+  EXPECT_EQ(number.display(), "+1 4251234567");
+  EXPECT_EQ(number.masked(), "+1 XXXXXXXX67");
+}
+
+TEST(PhoneNumber, NordicAndGermanNumbers) {
+  EXPECT_EQ(parse_ok("+45 32 12 34 56").e164, "+4532123456");
+  EXPECT_EQ(parse_ok("+45 32 12 34 56").display(), "+45 32123456");
+  EXPECT_EQ(parse_ok("+45 32 12 34 56").masked(), "+45 XXXXXX56");
+  EXPECT_EQ(parse_ok("+49 30 12345678").e164, "+493012345678");
+  EXPECT_EQ(parse_ok("+49 (0)30 12345678").e164, "+493012345678");
+  EXPECT_EQ(parse_ok("+46 8 123 456 78").e164, "+46812345678");
+  EXPECT_EQ(parse_ok("+46 70-123 45 67").display(), "+46 701234567");
+}
+
+TEST(PhoneNumber, DoubleZeroPrefixMeansInternational) {
+  EXPECT_EQ(parse_ok("0045 32123456").e164, "+4532123456");
+  EXPECT_EQ(parse_ok("00 49 30 12345678").e164, "+493012345678");
+}
+
+TEST(PhoneNumber, ExtensionsAreStrippedAndKeptApart) {
+  for (const char* text :
+       {"+1 425 555 0100 x123", "+1 425 555 0100 ext. 123", "+1 425 555 0100;ext=123",
+        "+1 425 555 0100 ext 123", "+1 425 555 0100 extension 123", "+1 425 555 0100x123"}) {
+    const auto number = parse_ok(text);
+    EXPECT_EQ(number.e164, "+14255550100") << text;
+    EXPECT_EQ(number.extension, "123") << text;
+    EXPECT_EQ(number.display_with_extension(), "+1 4255550100 x123") << text;
+  }
+  EXPECT_EQ(parse_ok("+49 30 12345678 ext. 55").extension, "55");
+}
+
+TEST(PhoneNumber, NationalFormWithoutCountryCodeIsRefusedWithItsOwnMessage) {
+  EXPECT_EQ(error_key("425 555 0100"), "error.PhoneNumberNeedsCountryCode");
+  EXPECT_EQ(error_key("030 12345678"), "error.PhoneNumberNeedsCountryCode");
+  EXPECT_EQ(error_key("32123456"), "error.PhoneNumberNeedsCountryCode");
+}
+
+TEST(PhoneNumber, GarbageTooShortTooLongAndLettersAreRefused) {
+  EXPECT_EQ(error_key(""), "error.InvalidPhoneNumber");
+  EXPECT_EQ(error_key("   "), "error.InvalidPhoneNumber");
+  EXPECT_EQ(error_key("hello"), "error.InvalidPhoneNumber");
+  EXPECT_EQ(error_key("+"), "error.InvalidPhoneNumber");
+  EXPECT_EQ(error_key("+1 42"), "error.InvalidPhoneNumber");
+  EXPECT_EQ(error_key("+45 1234"), "error.InvalidPhoneNumber");
+  EXPECT_EQ(error_key("+45 3212345678901"), "error.InvalidPhoneNumber");
+  EXPECT_EQ(error_key("+1 800 FLOWERS"), "error.InvalidPhoneNumber");
+  EXPECT_EQ(error_key("+45 32 12 34 5a"), "error.InvalidPhoneNumber");
+  EXPECT_EQ(error_key("+1 425 555 0100 x"), "error.InvalidPhoneNumber");
+  EXPECT_EQ(error_key("+1 425 555 0100 call me"), "error.InvalidPhoneNumber");
+  EXPECT_EQ(error_key("+999 12345678"), "error.InvalidPhoneNumber");
+  EXPECT_EQ(error_key("+" + std::string(80, '1')), "error.InvalidPhoneNumber");
+}
+
+TEST(PhoneNumber, ErrorsDoNotRepeatTheNumber) {
+  auto parsed = parse_phone_number("+45 1234", "mobile_phone");
+  ASSERT_FALSE(parsed);
+  EXPECT_EQ(parsed.error().technical.find("1234"), std::string::npos);
+}
+
+TEST(PhoneNumber, StoredFormReadsBack) {
+  auto number = phone_number_from_e164("+4532123456", "7");
+  ASSERT_TRUE(number);
+  EXPECT_EQ(number->display_with_extension(), "+45 32123456 x7");
+  EXPECT_FALSE(phone_number_from_e164("+45 32 12 34 56", ""));
+}
+
+TEST(PhoneNumber, ResetGateMatchesTheFullNumberInAnyLayout) {
+  const auto on_file = parse_ok("+1 425 555 0100 x12");
+  EXPECT_TRUE(phone_number_matches("+14255550100", on_file));
+  EXPECT_TRUE(phone_number_matches("001 (425) 555-0100", on_file));
+  EXPECT_TRUE(phone_number_matches(" +1 425 555 0100 ", on_file));
+  EXPECT_FALSE(phone_number_matches("425 555 0100", on_file));  // no country code
+  EXPECT_FALSE(phone_number_matches("+1 425 555 0101", on_file));
+  EXPECT_FALSE(phone_number_matches("+44 425 555 0100", on_file));
+  EXPECT_FALSE(phone_number_matches("", on_file));
+  EXPECT_FALSE(phone_number_matches("+14255550100", PhoneNumber{}));
+}
+
+}  // namespace
+}  // namespace sspr::domain::methods
