@@ -80,6 +80,36 @@ class SociStoreTransaction final : public StoreTransaction {
                        const std::string& now) override;
   bool remove_banned_term(domain::TenantId tenant, const std::string& term) override;
 
+  std::vector<domain::methods::RegisteredMethod> list_methods(domain::UserId user) override;
+  std::int64_t save_method(const domain::methods::RegisteredMethod& method) override;
+  bool delete_method(domain::UserId user, std::int64_t method) override;
+  bool advance_totp_step(std::int64_t method, std::int64_t from, std::int64_t to) override;
+  std::vector<domain::methods::SecurityAnswerRecord> list_security_answers(
+      domain::UserId user) override;
+  void replace_security_answers(
+      domain::UserId user,
+      const std::vector<domain::methods::SecurityAnswerRecord>& answers) override;
+  std::size_t delete_security_answers(domain::UserId user) override;
+  std::vector<domain::methods::CustomSecurityQuestion> list_custom_questions(
+      domain::TenantId tenant) override;
+  std::int64_t insert_custom_question(domain::TenantId tenant, const std::string& text,
+                                      const std::string& now) override;
+  bool delete_custom_question(domain::TenantId tenant, std::int64_t question) override;
+  void insert_code(const domain::methods::IssuedCode& code) override;
+  std::optional<domain::methods::IssuedCode> find_code(const std::string& id) override;
+  bool update_code_state(const std::string& id, const domain::methods::OneTimeCodeState& expected,
+                         const domain::methods::OneTimeCodeState& next) override;
+  std::size_t count_codes_issued(domain::UserId user, domain::methods::CodePurpose purpose,
+                                 const std::string& since) override;
+  void insert_pending_registration(const domain::methods::PendingRegistration& pending) override;
+  std::optional<domain::methods::PendingRegistration> find_pending_registration(
+      const std::string& id) override;
+  void delete_pending_registration(const std::string& id) override;
+  std::size_t delete_expired_registrations(const std::string& now) override;
+  std::optional<domain::methods::RegistrationRecord> find_registration_record(
+      domain::UserId user) override;
+  void save_registration_record(const domain::methods::RegistrationRecord& record) override;
+
   void append_audit(const domain::AuditEvent& event) override;
   std::vector<domain::AuditEvent> query_audit(const AuditQuery& query) override;
 

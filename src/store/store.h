@@ -17,6 +17,12 @@
 #include "domain/group.h"
 #include "domain/group_graph.h"
 #include "domain/license_assignment.h"
+#include "domain/methods/custom_security_question.h"
+#include "domain/methods/issued_code.h"
+#include "domain/methods/pending_registration.h"
+#include "domain/methods/registered_method.h"
+#include "domain/methods/registration_record.h"
+#include "domain/methods/security_answer_record.h"
 #include "domain/result.h"
 #include "domain/tenant.h"
 #include "domain/user.h"
@@ -119,6 +125,58 @@ class StoreTransaction {
   virtual bool add_banned_term(domain::TenantId tenant, const std::string& term,
                                const std::string& now) = 0;
   virtual bool remove_banned_term(domain::TenantId tenant, const std::string& term) = 0;
+
+  // --- Authentication methods (SPEC §3) -----------------------------------------------------
+  // A user's phones, alternate email and authenticator app, by type.
+  virtual std::vector<domain::methods::RegisteredMethod> list_methods(domain::UserId user) = 0;
+  // Inserts, or replaces the user's method of the same type (keeping its id and created_at);
+  // returns the id.
+  virtual std::int64_t save_method(const domain::methods::RegisteredMethod& method) = 0;
+  // Returns false when the user has no method with that id.
+  virtual bool delete_method(domain::UserId user, std::int64_t method) = 0;
+  // Compare-and-set of an app's last accepted TOTP step: true only when it was still `from`,
+  // so a code accepted on one node is refused on every other.
+  virtual bool advance_totp_step(std::int64_t method, std::int64_t from, std::int64_t to) = 0;
+
+  // A user's security answers (hashes only), replaced as a set.
+  virtual std::vector<domain::methods::SecurityAnswerRecord> list_security_answers(
+      domain::UserId user) = 0;
+  virtual void replace_security_answers(
+      domain::UserId user, const std::vector<domain::methods::SecurityAnswerRecord>& answers) = 0;
+  // Returns how many were deleted.
+  virtual std::size_t delete_security_answers(domain::UserId user) = 0;
+
+  // A tenant's own security questions, by id.
+  virtual std::vector<domain::methods::CustomSecurityQuestion> list_custom_questions(
+      domain::TenantId tenant) = 0;
+  virtual std::int64_t insert_custom_question(domain::TenantId tenant, const std::string& text,
+                                              const std::string& now) = 0;
+  virtual bool delete_custom_question(domain::TenantId tenant, std::int64_t question) = 0;
+
+  // One-time codes. update_code_state is a compare-and-set: it writes `next` only when the
+  // stored state still equals `expected` (wrong entries and consumed), and says whether it did,
+  // so two nodes verifying the same code at once cannot both accept it.
+  virtual void insert_code(const domain::methods::IssuedCode& code) = 0;
+  virtual std::optional<domain::methods::IssuedCode> find_code(const std::string& id) = 0;
+  virtual bool update_code_state(const std::string& id,
+                                 const domain::methods::OneTimeCodeState& expected,
+                                 const domain::methods::OneTimeCodeState& next) = 0;
+  // Codes issued to the user at or after `since` (ISO 8601), for throttling.
+  virtual std::size_t count_codes_issued(domain::UserId user, domain::methods::CodePurpose purpose,
+                                         const std::string& since) = 0;
+
+  // Methods being added, until proved.
+  virtual void insert_pending_registration(const domain::methods::PendingRegistration& pending) = 0;
+  virtual std::optional<domain::methods::PendingRegistration> find_pending_registration(
+      const std::string& id) = 0;
+  virtual void delete_pending_registration(const std::string& id) = 0;
+  // Drops every pending registration that expired before `now`; returns how many.
+  virtual std::size_t delete_expired_registrations(const std::string& now) = 0;
+
+  virtual std::optional<domain::methods::RegistrationRecord> find_registration_record(
+      domain::UserId user) = 0;
+  virtual void save_registration_record(const domain::methods::RegistrationRecord& record) = 0;
+  // --- end of authentication methods ---------------------------------------------------------
 
   // Audit log: append-only.
   virtual void append_audit(const domain::AuditEvent& event) = 0;

@@ -14,3 +14,26 @@ TEST(Clock, Iso8601IsUtcWithMilliseconds) {
 
 }  // namespace
 }  // namespace sspr::domain
+
+namespace sspr::domain {
+namespace {
+
+TEST(Clock, ParseIso8601IsTheInverseOfFormatting) {
+  using namespace std::chrono;
+  const auto time = sys_days(year(2026) / 11 / 23) + hours(14) + minutes(5) + seconds(9) +
+                    milliseconds(123);
+  EXPECT_EQ(parse_iso8601(to_iso8601(time)), time);
+  EXPECT_EQ(parse_iso8601("2026-11-23T14:05:09Z"), time - milliseconds(123));
+}
+
+TEST(Clock, ParseIso8601RefusesOtherShapes) {
+  EXPECT_FALSE(parse_iso8601(""));
+  EXPECT_FALSE(parse_iso8601("2026-11-23 14:05:09Z"));
+  EXPECT_FALSE(parse_iso8601("2026-11-23T14:05:09+01:00"));
+  EXPECT_FALSE(parse_iso8601("2026-02-30T14:05:09Z"));
+  EXPECT_FALSE(parse_iso8601("2026-11-23T24:00:00Z"));
+  EXPECT_FALSE(parse_iso8601("2026-11-23T14:05:09.12xZ"));
+}
+
+}  // namespace
+}  // namespace sspr::domain
