@@ -13,6 +13,8 @@ PACKAGES=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev wrk curl postgresql
   python3 python3-pytest python3-requests python3-psycopg2
+  # notifications: SMTP and SMS/voice providers (libcurl); SMTP sink and certificates in tests
+  libcurl4-openssl-dev python3-aiosmtpd openssl
 )
 
 missing=()
