@@ -155,6 +155,7 @@ std::string build_mime_message(const MimeFields& fields) {
   out += "To: " + one_line(fields.to) + "\r\n";
   out += "Subject: " + encode_header_text(fields.subject) + "\r\n";
   out += "Message-ID: " + one_line(fields.message_id) + "\r\n";
+  out += "Auto-Submitted: auto-generated\r\n";  // RFC 3834: no vacation replies
   out += "MIME-Version: 1.0\r\n";
   out += "Content-Type: text/plain; charset=utf-8\r\n";
   out += "Content-Transfer-Encoding: quoted-printable\r\n";

@@ -1,6 +1,6 @@
 #pragma once
 // The RFC 5322 text of a plain-text email, ready for SMTP DATA (CRLF line ends):
-//   Date, From, To, Subject, Message-ID, MIME-Version, Content-Type: text/plain;
+//   Date, From, To, Subject, Message-ID, Auto-Submitted, MIME-Version, Content-Type: text/plain;
 //   charset=utf-8, Content-Transfer-Encoding: quoted-printable, blank line, body.
 // Non-ASCII header text (subject, sender name) becomes RFC 2047 encoded words
 // (=?UTF-8?B?...?=). CR and LF inside header values are replaced by spaces, so no value can

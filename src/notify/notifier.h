@@ -28,6 +28,9 @@ struct OutgoingMessage {
   std::string language;  // "en", "da", "de", "sv": the voice's language; empty = English
 };
 
+// Implementations keep no per-message state: send() may run on several threads at once.
+// It blocks for the whole delivery (with retries, up to attempts x timeout plus the pauses),
+// so callers on an event loop hand it to a worker thread.
 class Notifier {
  public:
   virtual ~Notifier() = default;

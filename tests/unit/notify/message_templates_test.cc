@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/error.h"
 #include "i18n/catalogue.h"
 #include "notify/test_doubles.h"
 
@@ -53,6 +54,15 @@ TEST(MessageTemplates, EveryNotifyKeyExistsInEveryLanguage) {
     }
   }
   EXPECT_EQ(notify_keys, 12);
+}
+
+TEST(MessageTemplates, NotificationFailedHasAMessageInEveryLanguage) {
+  const auto error = domain::errors::notification_failed("sms to +********78: HTTP 500", false);
+  EXPECT_EQ(error.kind, domain::ErrorKind::kUnavailable);
+  EXPECT_EQ(domain::errors::notification_failed("x", true).kind, domain::ErrorKind::kRejected);
+  for (const auto& language : i18n::supported_languages()) {
+    EXPECT_TRUE(i18n::has_key(language, error.message_key)) << language;
+  }
 }
 
 TEST(MessageTemplates, EmailCodeIsOneRunOfEightDigitsInEveryLanguage) {

@@ -52,6 +52,7 @@ TEST(MimeMessage, HeadersOfAPlainTextUtf8Email) {
             "To: alice@contoso.example\r\n"
             "Subject: Your code\r\n"
             "Message-ID: <0011@contoso.example>\r\n"
+            "Auto-Submitted: auto-generated\r\n"
             "MIME-Version: 1.0\r\n"
             "Content-Type: text/plain; charset=utf-8\r\n"
             "Content-Transfer-Encoding: quoted-printable\r\n"
