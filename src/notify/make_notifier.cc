@@ -64,9 +64,19 @@ Result<std::unique_ptr<Notifier>> smtp_transport(const config::NotifyConfig& c,
       std::make_unique<SmtpNotifier>(std::move(settings), services.clock, services.random));
 }
 
+bool is_http_url(const std::string& url) {
+  return url.starts_with("http://") || url.starts_with("https://");
+}
+
 Result<std::unique_ptr<Notifier>> webhook_transport(const config::NotifyConfig& c) {
   auto url = required("sms_url", c.sms_url);
   if (!url) return url.error();
+  if (!is_http_url(*url)) {
+    return errors::invalid_input("notify.sms_url", "must start with http:// or https://");
+  }
+  if (!c.voice_url.empty() && !is_http_url(c.voice_url)) {
+    return errors::invalid_input("notify.voice_url", "must start with http:// or https://");
+  }
   SmsWebhookSettings settings;
   settings.format = c.sms_format == "twilio" ? WebhookFormat::kTwilio : WebhookFormat::kJson;
   settings.sms_url = *url;

@@ -112,7 +112,13 @@ TEST_F(MakeNotifierTest, TwilioNeedsSidFromAndToken) {
 TEST_F(MakeNotifierTest, JsonWebhookNeedsOnlyTheUrl) {
   config_.notify.sms = "webhook";
   expect_invalid("sms_url");
+  config_.notify.sms_url = "file:///etc/passwd";
+  expect_invalid("sms_url");
   config_.notify.sms_url = "http://127.0.0.1:9/sms";
+  EXPECT_TRUE(make().ok());
+  config_.notify.voice_url = "ftp://127.0.0.1/voice";
+  expect_invalid("voice_url");
+  config_.notify.voice_url = "https://127.0.0.1:9/voice";
   EXPECT_TRUE(make().ok());
   config_.notify.sms_token_file = (folder_ / "missing").string();
   expect_invalid("sms_token_file");
