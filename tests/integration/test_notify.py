@@ -340,6 +340,25 @@ def test_file_outbox_lines_follow_the_contract(notify):
     assert oct(outbox.stat().st_mode & 0o777) == oct(0o600)
 
 
+def test_outbox_lines_from_concurrent_processes_never_interleave(notify):
+    outbox = notify.folder / "outbox.jsonl"
+    config = notify.folder / "concurrent.toml"
+    config.write_text(f"[notify]\noutbox_path = {json.dumps(str(outbox))}\n")
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("SSPR_")}
+    processes = [
+        subprocess.Popen([str(notify.binary), "--data", str(notify.folder / "data"), "--config",
+                          str(config), "notify", "test", "--channel", channel,
+                          "--to", to, "--language", language],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
+        for channel, to in (("email", "alice@contoso.example"), ("sms", PHONE), ("voice", PHONE))
+        for language in ("en", "da", "de", "sv")
+    ]
+    assert [p.wait(timeout=60) for p in processes] == [EXIT_OK] * len(processes)
+    lines = [json.loads(line) for line in outbox.read_text().splitlines()]
+    assert len(lines) == len(processes)
+    assert sorted(line["channel"] for line in lines) == ["email"] * 4 + ["sms"] * 4 + ["voice"] * 4
+
+
 def test_default_outbox_is_in_the_data_directory(notify):
     result = notify.run({}, "sms", PHONE)
     assert result.returncode == EXIT_OK, result.describe

@@ -88,6 +88,24 @@ TEST(RetryingNotifier, ConfiguredAttemptsAndFirstBackoff) {
   EXPECT_EQ(f.sleeper.pauses, (std::vector<std::chrono::milliseconds>{100ms, 200ms, 400ms, 800ms}));
 }
 
+TEST(RetryingNotifier, LogLinesCarryTheMaskedRecipientButNeverTheMessage) {
+  const OutgoingMessage message{Channel::kSms, "+4598765432", "Subject 777", "Your code 314159",
+                                "en"};
+  Fixture f({transient(), permanent()});
+  ::testing::internal::CaptureStderr();
+  EXPECT_FALSE(f.notifier->send(message).ok());
+  Fixture ok({});
+  EXPECT_TRUE(ok.notifier->send(message).ok());
+  const std::string logged = ::testing::internal::GetCapturedStderr();
+  EXPECT_NE(logged.find("notification attempt failed"), std::string::npos) << logged;
+  EXPECT_NE(logged.find("notification failed"), std::string::npos) << logged;
+  EXPECT_NE(logged.find("notification sent"), std::string::npos) << logged;
+  EXPECT_NE(logged.find("+********32"), std::string::npos) << logged;
+  EXPECT_EQ(logged.find("314159"), std::string::npos) << logged;
+  EXPECT_EQ(logged.find("Subject 777"), std::string::npos) << logged;
+  EXPECT_EQ(logged.find("98765432"), std::string::npos) << logged;
+}
+
 TEST(RetryingNotifier, ZeroAttemptsMeansOne) {
   Fixture f({transient()}, RetryPolicy{0, 500ms});
   EXPECT_FALSE(f.notifier->send(kMessage).ok());
