@@ -15,6 +15,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev wrk curl postgresql
   python3 python3-pytest python3-requests python3-psycopg2
   python3-aiosmtpd python3-selenium python3-pyotp chromium chromium-driver
+  # certificates for the TLS tests (SMTP STARTTLS)
+  openssl
 )
 
 missing=()

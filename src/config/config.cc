@@ -29,7 +29,7 @@ namespace errors = domain::errors;
 struct KeyBinding {
   std::string_view section;
   std::string_view key;
-  std::variant<std::string*, std::size_t*, unsigned*> target;
+  std::variant<std::string*, std::size_t*, unsigned*, bool*> target;
 };
 
 std::vector<KeyBinding> bindings_of(Config& c) {
@@ -50,6 +50,23 @@ std::vector<KeyBinding> bindings_of(Config& c) {
       {"notify", "sms", &c.notify.sms},
       {"notify", "outbox_path", &c.notify.outbox_path},
       {"password", "breached_filter", &c.password.breached_filter},
+      {"notify", "smtp_url", &c.notify.smtp_url},
+      {"notify", "smtp_from", &c.notify.smtp_from},
+      {"notify", "smtp_username", &c.notify.smtp_username},
+      {"notify", "smtp_password_file", &c.notify.smtp_password_file},
+      {"notify", "smtp_starttls", &c.notify.smtp_starttls},
+      {"notify", "smtp_ca_file", &c.notify.smtp_ca_file},
+      {"notify", "sms_url", &c.notify.sms_url},
+      {"notify", "voice_url", &c.notify.voice_url},
+      {"notify", "sms_format", &c.notify.sms_format},
+      {"notify", "sms_from", &c.notify.sms_from},
+      {"notify", "sms_token_file", &c.notify.sms_token_file},
+      {"notify", "sms_account_sid", &c.notify.sms_account_sid},
+      {"notify", "sms_ca_file", &c.notify.sms_ca_file},
+      {"notify", "connect_timeout_seconds", &c.notify.connect_timeout_seconds},
+      {"notify", "timeout_seconds", &c.notify.timeout_seconds},
+      {"notify", "attempts", &c.notify.attempts},
+      {"notify", "retry_backoff_ms", &c.notify.retry_backoff_ms},
       {"captcha", "difficulty", &c.captcha.difficulty},
       {"log", "level", &c.log.level},
   };
@@ -91,6 +108,12 @@ Status assign_from_toml(const KeyBinding& binding, const toml::node& node) {
     **text = *value;
     return domain::ok_status();
   }
+  if (auto* flag = std::get_if<bool*>(&binding.target)) {
+    auto value = node.value_exact<bool>();
+    if (!value) return errors::invalid_input(name, "must be true or false");
+    **flag = *value;
+    return domain::ok_status();
+  }
   auto value = node.value_exact<int64_t>();
   if (!value) return errors::invalid_input(name, "must be an integer");
   if (auto* count = std::get_if<std::size_t*>(&binding.target)) {
@@ -105,6 +128,12 @@ Status assign_from_text(const KeyBinding& binding, const std::string& text) {
                            environment_name(binding.section, binding.key) + ")";
   if (auto* target = std::get_if<std::string*>(&binding.target)) {
     **target = text;
+    return domain::ok_status();
+  }
+  if (auto* flag = std::get_if<bool*>(&binding.target)) {
+    if (text != "true" && text != "false")
+      return errors::invalid_input(name, "must be true or false");
+    **flag = text == "true";
     return domain::ok_status();
   }
   long long value = 0;
@@ -212,6 +241,16 @@ Status validate(const Config& c) {
   }
   if (auto s = require_one_of("notify.email", c.notify.email, {"smtp", "file"}); !s) return s;
   if (auto s = require_one_of("notify.sms", c.notify.sms, {"webhook", "file"}); !s) return s;
+  if (auto s = require_one_of("notify.sms_format", c.notify.sms_format, {"json", "twilio"}); !s) {
+    return s;
+  }
+  if (c.notify.attempts == 0) return errors::invalid_input("notify.attempts", "must be positive");
+  if (c.notify.connect_timeout_seconds == 0) {
+    return errors::invalid_input("notify.connect_timeout_seconds", "must be positive");
+  }
+  if (c.notify.timeout_seconds == 0) {
+    return errors::invalid_input("notify.timeout_seconds", "must be positive");
+  }
   return require_one_of("log.level", c.log.level, {"trace", "debug", "info", "warn", "error"});
 }
 

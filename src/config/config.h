@@ -40,6 +40,26 @@ struct NotifyConfig {
   std::string email = "file";  // "smtp" | "file"
   std::string sms = "file";    // "webhook" | "file"
   std::string outbox_path;     // default: data_dir/outbox.jsonl
+  // Email through SMTP (email = "smtp").
+  std::string smtp_url;            // smtp://HOST:PORT or smtps://HOST:PORT
+  std::string smtp_from;           // "OpenSSPR <noreply@example.com>" or an address
+  std::string smtp_username;       // empty: no AUTH
+  std::string smtp_password_file;  // the password, read from this file
+  bool smtp_starttls = true;       // smtp://: require STARTTLS
+  std::string smtp_ca_file;        // empty: the system CA store
+  // SMS and voice through an HTTP provider (sms = "webhook").
+  std::string sms_url;
+  std::string voice_url;            // empty: sms_url
+  std::string sms_format = "json";  // "json" | "twilio"
+  std::string sms_from;             // twilio: the sending number
+  std::string sms_token_file;       // json: bearer token; twilio: auth token
+  std::string sms_account_sid;      // twilio
+  std::string sms_ca_file;
+  // Delivery, for SMTP and the provider alike.
+  unsigned connect_timeout_seconds = 5;
+  unsigned timeout_seconds = 15;    // the whole transfer
+  unsigned attempts = 3;            // tries per message (transient failures only)
+  unsigned retry_backoff_ms = 500;  // first pause; doubled after each failed try
 };
 
 struct PasswordConfig {

@@ -67,6 +67,11 @@ Error store_unavailable(const std::string& detail) {
   return make(ErrorKind::kUnavailable, "StoreUnavailable", detail);
 }
 
+Error notification_failed(const std::string& detail, bool permanent) {
+  return make(permanent ? ErrorKind::kRejected : ErrorKind::kUnavailable, "NotificationFailed",
+              detail);
+}
+
 Error internal(const std::string& detail) {
   return make(ErrorKind::kInternal, "InternalError", detail);
 }

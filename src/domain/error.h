@@ -45,6 +45,11 @@ Error unauthenticated(const std::string& detail);
 Error forbidden(const std::string& detail);
 Error no_seats(const std::string& sku, int seats);
 Error store_unavailable(const std::string& detail);
+// A message (email, SMS, voice call) could not be delivered. `permanent`: the transport
+// refused it for good (SMTP 5xx, HTTP 4xx), so retrying is pointless (kind kRejected);
+// otherwise it may succeed later (kind kUnavailable). `detail` names the channel and the
+// masked recipient and never contains the message's subject or body.
+Error notification_failed(const std::string& detail, bool permanent);
 Error internal(const std::string& detail);
 
 }  // namespace errors

@@ -200,6 +200,97 @@ TEST(LoadConfig, RejectsUnknownChoices) {
   EXPECT_NE(email.error().technical.find("notify.email"), std::string::npos);
 }
 
+TEST(LoadConfig, NotifyTransportKeysFromTheFile) {
+  TomlFile file(R"(
+[notify]
+email = "smtp"
+sms = "webhook"
+smtp_url = "smtp://127.0.0.1:2525"
+smtp_from = "OpenSSPR <noreply@contoso.example>"
+smtp_username = "sspr"
+smtp_password_file = "/run/secrets/smtp"
+smtp_starttls = false
+smtp_ca_file = "/etc/ssl/ca.pem"
+sms_url = "https://sms.example/send"
+voice_url = "https://sms.example/call"
+sms_format = "twilio"
+sms_from = "+15005550006"
+sms_token_file = "/run/secrets/sms"
+sms_account_sid = "AC123"
+sms_ca_file = "/etc/ssl/sms-ca.pem"
+connect_timeout_seconds = 2
+timeout_seconds = 7
+attempts = 4
+retry_backoff_ms = 50
+)");
+  auto config = load_config(file.path(), {});
+  ASSERT_TRUE(config.ok()) << config.error().technical;
+  const auto& n = config->notify;
+  EXPECT_EQ(n.smtp_url, "smtp://127.0.0.1:2525");
+  EXPECT_EQ(n.smtp_from, "OpenSSPR <noreply@contoso.example>");
+  EXPECT_EQ(n.smtp_username, "sspr");
+  EXPECT_EQ(n.smtp_password_file, "/run/secrets/smtp");
+  EXPECT_FALSE(n.smtp_starttls);
+  EXPECT_EQ(n.smtp_ca_file, "/etc/ssl/ca.pem");
+  EXPECT_EQ(n.sms_url, "https://sms.example/send");
+  EXPECT_EQ(n.voice_url, "https://sms.example/call");
+  EXPECT_EQ(n.sms_format, "twilio");
+  EXPECT_EQ(n.sms_from, "+15005550006");
+  EXPECT_EQ(n.sms_token_file, "/run/secrets/sms");
+  EXPECT_EQ(n.sms_account_sid, "AC123");
+  EXPECT_EQ(n.sms_ca_file, "/etc/ssl/sms-ca.pem");
+  EXPECT_EQ(n.connect_timeout_seconds, 2u);
+  EXPECT_EQ(n.timeout_seconds, 7u);
+  EXPECT_EQ(n.attempts, 4u);
+  EXPECT_EQ(n.retry_backoff_ms, 50u);
+}
+
+TEST(LoadConfig, NotifyDefaults) {
+  auto config = load_config(std::nullopt, {});
+  ASSERT_TRUE(config.ok());
+  EXPECT_TRUE(config->notify.smtp_starttls);
+  EXPECT_EQ(config->notify.sms_format, "json");
+  EXPECT_EQ(config->notify.attempts, 3u);
+  EXPECT_EQ(config->notify.retry_backoff_ms, 500u);
+  EXPECT_EQ(config->notify.connect_timeout_seconds, 5u);
+  EXPECT_EQ(config->notify.timeout_seconds, 15u);
+}
+
+TEST(LoadConfig, NotifyKeysFromTheEnvironmentIncludingBooleans) {
+  TomlFile file("[notify]\nsmtp_starttls = true\n");
+  auto config = load_config(file.path(), {{"SSPR_NOTIFY_SMTP_STARTTLS", "false"},
+                                          {"SSPR_NOTIFY_SMTP_URL", "smtps://mail.example:465"},
+                                          {"SSPR_NOTIFY_SMS_FORMAT", "twilio"},
+                                          {"SSPR_NOTIFY_ATTEMPTS", "1"}});
+  ASSERT_TRUE(config.ok()) << config.error().technical;
+  EXPECT_FALSE(config->notify.smtp_starttls);
+  EXPECT_EQ(config->notify.smtp_url, "smtps://mail.example:465");
+  EXPECT_EQ(config->notify.sms_format, "twilio");
+  EXPECT_EQ(config->notify.attempts, 1u);
+  auto on = load_config(std::nullopt, {{"SSPR_NOTIFY_SMTP_STARTTLS", "true"}});
+  ASSERT_TRUE(on.ok());
+  EXPECT_TRUE(on->notify.smtp_starttls);
+}
+
+TEST(LoadConfig, NotifyBadValuesNameTheKey) {
+  auto yes = load_config(std::nullopt, {{"SSPR_NOTIFY_SMTP_STARTTLS", "yes"}});
+  ASSERT_FALSE(yes.ok());
+  EXPECT_NE(yes.error().technical.find("SSPR_NOTIFY_SMTP_STARTTLS"), std::string::npos);
+  TomlFile text_flag("[notify]\nsmtp_starttls = \"true\"\n");
+  auto quoted = load_config(text_flag.path(), {});
+  ASSERT_FALSE(quoted.ok());
+  EXPECT_NE(quoted.error().technical.find("notify.smtp_starttls"), std::string::npos);
+  auto format = load_config(std::nullopt, {{"SSPR_NOTIFY_SMS_FORMAT", "xml"}});
+  ASSERT_FALSE(format.ok());
+  EXPECT_NE(format.error().technical.find("notify.sms_format"), std::string::npos);
+  auto attempts = load_config(std::nullopt, {{"SSPR_NOTIFY_ATTEMPTS", "0"}});
+  ASSERT_FALSE(attempts.ok());
+  EXPECT_NE(attempts.error().technical.find("notify.attempts"), std::string::npos);
+  auto timeout = load_config(std::nullopt, {{"SSPR_NOTIFY_TIMEOUT_SECONDS", "0"}});
+  ASSERT_FALSE(timeout.ok());
+  EXPECT_NE(timeout.error().technical.find("notify.timeout_seconds"), std::string::npos);
+}
+
 TEST(ProcessEnvironment, ReturnsOnlySsprVariables) {
   ::setenv("SSPR_CONFIG_TEST_MARKER", "yes", 1);
   ::setenv("NOT_SSPR_MARKER", "no", 1);
