@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   register_audit_commands(app, context);
   register_breached_commands(app, context);
   register_password_commands(app, context);
+  register_policy_commands(app, context);
 
   try {
     app.parse(argc, argv);

@@ -80,6 +80,10 @@ class SociStoreTransaction final : public StoreTransaction {
                        const std::string& now) override;
   bool remove_banned_term(domain::TenantId tenant, const std::string& term) override;
 
+  std::optional<domain::policy::SsprPolicy> find_sspr_policy(domain::TenantId tenant) override;
+  void save_sspr_policy(domain::TenantId tenant, const domain::policy::SsprPolicy& policy,
+                        const std::string& now) override;
+
   void append_audit(const domain::AuditEvent& event) override;
   std::vector<domain::AuditEvent> query_audit(const AuditQuery& query) override;
 

@@ -17,6 +17,7 @@
 #include "domain/group.h"
 #include "domain/group_graph.h"
 #include "domain/license_assignment.h"
+#include "domain/policy/sspr_policy.h"
 #include "domain/result.h"
 #include "domain/tenant.h"
 #include "domain/user.h"
@@ -119,6 +120,14 @@ class StoreTransaction {
   virtual bool add_banned_term(domain::TenantId tenant, const std::string& term,
                                const std::string& now) = 0;
   virtual bool remove_banned_term(domain::TenantId tenant, const std::string& term) = 0;
+
+  // --- SSPR policy (SPEC §2) ---
+  // A tenant's self-service password reset policy; nullopt when it never saved one (which
+  // SPEC §4 tells apart from enabled = none). save creates or replaces it.
+  virtual std::optional<domain::policy::SsprPolicy> find_sspr_policy(domain::TenantId tenant) = 0;
+  virtual void save_sspr_policy(domain::TenantId tenant, const domain::policy::SsprPolicy& policy,
+                                const std::string& now) = 0;
+  // --- end SSPR policy ---
 
   // Audit log: append-only.
   virtual void append_audit(const domain::AuditEvent& event) = 0;
