@@ -50,7 +50,8 @@ REFUSALS = [
       "--questions-to-reset", "4"],
      {"methods": ["email", "security_questions"], "questions_to_register": 3,
       "questions_to_reset": 4}, "QuestionsToResetAboveRegister"),
-    (["--questions-to-register", "4"], {"questions_to_register": 4},
+    (["--methods", "email,office_phone", "--questions-to-register", "4"],
+     {"methods": ["email", "office_phone"], "questions_to_register": 4},
      "QuestionsWithoutSecurityQuestions"),
     (["--reconfirm-days", "731"], {"reconfirm_days": 731}, "ReconfirmDaysRange"),
     (["--require-registration", "off", "--reconfirm-days", "30"],
@@ -125,6 +126,7 @@ def test_cli_refusals_exit_2_and_change_nothing(backend):
         result = backend.cli("policy", "set", "--tenant", DOMAIN, *options)
         h.assert_cli_bad_input(result)
         assert "InvalidSsprPolicy" in result.stderr, (name, result.describe())
+        assert f"{name}: " in result.stderr, (name, result.describe())
     for options in (["--enabled", "selected", "--group", "Nobody"], ["--methods", "email,sms"],
                     ["--notify-users", "maybe"], ["--reconfirm-days", "soon"]):
         h.assert_cli_bad_input(backend.cli("policy", "set", "--tenant", DOMAIN, *options))
@@ -163,12 +165,17 @@ def test_api_show_patch_refusals_and_roles(backend):
     audit = h.items_of(api.ok("GET", "/api/v1/audit", params={"activity": ACTIVITY}), "events")
     assert len(audit) == 3
 
+    explanations = {}
     for _, body, name in REFUSALS:
         for lang in ("en", "de"):
             error = h.assert_api_error(api.patch("/api/v1/policy", json=body,
                                                  params={"lang": lang}), 400, "InvalidSsprPolicy")
             assert error["code"] == "InvalidSsprPolicy"
+            assert error["technical"].startswith(name + ": "), (name, error)
             assert error["message"] and "policy.refusal" not in error["message"], (name, error)
+            explanations[(name, lang)] = error["message"]
+    # Each refusal explains itself, in each language.
+    assert len(set(explanations.values())) == 2 * len(REFUSALS)
     writeback = h.assert_api_error(api.patch("/api/v1/policy", json={"writeback": True}), 400)
     assert "on-premises" in writeback["message"] and "Configure" in writeback["message"]
     german = h.assert_api_error(

@@ -70,7 +70,8 @@ std::string refusal_message_key(PolicyRefusal refusal) {
 Error policy_refused(PolicyRefusal refusal) {
   const auto text = text_of(refusal);
   return Error{ErrorKind::kBadInput, "InvalidSsprPolicy", "InvalidSsprPolicy",
-               refusal_message_key(refusal), std::string(text.technical)};
+               refusal_message_key(refusal),
+               std::string(text.name) + ": " + std::string(text.technical)};
 }
 
 Error scope_group_in_use(const std::string& group) {

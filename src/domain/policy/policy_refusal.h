@@ -1,8 +1,8 @@
 #pragma once
 // Why a self-service password reset policy is refused. Each reason has a localised
 // explanation (locales: "policy.refusal.<Name>") shown to the administrator; the error is
-// InvalidSsprPolicy, bad input (HTTP 400, CLI exit 2), with the reason in English in its
-// technical line.
+// InvalidSsprPolicy, bad input (HTTP 400, CLI exit 2), with the reason's name and an English
+// explanation in its technical line.
 
 #include <string>
 #include <string_view>
@@ -34,7 +34,7 @@ std::string_view refusal_name(PolicyRefusal refusal);  // "GroupRequired", ...
 // "policy.refusal.GroupRequired", ...
 std::string refusal_message_key(PolicyRefusal refusal);
 // The error for a refused policy: kind kBadInput, code and name "InvalidSsprPolicy", the
-// reason's message key, and `explanation` (English, no secret) as the technical line.
+// reason's message key, and "<Name>: <explanation in English>" as the technical line.
 Error policy_refused(PolicyRefusal refusal);
 
 // Deleting the group that scopes a `selected` policy is refused (kConflict, HTTP 409, exit 2,

@@ -179,6 +179,7 @@ TEST(SsprPolicy, WritebackAndUnlockNeedAnOnPremisesConnection) {
 TEST(PolicyRefusal, TechnicalLineExplainsInOneLine) {
   auto error = policy_refused(PolicyRefusal::kWritebackNeedsConnection);
   EXPECT_EQ(error.code, "InvalidSsprPolicy");
+  EXPECT_TRUE(error.technical.starts_with("WritebackNeedsConnection: ")) << error.technical;
   EXPECT_NE(error.technical.find("configure"), std::string::npos);
   EXPECT_EQ(error.technical.find('\n'), std::string::npos);
 }
