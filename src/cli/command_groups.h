@@ -19,5 +19,6 @@ void register_audit_commands(CLI::App& app, CommandContext& context);
 void register_breached_commands(CLI::App& app, CommandContext& context);  // breached import
 void register_password_commands(CLI::App& app, CommandContext& context);  // banned, password
 void register_notify_commands(CLI::App& app, CommandContext& context);    // notify test
+void register_policy_commands(CLI::App& app, CommandContext& context);    // policy set/show
 
 }  // namespace sspr::cli

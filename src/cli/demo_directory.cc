@@ -107,6 +107,18 @@ Status create_demo_directory(DirectoryAdministration& directory, const domain::A
   steps.push_back([&] {
     return status_of(directory.assign_license_to_user(actor, ctx, users[4].upn, "PREMIUM_P1"));
   });
+  // SSPR usable for everyone (scope it with `sspr policy set --enabled selected --group
+  // "SSPR Users"` to see carol's SSPR_0013): 1 method among email, mobile phone, security
+  // questions and the app's code.
+  steps.push_back([&] {
+    flows::SsprPolicyUpdate update;
+    update.change.enabled = domain::policy::SsprEnabled::kAll;
+    update.change.methods_required = 1;
+    update.change.methods = domain::policy::MethodSet{
+        domain::policy::MethodType::kEmail, domain::policy::MethodType::kMobilePhone,
+        domain::policy::MethodType::kSecurityQuestions, domain::policy::MethodType::kAppCode};
+    return status_of(directory.set_sspr_policy(actor, ctx, id, update));
+  });
   for (const auto& step : steps) {
     if (auto status = step(); !status) return status;
   }

@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   register_breached_commands(app, context);
   register_password_commands(app, context);
   register_notify_commands(app, context);
+  register_policy_commands(app, context);
 
   try {
     app.parse(argc, argv);

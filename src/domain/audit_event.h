@@ -51,6 +51,7 @@ inline constexpr std::string_view kCreateToken = "Create API token";
 inline constexpr std::string_view kRevokeToken = "Revoke API token";
 inline constexpr std::string_view kAddBannedTerms = "Add banned password terms";
 inline constexpr std::string_view kRemoveBannedTerms = "Remove banned password terms";
+inline constexpr std::string_view kUpdateSsprPolicy = "Update self-service password reset policy";
 }  // namespace audit_activity
 
 struct AuditEvent {

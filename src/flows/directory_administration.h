@@ -21,6 +21,7 @@
 #include "domain/result.h"
 #include "domain/tenant.h"
 #include "domain/user.h"
+#include "flows/sspr_policy_view.h"
 #include "store/store.h"
 
 namespace sspr::flows {
@@ -171,6 +172,18 @@ class DirectoryAdministration {
                               domain::TenantId tenant, const std::string& name);
   // The actor a presented bearer token stands for, or Unauthenticated.
   domain::Result<domain::Actor> authenticate_token(const std::string& secret);
+
+  // --- SSPR policy (SPEC §2; directory_administration_sspr_policy.cc) ---
+  // Reading needs kReadDirectory; a tenant that never saved a policy has none.
+  domain::Result<SsprPolicyView> sspr_policy(const domain::Actor& actor, domain::TenantId tenant);
+  // Applies a partial change (kManagePolicy), validated as a whole, committed with its audit
+  // record (category Policy, before/after values in the details), or refused with nothing
+  // written. The first change of a tenant starts from the defaults of SPEC §2.
+  domain::Result<SsprPolicyView> set_sspr_policy(const domain::Actor& actor,
+                                                 const domain::RequestContext& ctx,
+                                                 domain::TenantId tenant,
+                                                 const SsprPolicyUpdate& update);
+  // --- end SSPR policy ---
 
   // Audit records of one tenant, newest first (the full audit surface is issue 7).
   domain::Result<std::vector<domain::AuditEvent>> audit(const domain::Actor& actor,

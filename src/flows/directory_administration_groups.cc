@@ -1,4 +1,5 @@
 // Groups and their (nested) membership.
+#include "domain/policy/policy_refusal.h"
 #include "flows/directory_access.h"
 #include "flows/directory_administration.h"
 #include "flows/in_transaction.h"
@@ -92,6 +93,11 @@ Status DirectoryAdministration::delete_group(const domain::Actor& actor,
   return store_.transact([&](store::StoreTransaction& tx) -> Status {
     auto found = detail::find_group(tx, actor, tenant, name, Permission::kManageGroups);
     if (!found) return found.error();
+    if (auto sspr = tx.find_sspr_policy(tenant);
+        sspr && sspr->enabled == domain::policy::SsprEnabled::kSelected &&
+        sspr->group_id == found->id) {
+      return domain::policy::scope_group_in_use(found->name);
+    }
     tx.delete_group(found->id);
     detail::AuditWriter{clock_, random_, actor, ctx}.write(tx, tenant, category::kGroupManagement,
                                                            activity::kDeleteGroup, found->name);

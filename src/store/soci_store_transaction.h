@@ -109,6 +109,9 @@ class SociStoreTransaction final : public StoreTransaction {
   std::optional<domain::methods::RegistrationRecord> find_registration_record(
       domain::UserId user) override;
   void save_registration_record(const domain::methods::RegistrationRecord& record) override;
+  std::optional<domain::policy::SsprPolicy> find_sspr_policy(domain::TenantId tenant) override;
+  void save_sspr_policy(domain::TenantId tenant, const domain::policy::SsprPolicy& policy,
+                        const std::string& now) override;
 
   void append_audit(const domain::AuditEvent& event) override;
   std::vector<domain::AuditEvent> query_audit(const AuditQuery& query) override;

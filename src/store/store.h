@@ -23,6 +23,7 @@
 #include "domain/methods/registered_method.h"
 #include "domain/methods/registration_record.h"
 #include "domain/methods/security_answer_record.h"
+#include "domain/policy/sspr_policy.h"
 #include "domain/result.h"
 #include "domain/tenant.h"
 #include "domain/user.h"
@@ -177,6 +178,13 @@ class StoreTransaction {
       domain::UserId user) = 0;
   virtual void save_registration_record(const domain::methods::RegistrationRecord& record) = 0;
   // --- end of authentication methods ---------------------------------------------------------
+  // --- SSPR policy (SPEC §2) ---
+  // A tenant's self-service password reset policy; nullopt when it never saved one (which
+  // SPEC §4 tells apart from enabled = none). save creates or replaces it.
+  virtual std::optional<domain::policy::SsprPolicy> find_sspr_policy(domain::TenantId tenant) = 0;
+  virtual void save_sspr_policy(domain::TenantId tenant, const domain::policy::SsprPolicy& policy,
+                                const std::string& now) = 0;
+  // --- end SSPR policy ---
 
   // Audit log: append-only.
   virtual void append_audit(const domain::AuditEvent& event) = 0;

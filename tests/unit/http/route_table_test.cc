@@ -63,6 +63,8 @@ TEST(RouteTable, CoversTheAdminApi) {
                                "DELETE /api/v1/banned-passwords",
                                "DELETE /api/v1/banned-passwords/:term",
                                "POST /api/v1/password/evaluate",
+                               "GET /api/v1/policy",
+                               "PATCH /api/v1/policy",
                                "GET /readyz"}) {
     EXPECT_TRUE(seen.count(expected)) << expected;
   }
