@@ -2,37 +2,16 @@
 
 namespace sspr::domain::policy {
 
-std::string_view method_name(MethodType method) {
-  switch (method) {
-    case MethodType::kEmail:
-      return "email";
-    case MethodType::kMobilePhone:
-      return "mobile_phone";
-    case MethodType::kOfficePhone:
-      return "office_phone";
-    case MethodType::kSecurityQuestions:
-      return "security_questions";
-    case MethodType::kAppCode:
-      return "app_code";
-    case MethodType::kAppNotification:
-      return "app_notification";
-  }
-  return "";
-}
+std::string_view method_name(MethodType method) { return methods::to_string(method); }
 
 const std::vector<MethodType>& all_methods() {
-  static const std::vector<MethodType> methods = {
-      MethodType::kEmail,       MethodType::kMobilePhone,
-      MethodType::kOfficePhone, MethodType::kSecurityQuestions,
-      MethodType::kAppCode,     MethodType::kAppNotification};
-  return methods;
+  static const std::vector<MethodType> all(methods::kAllMethodTypes.begin(),
+                                           methods::kAllMethodTypes.end());
+  return all;
 }
 
 std::optional<MethodType> parse_method(std::string_view name) {
-  for (auto method : all_methods()) {
-    if (method_name(method) == name) return method;
-  }
-  return std::nullopt;
+  return methods::method_type_from_string(name);
 }
 
 bool is_authenticator_app(MethodType method) {

@@ -9,23 +9,19 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/methods/method_type.h"
 #include "domain/result.h"
 
 namespace sspr::domain::policy {
 
-enum class MethodType {
-  kEmail,
-  kMobilePhone,
-  kOfficePhone,
-  kSecurityQuestions,
-  kAppCode,
-  kAppNotification,
-};
+// One enumeration of method types for the whole product: the policy names the same types as
+// the methods themselves (domain/methods/method_type.h).
+using MethodType = methods::MethodType;
 
 using MethodSet = std::set<MethodType>;
 
 // "email", "mobile_phone", "office_phone", "security_questions", "app_code",
-// "app_notification".
+// "app_notification" (methods::to_string and methods::method_type_from_string).
 std::string_view method_name(MethodType method);
 std::optional<MethodType> parse_method(std::string_view name);
 // Every method type, in declaration order.
