@@ -28,7 +28,7 @@ namespace errors = domain::errors;
 struct KeyBinding {
   std::string_view section;
   std::string_view key;
-  std::variant<std::string*, std::size_t*, unsigned*> target;
+  std::variant<std::string*, std::size_t*, unsigned*, bool*> target;
 };
 
 std::vector<KeyBinding> bindings_of(Config& c) {
@@ -49,11 +49,14 @@ std::vector<KeyBinding> bindings_of(Config& c) {
       {"notify", "outbox_path", &c.notify.outbox_path},
       {"captcha", "difficulty", &c.captcha.difficulty},
       {"log", "level", &c.log.level},
+      {"session", "idle_minutes", &c.session.idle_minutes},
+      {"session", "absolute_hours", &c.session.absolute_hours},
+      {"session", "secure_cookie", &c.session.secure_cookie},
   };
 }
 
-constexpr std::string_view kSections[] = {"server", "store",   "security",
-                                          "notify", "captcha", "log"};
+constexpr std::string_view kSections[] = {"server",  "store", "security", "notify",
+                                          "captcha", "log",   "session"};
 
 std::string upper(std::string_view text) {
   std::string out(text);
@@ -88,6 +91,12 @@ Status assign_from_toml(const KeyBinding& binding, const toml::node& node) {
     **text = *value;
     return domain::ok_status();
   }
+  if (auto* flag = std::get_if<bool*>(&binding.target)) {
+    auto value = node.value_exact<bool>();
+    if (!value) return errors::invalid_input(name, "must be true or false");
+    **flag = *value;
+    return domain::ok_status();
+  }
   auto value = node.value_exact<int64_t>();
   if (!value) return errors::invalid_input(name, "must be an integer");
   if (auto* count = std::get_if<std::size_t*>(&binding.target)) {
@@ -102,6 +111,12 @@ Status assign_from_text(const KeyBinding& binding, const std::string& text) {
                            environment_name(binding.section, binding.key) + ")";
   if (auto* target = std::get_if<std::string*>(&binding.target)) {
     **target = text;
+    return domain::ok_status();
+  }
+  if (auto* flag = std::get_if<bool*>(&binding.target)) {
+    if (text != "true" && text != "false")
+      return errors::invalid_input(name, "must be true or false");
+    **flag = text == "true";
     return domain::ok_status();
   }
   long long value = 0;
@@ -206,6 +221,9 @@ Status validate(const Config& c) {
   }
   if (c.captcha.difficulty == 0) {
     return errors::invalid_input("captcha.difficulty", "must be positive");
+  }
+  if (c.session.idle_minutes == 0 || c.session.absolute_hours == 0) {
+    return errors::invalid_input("session", "idle_minutes and absolute_hours must be positive");
   }
   if (auto s = require_one_of("notify.email", c.notify.email, {"smtp", "file"}); !s) return s;
   if (auto s = require_one_of("notify.sms", c.notify.sms, {"webhook", "file"}); !s) return s;

@@ -19,4 +19,23 @@ std::string to_iso8601(std::chrono::system_clock::time_point time) {
   return buffer;
 }
 
+std::optional<std::chrono::system_clock::time_point> from_iso8601(std::string_view text) {
+  using namespace std::chrono;
+  int year = 0;
+  unsigned month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
+  char tail = 0;
+  const std::string copy(text);
+  if (text.size() != 24 ||
+      std::sscanf(copy.c_str(), "%4d-%2u-%2uT%2u:%2u:%2u.%3u%c", &year, &month, &day, &hour,
+                  &minute, &second, &millis, &tail) != 8 ||
+      tail != 'Z') {
+    return std::nullopt;
+  }
+  const year_month_day date{std::chrono::year{year}, std::chrono::month{month},
+                            std::chrono::day{day}};
+  if (!date.ok() || hour > 23 || minute > 59 || second > 60) return std::nullopt;
+  return system_clock::time_point{sys_days{date}.time_since_epoch() + hours{hour} +
+                                  minutes{minute} + seconds{second} + milliseconds{millis}};
+}
+
 }  // namespace sspr::domain
