@@ -22,12 +22,17 @@ std::chrono::seconds lockout_duration(int round, const SignInLockoutPolicy& poli
 SignInFailures record_wrong_password(SignInFailures state, const std::string& wrong_digest,
                                      std::chrono::system_clock::time_point now,
                                      const SignInLockoutPolicy& policy) {
+  if (state.last_failure && now - *state.last_failure >= policy.failure_memory) {
+    state.failures = 0;
+    state.recent_wrong.clear();
+  }
   if (std::find(state.recent_wrong.begin(), state.recent_wrong.end(), wrong_digest) !=
       state.recent_wrong.end()) {
     return state;
   }
   state.failures += 1;
   state.recent_wrong.push_back(wrong_digest);
+  state.last_failure = now;
   if (state.failures < policy.max_failures) return state;
   const bool growth_forgotten =
       state.lockout_until && now - *state.lockout_until > policy.growth_memory;

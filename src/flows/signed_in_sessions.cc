@@ -103,15 +103,17 @@ domain::Result<SignedIn> SignedInSessions::finish(const domain::RequestContext& 
     if (!correct) {
       state = domain::record_wrong_password(state, wrong_password_digest(user.id, password), now,
                                             lockout_);
-      tx.save_sign_in_failures(user.id, state, now_text);
+      tx.save_sign_in_failures(user.id, state);
       const auto locked = domain::lockout_remaining(state, now);
       write_self_service_audit(tx, clock_, random_, ctx, user, activity::kSignIn,
                                "InvalidCredentials", {{"lockout_started", locked.has_value()}});
       refusal = locked ? errors::sign_in_locked(locked->count()) : errors::invalid_credentials();
       return domain::ok_status();
     }
-    tx.save_sign_in_failures(user.id, domain::record_success(), now_text);
+    tx.save_sign_in_failures(user.id, domain::record_success());
+    // Housekeeping: ended sessions, and other users' stale wrong-password digests.
     tx.delete_expired_sessions(now_text);
+    tx.forget_sign_in_failures_before(domain::to_iso8601(now - lockout_.failure_memory));
     out.token = random_.hex(32);
     domain::Session session;
     session.id = session_id_of(out.token);

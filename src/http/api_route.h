@@ -30,7 +30,7 @@ std::string_view to_string(Method method);
 
 // One API call as its handler sees it. Path parameters are already percent-decoded.
 struct ApiRequest {
-  domain::Actor actor;  // the token's actor (empty for public routes)
+  domain::Actor actor;  // the token's actor, the signed-in user (no permissions), or empty
   domain::RequestContext context;
   std::map<std::string, std::string> path;   // named parameters of the route
   std::map<std::string, std::string> query;  // decoded query parameters
@@ -39,9 +39,9 @@ struct ApiRequest {
   flows::DirectoryAdministration& directory;
   flows::PasswordProtection& passwords;
   store::Store& store;
-  // Request facts for pages (filled in by the dispatcher).
   flows::SignedInSessions& sessions;
   flows::SelfServicePasswordChange& password_change;
+  // Request facts for pages (filled in by the dispatcher).
   Method method = Method::kGet;
   std::map<std::string, std::string> headers = {};  // names lower-cased; repeats joined by ", "
   std::string language = "en";                      // ?lang= / ?mkt=, then Accept-Language

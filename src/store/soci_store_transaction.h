@@ -90,8 +90,8 @@ class SociStoreTransaction final : public StoreTransaction {
   std::size_t delete_other_sessions(domain::UserId user, const std::string& keep_id) override;
   std::size_t delete_expired_sessions(const std::string& now) override;
   domain::SignInFailures lock_sign_in_failures(domain::UserId user) override;
-  void save_sign_in_failures(domain::UserId user, const domain::SignInFailures& state,
-                             const std::string& now) override;
+  void save_sign_in_failures(domain::UserId user, const domain::SignInFailures& state) override;
+  std::size_t forget_sign_in_failures_before(const std::string& before) override;
 
   void append_audit(const domain::AuditEvent& event) override;
   std::vector<domain::AuditEvent> query_audit(const AuditQuery& query) override;

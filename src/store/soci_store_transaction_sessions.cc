@@ -115,31 +115,42 @@ domain::SignInFailures SociStoreTransaction::lock_sign_in_failures(domain::UserI
   int round = 0;
   std::string until;
   std::string recent;
+  std::string last_failure;
   SqlQuery query(session_,
-                 "SELECT failures, lockout_round, lockout_until, recent_wrong"
+                 "SELECT failures, lockout_round, lockout_until, recent_wrong, last_failure_at"
                  " FROM sign_in_failures WHERE user_id = :u");
-  query.into(failures).into(round).into(until).into(recent).use(id);
+  query.into(failures).into(round).into(until).into(recent).into(last_failure).use(id);
   domain::SignInFailures state;
   if (!query.run()) return state;
   state.failures = failures;
   state.lockout_round = round;
   if (!until.empty()) state.lockout_until = domain::from_iso8601(until);
   state.recent_wrong = split_digests(recent);
+  if (!last_failure.empty()) state.last_failure = domain::from_iso8601(last_failure);
   return state;
 }
 
 void SociStoreTransaction::save_sign_in_failures(domain::UserId user,
-                                                 const domain::SignInFailures& state,
-                                                 const std::string& now) {
+                                                 const domain::SignInFailures& state) {
   const long long id = user;
   const int failures = state.failures;
   const int round = state.lockout_round;
   const std::string until = state.lockout_until ? domain::to_iso8601(*state.lockout_until) : "";
   const std::string recent = join_digests(state.recent_wrong);
+  const std::string last_failure =
+      state.last_failure ? domain::to_iso8601(*state.last_failure) : "";
   SqlQuery query(session_,
                  "UPDATE sign_in_failures SET failures = :f, lockout_round = :r,"
                  " lockout_until = :l, recent_wrong = :w, last_failure_at = :n WHERE user_id = :u");
-  query.use(failures).use(round).use(until).use(recent).use(now).use(id).run();
+  query.use(failures).use(round).use(until).use(recent).use(last_failure).use(id).run();
+}
+
+std::size_t SociStoreTransaction::forget_sign_in_failures_before(const std::string& before) {
+  SqlQuery query(session_,
+                 "UPDATE sign_in_failures SET failures = 0, recent_wrong = ''"
+                 " WHERE last_failure_at < :b AND (failures <> 0 OR recent_wrong <> '')");
+  query.use(before).run();
+  return static_cast<std::size_t>(query.affected_rows());
 }
 
 }  // namespace sspr::store

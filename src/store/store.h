@@ -139,8 +139,10 @@ class StoreTransaction {
   // The user's sign-in failure state, with its row locked until the transaction ends (so
   // concurrent wrong passwords are counted exactly); the empty state when there is none.
   virtual domain::SignInFailures lock_sign_in_failures(domain::UserId user) = 0;
-  virtual void save_sign_in_failures(domain::UserId user, const domain::SignInFailures& state,
-                                     const std::string& now) = 0;
+  virtual void save_sign_in_failures(domain::UserId user, const domain::SignInFailures& state) = 0;
+  // Forgets the wrong-password counts and digests whose last failure is before `before`
+  // (housekeeping, so the digests are short-lived even for users who never come back).
+  virtual std::size_t forget_sign_in_failures_before(const std::string& before) = 0;
   // --- end sessions ---
 
   // Audit log: append-only.

@@ -6,6 +6,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
+from browser_fixtures import backend, browser  # noqa: F401 (pytest fixtures)
+
 DOMAIN = "fabrikam.test"
 ALICE = "alice@" + DOMAIN
 PASSWORD = "Kx7!morning-Tide"

@@ -20,8 +20,8 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_by_user ON sessions (user_id);
 
 -- One row per user with recent wrong passwords. recent_wrong holds the keyed digests of the
--- distinct wrong passwords counted in this round, space-separated; cleared on success and
--- when a lockout round starts, so they live at most one round.
+-- distinct wrong passwords counted in this round, space-separated; cleared on success, when a
+-- lockout round starts, and an hour after the last failure, so they are short-lived.
 CREATE TABLE sign_in_failures (
   user_id BIGINT NOT NULL PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
   failures INTEGER NOT NULL DEFAULT 0,

@@ -77,6 +77,16 @@ TEST(SignInLockout, TheSameWrongPasswordCountsOnce) {
   EXPECT_FALSE(lockout_remaining(state, kStart));
 }
 
+TEST(SignInLockout, WrongPasswordsAreForgottenAnHourAfterTheLastOne) {
+  auto state = wrong_times({}, 9, kStart);
+  auto later = record_wrong_password(state, "d0", kStart + minutes(59), kPolicy);
+  EXPECT_EQ(later.failures, 9);  // still remembered: the repeat is not counted
+  later = record_wrong_password(state, "new", kStart + minutes(60), kPolicy);
+  EXPECT_EQ(later.failures, 1);
+  EXPECT_EQ(later.recent_wrong, std::vector<std::string>{"new"});
+  EXPECT_FALSE(lockout_remaining(later, kStart + minutes(60)));
+}
+
 TEST(SignInLockout, SuccessResetsTheCount) {
   auto state = wrong_times({}, 9, kStart);
   state = record_success();

@@ -145,7 +145,8 @@ TEST_P(SessionsStoreTest, SignInFailuresRoundTrip) {
     state.lockout_round = 2;
     state.lockout_until = domain::from_iso8601("2024-05-01T10:02:00.000Z");
     state.recent_wrong = {"d1", "d2", "d3"};
-    tx.save_sign_in_failures(user_, state, kNow);
+    state.last_failure = domain::from_iso8601("2024-05-01T10:01:00.000Z");
+    tx.save_sign_in_failures(user_, state);
   });
   run([&](StoreTransaction& tx) {
     auto state = tx.lock_sign_in_failures(user_);
@@ -154,7 +155,15 @@ TEST_P(SessionsStoreTest, SignInFailuresRoundTrip) {
     ASSERT_TRUE(state.lockout_until);
     EXPECT_EQ(domain::to_iso8601(*state.lockout_until), "2024-05-01T10:02:00.000Z");
     EXPECT_EQ(state.recent_wrong, (std::vector<std::string>{"d1", "d2", "d3"}));
+    EXPECT_EQ(domain::to_iso8601(*state.last_failure), "2024-05-01T10:01:00.000Z");
     EXPECT_EQ(tx.lock_sign_in_failures(other_user_).failures, 0);
+    // Housekeeping forgets counts and digests of failures before the given time only.
+    EXPECT_EQ(tx.forget_sign_in_failures_before("2024-05-01T10:01:00.000Z"), 0u);
+    EXPECT_EQ(tx.forget_sign_in_failures_before("2024-05-01T10:01:00.001Z"), 1u);
+    state = tx.lock_sign_in_failures(user_);
+    EXPECT_EQ(state.failures, 0);
+    EXPECT_TRUE(state.recent_wrong.empty());
+    EXPECT_EQ(state.lockout_round, 2);
   });
 }
 
@@ -170,7 +179,7 @@ TEST_P(SessionsStoreTest, ConcurrentFailureCountsAreExact) {
         auto status = store_->transact([&](StoreTransaction& tx) {
           auto state = tx.lock_sign_in_failures(user_);
           state.failures += 1;
-          tx.save_sign_in_failures(user_, state, kNow);
+          tx.save_sign_in_failures(user_, state);
           return domain::ok_status();
         });
         if (!status) failed++;

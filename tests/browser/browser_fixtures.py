@@ -1,6 +1,7 @@
-"""Fixtures of the browser suite: headless Chromium through Selenium against the real binary
-(SQLite), reusing the integration harness. Chromium runs offline: no first-run, sync,
-component updates or background networking."""
+"""Fixtures of the browser suite (imported by the test modules, so the suite can run in one
+pytest call with tests/integration, whose conftest would clash): headless Chromium through
+Selenium against the real binary (SQLite), reusing the integration harness. Chromium runs
+offline: no first-run, sync, component updates or background networking."""
 
 import pathlib
 import shutil
