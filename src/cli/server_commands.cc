@@ -77,6 +77,7 @@ void print_demo_guide(const config::Config& config, const DemoSetup& setup,
             << "/api/v1/users/alice@contoso.example\n"
             << "  sspr " << data << " user show --upn alice@contoso.example\n"
             << "  sspr " << data << " group show --tenant contoso.example --name 'SSPR Users'\n"
+            << "Sign-in page (demo users, password change): " << base << "/signin.html\n"
             << "Notifications (emails, SMS codes) are appended to " << config.notify.outbox_path
             << "\n"
             << "The SSPR policy is not configured yet: it arrives with the reset flow.\n"
