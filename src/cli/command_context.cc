@@ -68,6 +68,25 @@ domain::Result<flows::DirectoryAdministration*> CommandContext::directory() {
   return directory_.get();
 }
 
+flows::SignedInSessions& CommandContext::sessions() {
+  if (!sessions_) {
+    const auto& session = config_ ? config_->session : config::SessionConfig{};
+    domain::SessionLimits limits{std::chrono::minutes(session.idle_minutes),
+                                 std::chrono::hours(session.absolute_hours)};
+    sessions_ =
+        std::make_unique<flows::SignedInSessions>(*store_, clock_, random(), *hasher_, limits);
+  }
+  return *sessions_;
+}
+
+flows::SelfServicePasswordChange& CommandContext::password_change() {
+  if (!password_change_) {
+    password_change_ = std::make_unique<flows::SelfServicePasswordChange>(
+        *store_, clock_, random(), *hasher_, breached_.get());
+  }
+  return *password_change_;
+}
+
 void CommandContext::open_breached_filter(const config::Config& cfg) {
   const auto path = breached_filter_path(cfg);
   std::error_code ignored;

@@ -16,6 +16,8 @@
 #include "domain/result.h"
 #include "flows/directory_administration.h"
 #include "flows/password_protection.h"
+#include "flows/self_service_password_change.h"
+#include "flows/signed_in_sessions.h"
 #include "platform/argon2id_password_hasher.h"
 #include "platform/sodium_random.h"
 #include "platform/system_clock.h"
@@ -51,6 +53,10 @@ class CommandContext {
   // The password-protection use cases over the same store (after open_directory succeeded).
   flows::PasswordProtection* passwords() { return passwords_.get(); }
   store::Store* store() { return store_.get(); }
+  // Self-service sign-in and password change over the same store, built on first use (after
+  // open_directory succeeded), with the [session] limits.
+  flows::SignedInSessions& sessions();
+  flows::SelfServicePasswordChange& password_change();
   domain::Random& random();
   const domain::Clock& clock() const { return clock_; }
 
@@ -83,6 +89,8 @@ class CommandContext {
   platform::ZxcvbnStrengthEstimator strength_;
   std::unique_ptr<flows::DirectoryAdministration> directory_;
   std::unique_ptr<flows::PasswordProtection> passwords_;
+  std::unique_ptr<flows::SignedInSessions> sessions_;
+  std::unique_ptr<flows::SelfServicePasswordChange> password_change_;
 };
 
 // Where the breached-password filter lives: [password] breached_filter, or

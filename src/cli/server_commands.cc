@@ -38,8 +38,9 @@ void run(CommandContext& context, config::Config& config,
          const std::function<void(const std::string&)>& on_listening) {
   auto* directory = context.open_directory();
   if (!directory) return;
-  http::ServerDependencies dependencies{*context.store(), *directory, *context.passwords(),
-                                        context.clock(), context.random()};
+  http::ServerDependencies dependencies{
+      *context.store(), *directory,         *context.passwords(),     context.clock(),
+      context.random(), context.sessions(), context.password_change()};
   context.exit_code = http::run_server(config, dependencies, [&](const std::string& address) {
     if (on_listening) on_listening(address);
     std::cout << "listening on http://" << address << std::endl;
@@ -76,6 +77,7 @@ void print_demo_guide(const config::Config& config, const DemoSetup& setup,
             << "/api/v1/users/alice@contoso.example\n"
             << "  sspr " << data << " user show --upn alice@contoso.example\n"
             << "  sspr " << data << " group show --tenant contoso.example --name 'SSPR Users'\n"
+            << "Sign-in page (demo users, password change): " << base << "/signin.html\n"
             << "Notifications (emails, SMS codes) are appended to " << config.notify.outbox_path
             << "\n"
             << "The SSPR policy is not configured yet: it arrives with the reset flow.\n"

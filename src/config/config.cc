@@ -69,11 +69,14 @@ std::vector<KeyBinding> bindings_of(Config& c) {
       {"notify", "retry_backoff_ms", &c.notify.retry_backoff_ms},
       {"captcha", "difficulty", &c.captcha.difficulty},
       {"log", "level", &c.log.level},
+      {"session", "idle_minutes", &c.session.idle_minutes},
+      {"session", "absolute_hours", &c.session.absolute_hours},
+      {"session", "secure_cookie", &c.session.secure_cookie},
   };
 }
 
-constexpr std::string_view kSections[] = {"server",   "store",   "security", "notify",
-                                          "password", "captcha", "log"};
+constexpr std::string_view kSections[] = {"server",  "store", "security", "notify", "password",
+                                          "captcha", "log",   "session"};
 
 std::string upper(std::string_view text) {
   std::string out(text);
@@ -238,6 +241,9 @@ Status validate(const Config& c) {
   }
   if (c.captcha.difficulty == 0) {
     return errors::invalid_input("captcha.difficulty", "must be positive");
+  }
+  if (c.session.idle_minutes == 0 || c.session.absolute_hours == 0) {
+    return errors::invalid_input("session", "idle_minutes and absolute_hours must be positive");
   }
   if (auto s = require_one_of("notify.email", c.notify.email, {"smtp", "file"}); !s) return s;
   if (auto s = require_one_of("notify.sms", c.notify.sms, {"webhook", "file"}); !s) return s;

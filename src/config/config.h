@@ -70,6 +70,14 @@ struct CaptchaConfig {
   unsigned difficulty = 50000;  // maxnumber of the proof-of-work
 };
 
+// Self-service sessions (flows/signed_in_sessions.h). There is no TLS in the server yet:
+// set secure_cookie when a TLS-terminating proxy sits in front, so the cookie gets Secure.
+struct SessionConfig {
+  unsigned idle_minutes = 30;    // a session ends this long after its last use
+  unsigned absolute_hours = 12;  // and at the latest this long after sign-in
+  bool secure_cookie = false;    // add Secure to the session cookie
+};
+
 struct LogConfig {
   std::string level = "info";  // trace debug info warn error
 };
@@ -82,6 +90,7 @@ struct Config {
   PasswordConfig password;
   CaptchaConfig captcha;
   LogConfig log;
+  SessionConfig session;
 };
 
 // Reads `path` (when given; a missing file is an error) then applies `environment`

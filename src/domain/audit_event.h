@@ -30,6 +30,8 @@ inline constexpr std::string_view kFlowProgress =
     "Self-service password reset flow activity progress";
 inline constexpr std::string_view kUnlockSelfService = "Unlock user account (self-service)";
 inline constexpr std::string_view kRegistered = "User registered for self-service password reset";
+inline constexpr std::string_view kSignIn = "Sign in (self-service)";
+inline constexpr std::string_view kSignOut = "Sign out (self-service)";
 // Directory administration.
 inline constexpr std::string_view kCreateTenant = "Create tenant";
 inline constexpr std::string_view kAddDomain = "Add domain";

@@ -76,4 +76,19 @@ Error internal(const std::string& detail) {
   return make(ErrorKind::kInternal, "InternalError", detail);
 }
 
+Error invalid_credentials() {
+  return make(ErrorKind::kUnauthenticated, "InvalidCredentials",
+              "unknown user, wrong password or disabled account");
+}
+
+Error sign_in_locked(long long seconds_left) {
+  return make(ErrorKind::kThrottled, "SignInLocked",
+              "too many wrong passwords; sign-in is locked for " + std::to_string(seconds_left) +
+                  " more seconds");
+}
+
+Error directory_not_connected(const std::string& detail) {
+  return make(ErrorKind::kRejected, "OnPremisesDirectoryNotConnected", detail);
+}
+
 }  // namespace sspr::domain::errors

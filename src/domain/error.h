@@ -52,5 +52,12 @@ Error store_unavailable(const std::string& detail);
 Error notification_failed(const std::string& detail, bool permanent);
 Error internal(const std::string& detail);
 
+// Self-service sign-in (flows/signed_in_sessions.h). InvalidCredentials is the one answer for
+// an unknown user, a wrong password and a disabled account, so it tells nothing apart.
+Error invalid_credentials();
+Error sign_in_locked(long long seconds_left);
+// A synced user's password lives on premises, and no directory connection is configured yet.
+Error directory_not_connected(const std::string& detail);
+
 }  // namespace errors
 }  // namespace sspr::domain

@@ -48,12 +48,13 @@ domain::Result<std::shared_ptr<const password::BannedTermIndex>> tenant_banned_t
 domain::Result<password::PasswordEvaluation> evaluate_tenant_password(
     store::StoreTransaction& tx, const domain::Tenant& tenant, const domain::User* user,
     const std::string& candidate, password::PasswordChange change,
-    const password::BreachedPasswordList* breached) {
+    const password::BreachedPasswordList* breached, std::function<bool()> matches_current) {
   auto index = tenant_banned_term_index(tenant.id, tenant.name, tx.list_banned_terms(tenant.id));
   if (!index) return index.error();
   password::PasswordCandidate input;
   input.password = candidate;
   input.change = change;
+  input.matches_current = std::move(matches_current);
   if (user) {
     input.first_name = user->given_name;
     input.last_name = user->surname;

@@ -7,6 +7,7 @@
 // tenant id holds the custom list and name it was built from, and is rebuilt when the
 // stored ones differ (so a change is seen by the next evaluation, on any instance).
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,11 +29,12 @@ domain::Result<std::shared_ptr<const domain::password::BannedTermIndex>> tenant_
     const std::vector<std::string>& custom_terms);
 
 // Evaluates `password` for `user` (null: no user names are checked) of `tenant`, and against
-// `breached` when one is loaded (null: no breached-password filter). No reuse check is made
-// (the current password is not consulted), so `change` is kReset or kAdminSet.
+// `breached` when one is loaded (null: no breached-password filter). The reuse check of a
+// kChange asks `matches_current` (see PasswordCandidate); without it no reuse check is made.
 domain::Result<domain::password::PasswordEvaluation> evaluate_tenant_password(
     store::StoreTransaction& tx, const domain::Tenant& tenant, const domain::User* user,
     const std::string& password, domain::password::PasswordChange change,
-    const domain::password::BreachedPasswordList* breached);
+    const domain::password::BreachedPasswordList* breached,
+    std::function<bool()> matches_current = {});
 
 }  // namespace sspr::flows

@@ -8,12 +8,15 @@
 
 #include "domain/error.h"
 #include "http/bearer_token.h"
+#include "http/cookies.h"
 #include "http/correlation_id.h"
+#include "http/csrf.h"
 #include "http/error_envelope.h"
 #include "http/exchange.h"
 #include "http/percent_decoding.h"
 #include "http/route_families.h"
 #include "http/security_headers.h"
+#include "http/static_files.h"
 
 namespace sspr::http {
 namespace {
@@ -55,38 +58,90 @@ bool body_too_large(const restinio::request_handle_t& request, std::size_t limit
   return ec == std::errc::result_out_of_range || (ec == std::errc() && length > limit);
 }
 
+Method method_of(const Exchange& exchange) {
+  const std::string name = exchange.method();
+  if (name == "POST") return Method::kPost;
+  if (name == "PATCH") return Method::kPatch;
+  if (name == "DELETE") return Method::kDelete;
+  return Method::kGet;
+}
+
+// Who is calling: a bearer token (admin API) or the session cookie (pages), as the route
+// allows, with the CSRF rules of http/csrf.h for cookie-authenticated state changes. Fills in
+// the request's actor and session.
+domain::Status authenticate(DispatchContext& context, const ApiRoute& route,
+                            const Exchange& exchange, ApiRequest& request) {
+  const auto* authorization =
+      exchange.request()->header().try_get_field(restinio::http_field::authorization);
+  const auto token = authorization ? bearer_token(*authorization) : std::nullopt;
+  if (route.requires_token && token) {
+    auto authenticated = context.dependencies.directory.authenticate_token(*token);
+    if (!authenticated) return authenticated.error();
+    request.actor = std::move(authenticated).value();
+    return domain::ok_status();
+  }
+  const auto cookie =
+      route.session == SessionUse::kNone ? std::nullopt : request.cookie(kSessionCookie);
+  if (cookie && !cookie->empty()) {
+    auto found = context.dependencies.sessions.lookup(*cookie);
+    if (found) {
+      if (is_state_changing(request.method)) {
+        if (auto same = check_same_origin(request.header("origin"), request.header("host"));
+            !same) {
+          return same;
+        }
+        if (auto csrf = check_csrf_token(request.header(kCsrfHeader), found->csrf_token); !csrf) {
+          return csrf;
+        }
+      }
+      request.actor = domain::Actor{found->user.upn, found->user.tenant_id, 0};
+      request.session = std::move(found).value();
+      return domain::ok_status();
+    }
+    if (found.error().kind != domain::ErrorKind::kUnauthenticated) return found.error();
+  }
+  if (route.session == SessionUse::kRequired) {
+    return errors::unauthenticated(route.requires_token
+                                       ? "no bearer token and no signed-in session"
+                                       : "not signed in, or the session has ended");
+  }
+  if (route.requires_token) {
+    return errors::unauthenticated("no bearer token in the Authorization header");
+  }
+  return domain::ok_status();
+}
+
 // Runs on a worker: authenticates, calls the handler, answers.
 void serve_on_worker(DispatchContext& context, const ApiRoute& route, Exchange& exchange,
                      std::map<std::string, std::string> path,
                      std::map<std::string, std::string> query) {
   auto& dependencies = context.dependencies;
   try {
-    domain::Actor actor{"", std::nullopt, 0};
-    if (route.requires_token) {
-      const auto* authorization =
-          exchange.request()->header().try_get_field(restinio::http_field::authorization);
-      const auto token = authorization ? bearer_token(*authorization) : std::nullopt;
-      if (!token) {
-        return exchange.respond_error(
-            errors::unauthenticated("no bearer token in the Authorization header"));
-      }
-      auto authenticated = dependencies.directory.authenticate_token(*token);
-      if (!authenticated) return exchange.respond_error(authenticated.error());
-      actor = std::move(authenticated).value();
+    ApiRequest request{domain::Actor{"", std::nullopt, 0},
+                       domain::RequestContext{exchange.correlation_id(), exchange.client_ip()},
+                       std::move(path),
+                       std::move(query),
+                       exchange.request()->body(),
+                       context.config.max_json_depth,
+                       dependencies.directory,
+                       dependencies.passwords,
+                       dependencies.store,
+                       dependencies.sessions,
+                       dependencies.password_change};
+    request.method = method_of(exchange);
+    request.headers = exchange.headers();
+    request.language = exchange.language();
+    request.secure_cookie = context.secure_cookie;
+    if (auto status = authenticate(context, route, exchange, request); !status) {
+      return exchange.respond_error(status.error());
     }
-    const ApiRequest request{
-        std::move(actor),
-        domain::RequestContext{exchange.correlation_id(), exchange.client_ip()},
-        std::move(path),
-        std::move(query),
-        exchange.request()->body(),
-        context.config.max_json_depth,
-        dependencies.directory,
-        dependencies.passwords,
-        dependencies.store};
     auto result = route.handler(request);
     if (!result) return exchange.respond_error(result.error());
-    exchange.respond(result->status, result->body);
+    if (result->error) {
+      return exchange.respond_error(*result->error, result->headers, std::nullopt,
+                                    result->error_details);
+    }
+    exchange.respond(result->status, result->body, result->headers);
   } catch (const std::exception& e) {
     exchange.respond_error(errors::internal(std::string("unexpected exception: ") + e.what()));
   }
@@ -194,6 +249,19 @@ restinio::request_handling_status_t handle_request(DispatchContext& context, Api
   if (request->header().path() == "/healthz" &&
       request->header().method() == restinio::http_method_get()) {
     answer_health_probe(context, request);
+    return restinio::request_accepted();
+  }
+  const auto path = request->header().path();
+  if (request->header().method() == restinio::http_method_get() && path.rfind("/api/", 0) != 0 &&
+      path != "/readyz") {
+    // The pages: embedded in memory, so answered on the event loop.
+    Exchange exchange(std::move(request), context.dependencies.random, context.dependencies.clock,
+                      context.in_flight);
+    if (auto file = find_static_file(exchange.path())) {
+      exchange.respond_file(file->content, file->content_type, file->is_page);
+    } else {
+      exchange.respond_error(errors::not_found("page", exchange.path()));
+    }
     return restinio::request_accepted();
   }
   try {

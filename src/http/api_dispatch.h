@@ -22,6 +22,7 @@ struct DispatchContext {
   const config::ServerConfig& config;
   WorkerPool& workers;
   std::atomic<long> in_flight{0};  // requests accepted but not yet answered
+  bool secure_cookie = false;      // [session] secure_cookie
 };
 
 using ApiRouter = restinio::router::express_router_t<>;
@@ -29,7 +30,8 @@ using ApiRouter = restinio::router::express_router_t<>;
 // The router for every route of api_routes(), plus the 405 and 404 fallbacks.
 std::unique_ptr<ApiRouter> make_api_router(DispatchContext& context);
 
-// The server's request handler: GET /healthz inline, everything else through `router`.
+// The server's request handler: GET /healthz and the files of web/ (every GET outside /api/
+// and /readyz) inline, everything else through `router`.
 restinio::request_handling_status_t handle_request(DispatchContext& context, ApiRouter& router,
                                                    restinio::request_handle_t request);
 

@@ -2,7 +2,9 @@
 
 #include <charconv>
 
+#include "domain/ascii_text.h"
 #include "domain/error.h"
+#include "http/cookies.h"
 #include "http/json_body.h"
 
 namespace sspr::http {
@@ -11,6 +13,18 @@ const std::string& ApiRequest::param(const std::string& name) const {
   static const std::string kEmpty;
   const auto it = path.find(name);
   return it == path.end() ? kEmpty : it->second;
+}
+
+std::string ApiRequest::header(std::string_view name) const {
+  const auto it = headers.find(domain::ascii_lower(name));
+  return it == headers.end() ? std::string() : it->second;
+}
+
+std::optional<std::string> ApiRequest::cookie(std::string_view name) const {
+  const auto cookies = parse_cookie_header(header("cookie"));
+  const auto it = cookies.find(std::string(name));
+  if (it == cookies.end()) return std::nullopt;
+  return it->second;
 }
 
 std::optional<std::string> ApiRequest::query_value(const std::string& name) const {

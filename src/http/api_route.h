@@ -19,13 +19,18 @@
 #include "domain/tenant.h"
 #include "flows/directory_administration.h"
 #include "flows/password_protection.h"
+#include "flows/self_service_password_change.h"
+#include "flows/signed_in_sessions.h"
 #include "store/store.h"
 
 namespace sspr::http {
 
+enum class Method { kGet, kPost, kPatch, kDelete };
+std::string_view to_string(Method method);
+
 // One API call as its handler sees it. Path parameters are already percent-decoded.
 struct ApiRequest {
-  domain::Actor actor;  // the token's actor (empty for public routes)
+  domain::Actor actor;  // the token's actor, the signed-in user (no permissions), or empty
   domain::RequestContext context;
   std::map<std::string, std::string> path;   // named parameters of the route
   std::map<std::string, std::string> query;  // decoded query parameters
@@ -34,6 +39,19 @@ struct ApiRequest {
   flows::DirectoryAdministration& directory;
   flows::PasswordProtection& passwords;
   store::Store& store;
+  flows::SignedInSessions& sessions;
+  flows::SelfServicePasswordChange& password_change;
+  // Request facts for pages (filled in by the dispatcher).
+  Method method = Method::kGet;
+  std::map<std::string, std::string> headers = {};  // names lower-cased; repeats joined by ", "
+  std::string language = "en";                      // ?lang= / ?mkt=, then Accept-Language
+  std::optional<flows::SignedInUser> session = std::nullopt;  // when the route uses one
+  bool secure_cookie = false;                                 // [session] secure_cookie
+
+  // A request header by (case-insensitive) name, "" when absent.
+  std::string header(std::string_view name) const;
+  // A cookie of the Cookie header, if sent.
+  std::optional<std::string> cookie(std::string_view name) const;
 
   // The named path parameter ("" if the route has none of that name).
   const std::string& param(const std::string& name) const;
@@ -49,24 +67,40 @@ struct ApiRequest {
 
 struct ApiResponse {
   int status = 200;
-  nlohmann::json body;  // null: no body (204)
+  nlohmann::json body;                                            // null: no body (204)
+  std::vector<std::pair<std::string, std::string>> headers = {};  // e.g. Set-Cookie
+  // When set, the response is this error's envelope instead of `body`, with `error_details`
+  // (an object) merged into its "error" member, e.g. the reasons a password was rejected.
+  std::optional<domain::Error> error = std::nullopt;
+  nlohmann::json error_details = nullptr;
 
   static ApiResponse ok(nlohmann::json body) { return {200, std::move(body)}; }
   static ApiResponse created(nlohmann::json body) { return {201, std::move(body)}; }
   static ApiResponse no_content() { return {204, nullptr}; }
+  static ApiResponse failure(domain::Error error, nlohmann::json details) {
+    ApiResponse response;
+    response.error = std::move(error);
+    response.error_details = std::move(details);
+    return response;
+  }
 };
 
 using ApiResult = domain::Result<ApiResponse>;
 using ApiHandler = std::function<ApiResult(const ApiRequest&)>;
 
-enum class Method { kGet, kPost, kPatch, kDelete };
-std::string_view to_string(Method method);
+// Whether a route uses the self-service session cookie (http/csrf.h for its CSRF rules).
+enum class SessionUse {
+  kNone,      // the cookie is ignored
+  kOptional,  // looked up when sent; a missing or ended session is no error
+  kRequired,  // a live session is required (unless requires_token and a bearer token is sent)
+};
 
 struct ApiRoute {
   Method method;
   std::string pattern;
   ApiHandler handler;
   bool requires_token = true;  // false for public routes such as /readyz
+  SessionUse session = SessionUse::kNone;
 };
 
 // Turns a Result<T> from a flow into a response with `status`, rendered by flows::to_json.

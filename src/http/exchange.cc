@@ -1,5 +1,6 @@
 #include "http/exchange.h"
 
+#include "domain/ascii_text.h"
 #include "http/correlation_id.h"
 #include "http/error_envelope.h"
 #include "http/http_status.h"
@@ -76,8 +77,40 @@ void Exchange::respond(int status, const nlohmann::json& body, const std::vector
   log_request(status, nullptr);
 }
 
+std::string Exchange::header(std::string_view name) const {
+  return std::string(header_value(request_, name));
+}
+
+std::map<std::string, std::string> Exchange::headers() const {
+  std::map<std::string, std::string> out;
+  request_->header().for_each_field([&](const restinio::http_header_field_t& field) {
+    auto [it, inserted] = out.emplace(domain::ascii_lower(field.name()), field.value());
+    if (!inserted) it->second += ", " + field.value();
+  });
+  return out;
+}
+
+void Exchange::respond_file(std::string_view content, std::string_view content_type,
+                            bool revalidate) {
+  if (responded_.exchange(true)) return;
+  try {
+    auto response = request_->create_response(restinio::status_ok());
+    for (const auto& [name, value] : kPageSecurityHeaders) {
+      response.append_header(std::string(name), std::string(value));
+    }
+    response.append_header("Cache-Control", revalidate ? "no-cache" : "public, max-age=3600");
+    response.append_header("X-Correlation-Id", correlation_id_);
+    response.append_header(restinio::http_field::content_type, std::string(content_type));
+    response.set_body(std::string(content));
+    response.done();
+  } catch (const std::exception& e) {
+    log::warn("response not sent", {{"correlation_id", correlation_id_}, {"error", e.what()}});
+  }
+  log_request(200, nullptr);
+}
+
 void Exchange::respond_error(const domain::Error& error, const std::vector<Header>& extra,
-                             std::optional<int> status) {
+                             std::optional<int> status, const nlohmann::json& details) {
   if (responded_.exchange(true)) return;
   const int code = status.value_or(status_for(error.kind));
   const EnvelopeFacts facts{language(), random_.uuid(), domain::to_iso8601(clock_.now()),
@@ -86,7 +119,9 @@ void Exchange::respond_error(const domain::Error& error, const std::vector<Heade
   if (error.kind == domain::ErrorKind::kUnauthenticated) {
     headers.emplace_back("WWW-Authenticate", "Bearer");
   }
-  send(code, dump(error_envelope(error, facts)), headers);
+  auto envelope = error_envelope(error, facts);
+  if (details.is_object()) envelope["error"].update(details);
+  send(code, dump(envelope), headers);
   log_request(code, {{"support_code", facts.support_code},
                      {"error", error.name},
                      {"code", error.code},

@@ -49,11 +49,22 @@ class Exchange {
   // `body` null means no body (e.g. 204). Responding twice is ignored.
   void respond(int status, const nlohmann::json& body, const std::vector<Header>& extra = {});
   // The error envelope, with the status of the error's kind unless `status` is given.
+  // `details` (an object, or null) is merged into the envelope's "error" member.
   void respond_error(const domain::Error& error, const std::vector<Header>& extra = {},
-                     std::optional<int> status = std::nullopt);
+                     std::optional<int> status = std::nullopt,
+                     const nlohmann::json& details = nullptr);
+  // A file of web/ with the page headers (CSP without inline code); `revalidate` for pages,
+  // which must not be served stale, otherwise assets are cacheable for an hour.
+  void respond_file(std::string_view content, std::string_view content_type, bool revalidate);
+
+  // ?lang= / ?mkt=, then Accept-Language (i18n::negotiate_language).
+  std::string language() const;
+  // A request header, "" when absent.
+  std::string header(std::string_view name) const;
+  // Every request header, names lower-cased (repeated ones joined with ", ").
+  std::map<std::string, std::string> headers() const;
 
  private:
-  std::string language() const;
   void send(int status, std::string body, const std::vector<Header>& extra);
   void log_request(int status, const nlohmann::json& error_fields) const;
 

@@ -69,20 +69,30 @@ ApiResult remove_one_term(const ApiRequest& request) {
 }
 
 // {"password": "...", "user": "upn"?} -> the assessment plus localised reason messages
-// (?lang=, English by default).
+// (?lang=, English by default). With an admin token, "user" optionally names a user of the
+// token's tenant; in a signed-in session the user is always the signed-in one (their names
+// are checked) and "user" is ignored.
 ApiResult evaluate(const ApiRequest& request) {
-  auto tenant = request.tenant();
-  if (!tenant) return tenant.error();
   auto body = request.json_body();
   if (!body) return body.error();
   auto candidate = required_string(*body, "password");
   if (!candidate) return candidate.error();
   auto user = optional_string(*body, "user");
   if (!user) return user.error();
-  auto assessment = request.passwords.evaluate(request.actor, *tenant, *user, *candidate);
+  domain::Actor actor = request.actor;
+  if (request.session) {
+    // The signed-in user evaluates candidates for themselves only: read access to their own
+    // tenant for this one call, with their own UPN.
+    actor = domain::Actor{request.session->user.upn, request.session->user.tenant_id,
+                          static_cast<unsigned>(domain::Permission::kReadDirectory)};
+    *user = request.session->user.upn;
+  }
+  auto tenant = request.session ? domain::Result<domain::TenantId>(request.session->user.tenant_id)
+                                : request.tenant();
+  if (!tenant) return tenant.error();
+  auto assessment = request.passwords.evaluate(actor, *tenant, *user, *candidate);
   if (!assessment) return assessment.error();
-  const auto language = i18n::negotiate_language(request.query_value("lang").value_or(""), "");
-  return ApiResponse::ok(flows::to_json(*assessment, language));
+  return ApiResponse::ok(flows::to_json(*assessment, request.language));
 }
 
 }  // namespace
@@ -92,7 +102,8 @@ void add_password_routes(std::vector<ApiRoute>& routes) {
   routes.push_back({Method::kPost, "/api/v1/banned-passwords", add_terms});
   routes.push_back({Method::kDelete, "/api/v1/banned-passwords", remove_terms_in_body});
   routes.push_back({Method::kDelete, "/api/v1/banned-passwords/:term", remove_one_term});
-  routes.push_back({Method::kPost, "/api/v1/password/evaluate", evaluate});
+  routes.push_back(
+      {Method::kPost, "/api/v1/password/evaluate", evaluate, true, SessionUse::kRequired});
 }
 
 }  // namespace sspr::http

@@ -16,6 +16,7 @@ std::vector<ApiRoute> api_routes() {
   add_audit_routes(routes);
   add_password_routes(routes);
   add_policy_routes(routes);
+  add_session_routes(routes);
   return routes;
 }
 

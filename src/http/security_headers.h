@@ -18,4 +18,15 @@ inline constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kA
     {"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"},
 }};
 
+// Headers of the pages in web/: scripts, styles, images and fetches only from this server,
+// no inline script or style (no 'unsafe-inline'), no framing, no plugins.
+inline constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kPageSecurityHeaders{{
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "no-referrer"},
+    {"X-Frame-Options", "DENY"},
+    {"Content-Security-Policy",
+     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"},
+}};
+
 }  // namespace sspr::http

@@ -45,6 +45,7 @@ int run_server(const config::Config& config, ServerDependencies& dependencies,
   auto keep_running = asio::make_work_guard(io);
   WorkerPool workers(worker_threads);
   DispatchContext context{dependencies, config.server, workers};
+  context.secure_cookie = config.session.secure_cookie;
   auto router = make_api_router(context);
 
   std::string bound_address;

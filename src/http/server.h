@@ -14,6 +14,8 @@
 #include "domain/random.h"
 #include "flows/directory_administration.h"
 #include "flows/password_protection.h"
+#include "flows/self_service_password_change.h"
+#include "flows/signed_in_sessions.h"
 #include "store/store.h"
 
 namespace sspr::http {
@@ -24,6 +26,8 @@ struct ServerDependencies {
   flows::PasswordProtection& passwords;
   const domain::Clock& clock;
   domain::Random& random;
+  flows::SignedInSessions& sessions;
+  flows::SelfServicePasswordChange& password_change;
 };
 
 // Returns the process exit code (0 after a clean shutdown, 1 when the port cannot be bound,

@@ -112,6 +112,18 @@ class SociStoreTransaction final : public StoreTransaction {
   std::optional<domain::policy::SsprPolicy> find_sspr_policy(domain::TenantId tenant) override;
   void save_sspr_policy(domain::TenantId tenant, const domain::policy::SsprPolicy& policy,
                         const std::string& now) override;
+  // Sessions and sign-in failures (soci_store_transaction_sessions.cc).
+  void insert_session(const domain::Session& session) override;
+  std::optional<domain::Session> find_session(const std::string& id) override;
+  void touch_session(const std::string& id, const std::string& last_seen_at,
+                     const std::string& idle_expires_at) override;
+  void set_session_must_register(const std::string& id, bool must_register) override;
+  bool delete_session(const std::string& id) override;
+  std::size_t delete_other_sessions(domain::UserId user, const std::string& keep_id) override;
+  std::size_t delete_expired_sessions(const std::string& now) override;
+  domain::SignInFailures lock_sign_in_failures(domain::UserId user) override;
+  void save_sign_in_failures(domain::UserId user, const domain::SignInFailures& state) override;
+  std::size_t forget_sign_in_failures_before(const std::string& before) override;
 
   void append_audit(const domain::AuditEvent& event) override;
   std::vector<domain::AuditEvent> query_audit(const AuditQuery& query) override;

@@ -25,6 +25,8 @@
 #include "domain/methods/security_answer_record.h"
 #include "domain/policy/sspr_policy.h"
 #include "domain/result.h"
+#include "domain/session.h"
+#include "domain/sign_in_lockout.h"
 #include "domain/tenant.h"
 #include "domain/user.h"
 
@@ -185,6 +187,28 @@ class StoreTransaction {
   virtual void save_sspr_policy(domain::TenantId tenant, const domain::policy::SsprPolicy& policy,
                                 const std::string& now) = 0;
   // --- end SSPR policy ---
+  // --- Sessions and sign-in failures (self-service sign-in) ---
+  // Sessions are keyed by the digest of their token (domain/session.h).
+  virtual void insert_session(const domain::Session& session) = 0;
+  virtual std::optional<domain::Session> find_session(const std::string& id) = 0;
+  // Records a use of the session: last seen and the new idle expiry.
+  virtual void touch_session(const std::string& id, const std::string& last_seen_at,
+                             const std::string& idle_expires_at) = 0;
+  virtual void set_session_must_register(const std::string& id, bool must_register) = 0;
+  // Returns whether there was such a session.
+  virtual bool delete_session(const std::string& id) = 0;
+  // Every session of the user except `keep_id` (e.g. after a password change); the count.
+  virtual std::size_t delete_other_sessions(domain::UserId user, const std::string& keep_id) = 0;
+  // Sessions with an expiry at or before `now` (ISO 8601); the count.
+  virtual std::size_t delete_expired_sessions(const std::string& now) = 0;
+  // The user's sign-in failure state, with its row locked until the transaction ends (so
+  // concurrent wrong passwords are counted exactly); the empty state when there is none.
+  virtual domain::SignInFailures lock_sign_in_failures(domain::UserId user) = 0;
+  virtual void save_sign_in_failures(domain::UserId user, const domain::SignInFailures& state) = 0;
+  // Forgets the wrong-password counts and digests whose last failure is before `before`
+  // (housekeeping, so the digests are short-lived even for users who never come back).
+  virtual std::size_t forget_sign_in_failures_before(const std::string& before) = 0;
+  // --- end sessions ---
 
   // Audit log: append-only.
   virtual void append_audit(const domain::AuditEvent& event) = 0;

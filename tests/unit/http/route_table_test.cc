@@ -16,10 +16,15 @@ TEST(RouteTable, EveryMethodAndPatternIsUnique) {
   }
 }
 
-TEST(RouteTable, OnlyReadinessIsPublic) {
+TEST(RouteTable, OnlyReadinessSignInAndPageTextsArePublic) {
   for (const auto& route : api_routes()) {
-    if (route.pattern == "/readyz") {
+    if (route.pattern == "/readyz" || route.pattern == "/api/v1/i18n" ||
+        (route.pattern == "/api/v1/session" && route.method == Method::kPost)) {
       EXPECT_FALSE(route.requires_token);
+      EXPECT_EQ(route.session, SessionUse::kNone) << route.pattern;
+    } else if (route.session != SessionUse::kNone) {
+      // Session routes: the self-service pages' own, or admin routes that accept a session.
+      EXPECT_EQ(route.pattern.rfind("/api/v1/", 0), 0u) << route.pattern;
     } else {
       EXPECT_TRUE(route.requires_token) << route.pattern;
       EXPECT_EQ(route.pattern.rfind("/api/v1/", 0), 0u) << route.pattern;

@@ -1,0 +1,25 @@
+#include "flows/self_service_audit.h"
+
+namespace sspr::flows {
+
+void write_self_service_audit(store::StoreTransaction& tx, const domain::Clock& clock,
+                              domain::Random& random, const domain::RequestContext& ctx,
+                              const domain::User& user, std::string_view activity,
+                              std::string_view failure_reason, nlohmann::json details) {
+  domain::AuditEvent event;
+  event.id = random.uuid();
+  event.time = domain::to_iso8601(clock.now());
+  event.tenant_id = user.tenant_id;
+  event.category = domain::audit_category::kSelfService;
+  event.activity = activity;
+  event.actor = user.upn;
+  event.target = user.upn;
+  event.result = failure_reason.empty() ? "success" : "failure";
+  event.result_reason = failure_reason;
+  event.correlation_id = ctx.correlation_id;
+  event.client_ip = ctx.client_ip;
+  event.details = std::move(details);
+  tx.append_audit(event);
+}
+
+}  // namespace sspr::flows

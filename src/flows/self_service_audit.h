@@ -1,0 +1,21 @@
+#pragma once
+// One audit record of a self-service action (category "Self-service password management"):
+// the user acts on themselves, with a result and, on failure, the error name as reason.
+
+#include <string_view>
+
+#include "domain/actor.h"
+#include "domain/clock.h"
+#include "domain/random.h"
+#include "domain/user.h"
+#include "store/store.h"
+
+namespace sspr::flows {
+
+void write_self_service_audit(store::StoreTransaction& tx, const domain::Clock& clock,
+                              domain::Random& random, const domain::RequestContext& ctx,
+                              const domain::User& user, std::string_view activity,
+                              std::string_view failure_reason = {},
+                              nlohmann::json details = nlohmann::json::object());
+
+}  // namespace sspr::flows

@@ -1,0 +1,110 @@
+// Sign-in page: sign in, show who is signed in, sign out, change password. The session lives
+// in an HttpOnly cookie; state-changing calls send the session's CSRF token in X-CSRF-Token.
+"use strict";
+
+(function () {
+  let csrfToken = "";
+  let texts = {};
+  const $ = (id) => document.getElementById(id);
+
+  function languageQuery() {
+    const lang = new URLSearchParams(window.location.search).get("lang");
+    return lang ? "?lang=" + encodeURIComponent(lang) : "";
+  }
+
+  function call(method, path, body) {
+    const headers = { Accept: "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
+    return fetch(path + languageQuery(), {
+      method: method,
+      headers: headers,
+      credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }).then((response) =>
+      response.text().then((text) => ({
+        ok: response.ok,
+        status: response.status,
+        body: text ? JSON.parse(text) : null,
+      })));
+  }
+
+  function showMessage(text, ok, details) {
+    const box = $("message");
+    box.textContent = text;
+    box.className = ok ? "ok" : "";
+    if (details && details.length) {
+      const list = document.createElement("ul");
+      details.forEach((line) => {
+        const item = document.createElement("li");
+        item.textContent = line;
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+    }
+  }
+
+  function showError(result) {
+    const error = result.body && result.body.error;
+    if (!error) return showMessage(texts["page.common.error"] || "Error", false);
+    showMessage(error.message, false, error.messages);
+  }
+
+  function showSignedIn(session) {
+    csrfToken = session.csrf_token;
+    $("signed-in-name").textContent = session.user.display_name || session.user.upn;
+    $("signin-section").hidden = true;
+    $("account-section").hidden = false;
+  }
+
+  function showSignIn() {
+    csrfToken = "";
+    $("account-section").hidden = true;
+    $("signin-section").hidden = false;
+    $("user-id").focus();
+  }
+
+  $("signin-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    showMessage("", true);
+    call("POST", "/api/v1/session", {
+      user_id: $("user-id").value,
+      password: $("password").value,
+    }).then((result) => {
+      $("password").value = "";
+      if (result.ok) return showSignedIn(result.body);
+      showError(result);
+    });
+  });
+
+  $("sign-out").addEventListener("click", () => {
+    call("DELETE", "/api/v1/session").then(() => {
+      showMessage("", true);
+      showSignIn();
+    });
+  });
+
+  $("password-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    showMessage("", true);
+    if ($("new-password").value !== $("confirm-password").value) {
+      return showMessage(texts["page.password.mismatch"] || "Mismatch", false);
+    }
+    call("POST", "/api/v1/me/password", {
+      current_password: $("current-password").value,
+      new_password: $("new-password").value,
+    }).then((result) => {
+      if (result.ok) {
+        ["current-password", "new-password", "confirm-password"].forEach((id) => ($(id).value = ""));
+        return showMessage(texts["page.password.changed"] || "OK", true);
+      }
+      if (result.status === 401) showSignIn();
+      showError(result);
+    });
+  });
+
+  window.ssprTexts.then((messages) => {
+    texts = messages;
+    return call("GET", "/api/v1/session");
+  }).then((result) => (result.ok ? showSignedIn(result.body) : showSignIn()));
+})();
