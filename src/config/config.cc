@@ -75,8 +75,8 @@ std::vector<KeyBinding> bindings_of(Config& c) {
   };
 }
 
-constexpr std::string_view kSections[] = {"server",  "store", "security", "notify", "password",
-                                          "captcha", "log",   "session"};
+constexpr std::string_view kSections[] = {"server",   "store",   "security", "notify",
+                                          "password", "captcha", "log",      "session"};
 
 std::string upper(std::string_view text) {
   std::string out(text);

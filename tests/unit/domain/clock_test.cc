@@ -20,8 +20,8 @@ namespace {
 
 TEST(Clock, ParseIso8601IsTheInverseOfFormatting) {
   using namespace std::chrono;
-  const auto time = sys_days(year(2026) / 11 / 23) + hours(14) + minutes(5) + seconds(9) +
-                    milliseconds(123);
+  const auto time =
+      sys_days(year(2026) / 11 / 23) + hours(14) + minutes(5) + seconds(9) + milliseconds(123);
   EXPECT_EQ(parse_iso8601(to_iso8601(time)), time);
   EXPECT_EQ(parse_iso8601("2026-11-23T14:05:09Z"), time - milliseconds(123));
 }
