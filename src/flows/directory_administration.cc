@@ -17,7 +17,7 @@ namespace category = domain::audit_category;
 DirectoryAdministration::DirectoryAdministration(
     store::Store& store, const domain::Clock& clock, domain::Random& random,
     const domain::PasswordHasher& hasher, const domain::password::BreachedPasswordList* breached)
-    : store_(store), clock_(clock), random_(random), hasher_(hasher), breached_(breached) {}
+    : store_(store), clock_(clock), random_(random), hasher_(hasher), password_rules_(breached) {}
 
 Result<Tenant> DirectoryAdministration::create_tenant(const domain::Actor& actor,
                                                       const domain::RequestContext& ctx,

@@ -22,6 +22,7 @@
 #include "domain/tenant.h"
 #include "domain/user.h"
 #include "flows/sspr_policy_view.h"
+#include "flows/tenant_password_rules.h"
 #include "store/store.h"
 
 namespace sspr::flows {
@@ -194,7 +195,7 @@ class DirectoryAdministration {
   const domain::Clock& clock_;
   domain::Random& random_;
   const domain::PasswordHasher& hasher_;
-  const domain::password::BreachedPasswordList* breached_;  // null: no breached filter loaded
+  TenantPasswordRules password_rules_;
 };
 
 }  // namespace sspr::flows

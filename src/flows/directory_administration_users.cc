@@ -20,11 +20,11 @@ namespace {
 // password_verdict's error, so nothing is written.
 Status check_admin_password(store::StoreTransaction& tx, domain::TenantId tenant_id,
                             const domain::User& user, const std::string& password,
-                            const domain::password::BreachedPasswordList* breached) {
+                            const TenantPasswordRules& rules) {
   auto tenant = tx.find_tenant(tenant_id);
   if (!tenant) return errors::not_found("tenant", std::to_string(tenant_id));
-  auto evaluation = evaluate_tenant_password(tx, *tenant, &user, password,
-                                             domain::password::PasswordChange::kAdminSet, breached);
+  auto evaluation =
+      rules.evaluate(tx, *tenant, &user, password, domain::password::PasswordChange::kAdminSet);
   if (!evaluation) return evaluation.error();
   return domain::password::password_verdict(*evaluation);
 }
@@ -53,7 +53,7 @@ Result<UserDetails> DirectoryAdministration::create_user(
         }
         if (tx.find_user_by_upn(user->upn)) return errors::already_exists("user", user->upn);
         if (password) {
-          if (auto status = check_admin_password(tx, *tenant, *user, *password, breached_);
+          if (auto status = check_admin_password(tx, *tenant, *user, *password, password_rules_);
               !status) {
             return status.error();
           }
@@ -167,7 +167,7 @@ Status DirectoryAdministration::set_password(const domain::Actor& actor,
         return status;
       }
     }
-    if (auto status = check_admin_password(tx, found->tenant_id, *found, password, breached_);
+    if (auto status = check_admin_password(tx, found->tenant_id, *found, password, password_rules_);
         !status) {
       return status;
     }

@@ -31,7 +31,11 @@ PasswordProtection::PasswordProtection(store::Store& store, const domain::Clock&
                                        domain::Random& random,
                                        const domain::PasswordStrengthEstimator* strength,
                                        const domain::password::BreachedPasswordList* breached)
-    : store_(store), clock_(clock), random_(random), strength_(strength), breached_(breached) {}
+    : store_(store),
+      clock_(clock),
+      random_(random),
+      strength_(strength),
+      password_rules_(breached) {}
 
 Result<std::vector<std::string>> PasswordProtection::list_terms(const domain::Actor& actor,
                                                                 domain::TenantId tenant) {
@@ -114,8 +118,8 @@ Result<PasswordAssessment> PasswordProtection::evaluate(const domain::Actor& act
           if (named->tenant_id != tenant) return errors::not_found("user", *upn);
           user = *named;
         }
-        auto evaluation = evaluate_tenant_password(tx, *found, user ? &*user : nullptr, candidate,
-                                                   kind, breached_);
+        auto evaluation =
+            password_rules_.evaluate(tx, *found, user ? &*user : nullptr, candidate, kind);
         if (!evaluation) return evaluation.error();
         PasswordAssessment out{std::move(evaluation).value(), std::nullopt};
         if (strength_) {

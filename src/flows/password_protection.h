@@ -19,6 +19,7 @@
 #include "domain/random.h"
 #include "domain/result.h"
 #include "domain/tenant.h"
+#include "flows/tenant_password_rules.h"
 #include "store/store.h"
 
 namespace sspr::flows {
@@ -64,7 +65,7 @@ class PasswordProtection {
   const domain::Clock& clock_;
   domain::Random& random_;
   const domain::PasswordStrengthEstimator* strength_;
-  const domain::password::BreachedPasswordList* breached_;
+  TenantPasswordRules password_rules_;
 };
 
 }  // namespace sspr::flows

@@ -25,7 +25,7 @@ SelfServicePasswordChange::SelfServicePasswordChange(store::Store& store,
                                                      domain::Random& random,
                                                      const domain::PasswordHasher& hasher,
                                                      const password::BreachedPasswordList* breached)
-    : store_(store), clock_(clock), random_(random), hasher_(hasher), breached_(breached) {}
+    : store_(store), clock_(clock), random_(random), hasher_(hasher), password_rules_(breached) {}
 
 std::optional<PasswordChangeRefusal> SelfServicePasswordChange::refuse(
     const domain::RequestContext& ctx, const domain::User& user, domain::Error error,
@@ -75,9 +75,9 @@ std::optional<PasswordChangeRefusal> SelfServicePasswordChange::change(
     }
     auto tenant = tx.find_tenant(user.tenant_id);
     if (!tenant) return errors::not_found("tenant", std::to_string(user.tenant_id));
-    auto evaluation = evaluate_tenant_password(tx, *tenant, &user, new_password,
-                                               password::PasswordChange::kChange, breached_,
-                                               [reused] { return reused; });
+    auto evaluation =
+        password_rules_.evaluate(tx, *tenant, &user, new_password,
+                                 password::PasswordChange::kChange, [reused] { return reused; });
     if (!evaluation) return evaluation.error();
     if (!evaluation->accepted) {
       auto verdict = password::password_verdict(*evaluation);

@@ -19,6 +19,7 @@
 #include "domain/random.h"
 #include "domain/result.h"
 #include "flows/signed_in_sessions.h"
+#include "flows/tenant_password_rules.h"
 #include "store/store.h"
 
 namespace sspr::flows {
@@ -52,7 +53,7 @@ class SelfServicePasswordChange {
   const domain::Clock& clock_;
   domain::Random& random_;
   const domain::PasswordHasher& hasher_;
-  const domain::password::BreachedPasswordList* breached_;
+  TenantPasswordRules password_rules_;
 };
 
 }  // namespace sspr::flows

@@ -1,8 +1,5 @@
 #include "flows/tenant_password_rules.h"
 
-#include <map>
-#include <mutex>
-
 #include "domain/password/banned_term_list.h"
 #include "flows/global_banned_terms.h"
 
@@ -10,26 +7,13 @@ namespace sspr::flows {
 
 namespace password = domain::password;
 
-namespace {
-
-struct CachedIndex {
-  std::string tenant_name;
-  std::vector<std::string> custom_terms;
-  std::shared_ptr<const password::BannedTermIndex> index;
-};
-
-std::mutex cache_mutex;
-std::map<domain::TenantId, CachedIndex> cache;
-
-}  // namespace
-
-domain::Result<std::shared_ptr<const password::BannedTermIndex>> tenant_banned_term_index(
+domain::Result<std::shared_ptr<const password::BannedTermIndex>> TenantPasswordRules::index_for(
     domain::TenantId tenant, const std::string& tenant_name,
-    const std::vector<std::string>& custom_terms) {
+    const std::vector<std::string>& custom_terms) const {
   {
-    std::lock_guard lock(cache_mutex);
-    auto found = cache.find(tenant);
-    if (found != cache.end() && found->second.tenant_name == tenant_name &&
+    std::lock_guard lock(mutex_);
+    auto found = cache_.find(tenant);
+    if (found != cache_.end() && found->second.tenant_name == tenant_name &&
         found->second.custom_terms == custom_terms) {
       return found->second.index;
     }
@@ -40,16 +24,16 @@ domain::Result<std::shared_ptr<const password::BannedTermIndex>> tenant_banned_t
   if (!custom) return custom.error();
   auto index = std::make_shared<const password::BannedTermIndex>(global_banned_terms(), *custom,
                                                                  tenant_name);
-  std::lock_guard lock(cache_mutex);
-  cache[tenant] = CachedIndex{tenant_name, custom_terms, index};
+  std::lock_guard lock(mutex_);
+  cache_[tenant] = CachedIndex{tenant_name, custom_terms, index};
   return std::shared_ptr<const password::BannedTermIndex>(index);
 }
 
-domain::Result<password::PasswordEvaluation> evaluate_tenant_password(
+domain::Result<password::PasswordEvaluation> TenantPasswordRules::evaluate(
     store::StoreTransaction& tx, const domain::Tenant& tenant, const domain::User* user,
     const std::string& candidate, password::PasswordChange change,
-    const password::BreachedPasswordList* breached, std::function<bool()> matches_current) {
-  auto index = tenant_banned_term_index(tenant.id, tenant.name, tx.list_banned_terms(tenant.id));
+    std::function<bool()> matches_current) const {
+  auto index = index_for(tenant.id, tenant.name, tx.list_banned_terms(tenant.id));
   if (!index) return index.error();
   password::PasswordCandidate input;
   input.password = candidate;
@@ -59,7 +43,7 @@ domain::Result<password::PasswordEvaluation> evaluate_tenant_password(
     input.first_name = user->given_name;
     input.last_name = user->surname;
   }
-  return password::evaluate_password(input, **index, breached);
+  return password::evaluate_password(input, **index, breached_);
 }
 
 }  // namespace sspr::flows
