@@ -11,66 +11,27 @@
 #include <thread>
 
 #include "domain/clock.h"
-#include "store/open_store.h"
-#include "store/postgresql_conninfo.h"
-#include "store/soci_headers.h"
+#include "store/backend_store_test.h"
 
 namespace sspr::store {
 namespace {
 
 constexpr const char* kNow = "2024-05-01T10:00:00.000Z";
 
-std::string unique_suffix() {
-  static std::atomic<int> counter{0};
-  return std::to_string(::getpid()) + "_s" + std::to_string(counter++);
-}
-
-class SessionsStoreTest : public ::testing::TestWithParam<std::string> {
+class SessionsStoreTest : public BackendStoreTest {
  protected:
   void SetUp() override {
-    std::string url;
-    if (GetParam() == "sqlite") {
-      dir_ = std::filesystem::temp_directory_path() / ("sspr_sessions_test_" + unique_suffix());
-      std::filesystem::create_directories(dir_);
-      url = "sqlite:" + (dir_ / "test.db").string();
-    } else {
-      const char* base = std::getenv("SSPR_TEST_PG_URL");
-      if (base == nullptr || *base == '\0') GTEST_SKIP() << "SSPR_TEST_PG_URL not set";
-      base_url_ = base;
-      schema_ = "sspr_test_" + unique_suffix();
-      admin() << "CREATE SCHEMA " + schema_;
-      url = base_url_ + (base_url_.find('?') == std::string::npos ? "?" : "&") +
-            "options=-csearch_path%3D" + schema_;
-    }
-    auto opened = open_store({url, "", 4});
-    ASSERT_TRUE(opened.ok()) << opened.error().technical;
-    store_ = std::move(opened).value();
-    ASSERT_TRUE(store_
-                    ->transact([&](StoreTransaction& tx) {
-                      tenant_ = tx.insert_tenant("Contoso", kNow);
-                      domain::User user;
-                      user.tenant_id = tenant_;
-                      user.upn = "alice@contoso.example";
-                      user_ = tx.insert_user(user, kNow);
-                      user.upn = "bob@contoso.example";
-                      other_user_ = tx.insert_user(user, kNow);
-                      return domain::ok_status();
-                    })
-                    .ok());
-  }
-
-  void TearDown() override {
-    store_.reset();
-    if (!schema_.empty()) admin() << "DROP SCHEMA IF EXISTS " + schema_ + " CASCADE";
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
-  }
-
-  soci::session& admin() {
-    if (!admin_) {
-      admin_ = std::make_unique<soci::session>(soci::postgresql, *postgresql_conninfo(base_url_));
-      *admin_ << "SET client_min_messages = warning";
-    }
-    return *admin_;
+    BackendStoreTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    run([&](StoreTransaction& tx) {
+      tenant_ = tx.insert_tenant("Contoso", kNow);
+      domain::User user;
+      user.tenant_id = tenant_;
+      user.upn = "alice@contoso.example";
+      user_ = tx.insert_user(user, kNow);
+      user.upn = "bob@contoso.example";
+      other_user_ = tx.insert_user(user, kNow);
+    });
   }
 
   domain::Session session(const std::string& id, domain::UserId user) const {
@@ -78,19 +39,6 @@ class SessionsStoreTest : public ::testing::TestWithParam<std::string> {
             false};
   }
 
-  void run(const std::function<void(StoreTransaction&)>& work) {
-    auto status = store_->transact([&](StoreTransaction& tx) {
-      work(tx);
-      return domain::ok_status();
-    });
-    ASSERT_TRUE(status.ok()) << status.error().technical;
-  }
-
-  std::filesystem::path dir_;
-  std::string base_url_;
-  std::string schema_;
-  std::unique_ptr<soci::session> admin_;
-  std::unique_ptr<Store> store_;
   domain::TenantId tenant_ = 0;
   domain::UserId user_ = 0;
   domain::UserId other_user_ = 0;
@@ -193,8 +141,7 @@ TEST_P(SessionsStoreTest, ConcurrentFailureCountsAreExact) {
   });
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, SessionsStoreTest, ::testing::Values("sqlite", "postgresql"),
-                         [](const auto& info) { return info.param; });
+BACKEND_STORE_TEST_SUITE(SessionsStoreTest);
 
 }  // namespace
 }  // namespace sspr::store

@@ -10,9 +10,7 @@
 #include <filesystem>
 #include <functional>
 
-#include "store/open_store.h"
-#include "store/postgresql_conninfo.h"
-#include "store/soci_headers.h"
+#include "store/backend_store_test.h"
 
 namespace sspr::store {
 namespace {
@@ -22,59 +20,7 @@ using policy::MethodType;
 
 constexpr const char* kNow = "2024-05-01T10:00:00.000Z";
 
-class SsprPolicyStoreTest : public ::testing::TestWithParam<std::string> {
- protected:
-  void SetUp() override {
-    static std::atomic<int> counter{0};
-    const auto suffix = std::to_string(::getpid()) + "_" + std::to_string(counter++);
-    StoreLocation location;
-    if (GetParam() == "sqlite") {
-      dir_ = std::filesystem::temp_directory_path() / ("sspr_policy_store_test_" + suffix);
-      std::filesystem::create_directories(dir_);
-      location.db_url = "sqlite:" + (dir_ / "test.db").string();
-    } else {
-      const char* url = std::getenv("SSPR_TEST_PG_URL");
-      if (url == nullptr || *url == '\0') GTEST_SKIP() << "SSPR_TEST_PG_URL not set";
-      base_url_ = url;
-      schema_ = "sspr_policy_test_" + suffix;
-      admin() << "CREATE SCHEMA " + schema_;
-      location.db_url = base_url_ + (base_url_.find('?') == std::string::npos ? "?" : "&") +
-                        "options=-csearch_path%3D" + schema_;
-    }
-    location.pool_size = 2;
-    auto opened = open_store(location);
-    ASSERT_TRUE(opened.ok()) << opened.error().technical;
-    store_ = std::move(opened).value();
-  }
-
-  void TearDown() override {
-    store_.reset();
-    if (!schema_.empty()) admin() << "DROP SCHEMA IF EXISTS " + schema_ + " CASCADE";
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
-  }
-
-  soci::session& admin() {
-    if (!admin_) {
-      admin_ = std::make_unique<soci::session>(soci::postgresql, *postgresql_conninfo(base_url_));
-      *admin_ << "SET client_min_messages = warning";
-    }
-    return *admin_;
-  }
-
-  void run(const std::function<void(StoreTransaction&)>& work) {
-    auto status = store_->transact([&](StoreTransaction& tx) -> domain::Status {
-      work(tx);
-      return domain::ok_status();
-    });
-    ASSERT_TRUE(status.ok()) << status.error().technical;
-  }
-
-  std::unique_ptr<Store> store_;
-  std::filesystem::path dir_;
-  std::string base_url_;
-  std::string schema_;
-  std::unique_ptr<soci::session> admin_;
-};
+using SsprPolicyStoreTest = BackendStoreTest;
 
 domain::Group group_named(domain::TenantId tenant, const std::string& name) {
   domain::Group group;
@@ -137,8 +83,7 @@ TEST_P(SsprPolicyStoreTest, DeletingTheGroupClearsItFromThePolicy) {
   });
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, SsprPolicyStoreTest, ::testing::Values("sqlite", "postgresql"),
-                         [](const auto& info) { return info.param; });
+BACKEND_STORE_TEST_SUITE(SsprPolicyStoreTest);
 
 }  // namespace
 }  // namespace sspr::store
