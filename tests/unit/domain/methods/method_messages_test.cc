@@ -15,15 +15,13 @@
 #include "domain/methods/security_answer_rules.h"
 #include "domain/methods/security_question_catalogue.h"
 
+#include "domain/locale_catalogue.h"
+
 namespace sspr::domain::methods {
 namespace {
 
 nlohmann::json catalogue(const std::string& language) {
-  const auto path =
-      std::filesystem::path(__FILE__).parent_path() / "../../../../locales" / (language + ".json");
-  std::ifstream in(path);
-  EXPECT_TRUE(in) << "cannot open " << path;
-  return nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  return sspr::testing::locale_catalogue(language);
 }
 
 template <typename T>

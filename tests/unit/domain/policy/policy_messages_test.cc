@@ -10,15 +10,13 @@
 
 #include "domain/policy/policy_refusal.h"
 
+#include "domain/locale_catalogue.h"
+
 namespace sspr::domain::policy {
 namespace {
 
 nlohmann::json catalogue(const std::string& language) {
-  const auto path =
-      std::filesystem::path(__FILE__).parent_path() / "../../../../locales" / (language + ".json");
-  std::ifstream in(path);
-  EXPECT_TRUE(in) << "cannot open " << path;
-  return nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  return sspr::testing::locale_catalogue(language);
 }
 
 TEST(PolicyMessages, EveryRefusalHasAnExplanationInEveryLanguage) {
