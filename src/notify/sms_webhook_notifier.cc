@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/xml_text.h"
 #include "notify/masked_recipient.h"
 
 namespace sspr::notify {
@@ -12,32 +13,6 @@ std::string percent_encode(const std::string& text) {
   if (!escaped) return {};
   std::string out(escaped);
   curl_free(escaped);
-  return out;
-}
-
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
   return out;
 }
 
@@ -67,7 +42,7 @@ std::string form_encode(const std::vector<std::pair<std::string, std::string>>& 
 }
 
 std::string twiml_say(const std::string& text, const std::string& language) {
-  return "<Response><Say language=\"" + voice_locale(language) + "\">" + xml_escape(text) +
+  return "<Response><Say language=\"" + voice_locale(language) + "\">" + domain::xml_escape(text) +
          "</Say></Response>";
 }
 

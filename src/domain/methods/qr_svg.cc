@@ -4,36 +4,12 @@
 
 #include <string>
 
+#include "domain/xml_text.h"
+
 namespace sspr::domain::methods {
 namespace {
 
 constexpr int kBorder = 4;
-
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
 
 }  // namespace
 

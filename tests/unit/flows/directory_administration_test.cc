@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "domain/clock.h"
+#include "fakes/fixed_clock.h"
 #include "platform/argon2id_password_hasher.h"
 #include "platform/sodium_random.h"
 #include "store/open_store.h"
@@ -17,12 +18,7 @@ using domain::Actor;
 using domain::MemberKind;
 using domain::RequestContext;
 
-class FixedClock final : public domain::Clock {
- public:
-  std::chrono::system_clock::time_point now() const override {
-    return std::chrono::system_clock::time_point{std::chrono::seconds(1'795'000'000)};
-  }
-};
+using sspr::testing::FixedClock;
 
 class DirectoryAdministrationTest : public ::testing::Test {
  protected:

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "domain/audit_event.h"
+#include "fakes/fixed_clock.h"
 #include "flows/directory_administration.h"
 #include "flows/global_banned_terms.h"
 #include "platform/argon2id_password_hasher.h"
@@ -19,12 +20,7 @@ namespace {
 using domain::Actor;
 using domain::password::PasswordReason;
 
-class FixedClock final : public domain::Clock {
- public:
-  std::chrono::system_clock::time_point now() const override {
-    return std::chrono::system_clock::time_point{std::chrono::seconds(1'795'000'000)};
-  }
-};
+using sspr::testing::FixedClock;
 
 class FixedStrength final : public domain::PasswordStrengthEstimator {
  public:

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "domain/audit_event.h"
+#include "fakes/fixed_clock.h"
 #include "flows/directory_administration.h"
 #include "flows/self_service_password_change.h"
 #include "platform/argon2id_password_hasher.h"
@@ -21,14 +22,7 @@ using std::chrono::seconds;
 
 constexpr const char* kPassword = "Kx7!morning-Tide";
 
-class MovableClock final : public domain::Clock {
- public:
-  std::chrono::system_clock::time_point now() const override { return now_; }
-  void advance(std::chrono::system_clock::duration by) { now_ += by; }
-
- private:
-  std::chrono::system_clock::time_point now_{seconds(1'795'000'000)};
-};
+using MovableClock = sspr::testing::FixedClock;
 
 class SignedInSessionsTest : public ::testing::Test {
  protected:

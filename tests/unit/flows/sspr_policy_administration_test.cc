@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "domain/audit_event.h"
+#include "fakes/fixed_clock.h"
 #include "flows/directory_administration.h"
 #include "platform/argon2id_password_hasher.h"
 #include "platform/sodium_random.h"
@@ -18,12 +19,7 @@ using domain::Actor;
 namespace policy = domain::policy;
 using policy::MethodType;
 
-class FixedClock final : public domain::Clock {
- public:
-  std::chrono::system_clock::time_point now() const override {
-    return std::chrono::system_clock::time_point{std::chrono::seconds(1'795'000'000)};
-  }
-};
+using sspr::testing::FixedClock;
 
 class SsprPolicyAdministrationTest : public ::testing::Test {
  protected:

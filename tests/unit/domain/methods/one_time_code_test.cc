@@ -1,4 +1,5 @@
 #include "domain/methods/one_time_code.h"
+#include "fakes/sequence_random.h"
 
 #include <gtest/gtest.h>
 
@@ -11,20 +12,7 @@ using std::chrono::minutes;
 using std::chrono::seconds;
 
 // A deterministic Random: a xorshift sequence, so repeated draws vary in every byte.
-class CountingRandom final : public Random {
- public:
-  void fill(std::span<std::uint8_t> out) override {
-    for (auto& b : out) {
-      state_ ^= state_ << 13;
-      state_ ^= state_ >> 7;
-      state_ ^= state_ << 17;
-      b = static_cast<std::uint8_t>(state_ >> 32);
-    }
-  }
-
- private:
-  std::uint64_t state_ = 0x9e3779b97f4a7c15ull;
-};
+using CountingRandom = sspr::testing::SequenceRandom;
 
 const auto kIssued = std::chrono::system_clock::time_point{} + std::chrono::hours(480000);
 

@@ -1,4 +1,5 @@
 #include "domain/methods/security_question_selection.h"
+#include "fakes/sequence_random.h"
 
 #include <gtest/gtest.h>
 
@@ -10,19 +11,9 @@ namespace sspr::domain::methods {
 namespace {
 
 // A deterministic Random: a xorshift sequence.
-class XorshiftRandom final : public Random {
+class XorshiftRandom final : public sspr::testing::SequenceRandom {
  public:
-  void fill(std::span<std::uint8_t> out) override {
-    for (auto& b : out) {
-      state_ ^= state_ << 13;
-      state_ ^= state_ >> 7;
-      state_ ^= state_ << 17;
-      b = static_cast<std::uint8_t>(state_ >> 32);
-    }
-  }
-
- private:
-  std::uint64_t state_ = 0x2545f4914f6cdd1dull;
+  XorshiftRandom() : SequenceRandom(0x2545f4914f6cdd1dull) {}
 };
 
 const std::vector<std::string> kRegistered = {"birth_city", "first_pet", "first_car",
