@@ -125,6 +125,17 @@ class SociStoreTransaction final : public StoreTransaction {
   void save_sign_in_failures(domain::UserId user, const domain::SignInFailures& state) override;
   std::size_t forget_sign_in_failures_before(const std::string& before) override;
 
+  void insert_reset_flow(const domain::reset::ResetFlow& flow) override;
+  std::optional<domain::reset::ResetFlow> find_reset_flow(const std::string& id) override;
+  bool update_reset_flow(const domain::reset::ResetFlow& flow) override;
+  std::string lock_throttle_key(const std::string& key) override;
+  void set_throttle_block(const std::string& key, const std::string& blocked_until) override;
+  int count_throttle_attempts(const std::string& key, const std::string& action,
+                              const std::string& since) override;
+  void record_throttle_attempt(const std::string& key, const std::string& action,
+                               const std::string& at) override;
+  void clear_throttle_attempts(const std::string& key) override;
+
   void append_audit(const domain::AuditEvent& event) override;
   std::vector<domain::AuditEvent> query_audit(const AuditQuery& query) override;
 

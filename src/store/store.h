@@ -24,6 +24,7 @@
 #include "domain/methods/registration_record.h"
 #include "domain/methods/security_answer_record.h"
 #include "domain/policy/sspr_policy.h"
+#include "domain/reset/reset_flow.h"
 #include "domain/result.h"
 #include "domain/session.h"
 #include "domain/sign_in_lockout.h"
@@ -209,6 +210,27 @@ class StoreTransaction {
   // (housekeeping, so the digests are short-lived even for users who never come back).
   virtual std::size_t forget_sign_in_failures_before(const std::string& before) = 0;
   // --- end sessions ---
+
+  // --- Reset flows and throttling (SPEC §5, §7) ---------------------------------------------
+  // Flows are saved with a version: update_reset_flow writes only when the stored version is
+  // still `flow.version` and then increments it (returns false otherwise: another node moved
+  // the flow first).
+  virtual void insert_reset_flow(const domain::reset::ResetFlow& flow) = 0;
+  virtual std::optional<domain::reset::ResetFlow> find_reset_flow(const std::string& id) = 0;
+  virtual bool update_reset_flow(const domain::reset::ResetFlow& flow) = 0;
+
+  // Throttle keys ("user:<id>", "ip:<address>"). lock_throttle_key creates the key when new
+  // and holds it until the transaction ends, so counting and recording an attempt is exact
+  // across nodes; it returns the key's block (ISO 8601) or "" when not blocked.
+  virtual std::string lock_throttle_key(const std::string& key) = 0;
+  virtual void set_throttle_block(const std::string& key, const std::string& blocked_until) = 0;
+  virtual int count_throttle_attempts(const std::string& key, const std::string& action,
+                                      const std::string& since) = 0;
+  virtual void record_throttle_attempt(const std::string& key, const std::string& action,
+                                       const std::string& at) = 0;
+  // Forgets every attempt of the key (a successful reset clears the counters).
+  virtual void clear_throttle_attempts(const std::string& key) = 0;
+  // --- end of reset flows and throttling -----------------------------------------------------
 
   // Audit log: append-only.
   virtual void append_audit(const domain::AuditEvent& event) = 0;

@@ -10,6 +10,7 @@
 // (the password needs kVerified) nor passed twice with the same method.
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,7 @@ struct ResetFlow {
   std::string correlation_id;
   TimePoint created_at;
   TimePoint last_step_at;
+  std::int64_t version = 0;  // the store's optimistic-concurrency counter
 
   TimePoint expires_at() const { return last_step_at + kFlowIdleLifetime; }
   bool expired(TimePoint now) const { return now >= expires_at(); }
