@@ -20,5 +20,7 @@ void register_breached_commands(CLI::App& app, CommandContext& context);  // bre
 void register_password_commands(CLI::App& app, CommandContext& context);  // banned, password
 void register_notify_commands(CLI::App& app, CommandContext& context);    // notify test
 void register_policy_commands(CLI::App& app, CommandContext& context);    // policy set/show
+void register_method_commands(CLI::App& app, CommandContext& context);  // methods (pre-population)
+void register_question_commands(CLI::App& app, CommandContext& context);  // custom questions
 
 }  // namespace sspr::cli

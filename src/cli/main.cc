@@ -42,6 +42,8 @@ int main(int argc, char** argv) {
   register_password_commands(app, context);
   register_notify_commands(app, context);
   register_policy_commands(app, context);
+  register_method_commands(app, context);
+  register_question_commands(app, context);
 
   try {
     app.parse(argc, argv);

@@ -54,6 +54,11 @@ inline constexpr std::string_view kRevokeToken = "Revoke API token";
 inline constexpr std::string_view kAddBannedTerms = "Add banned password terms";
 inline constexpr std::string_view kRemoveBannedTerms = "Remove banned password terms";
 inline constexpr std::string_view kUpdateSsprPolicy = "Update self-service password reset policy";
+// Authentication methods set or removed by an administrator (pre-population, SPEC §3).
+inline constexpr std::string_view kAdminRegisteredMethod = "Admin registered security info";
+inline constexpr std::string_view kAdminDeletedMethod = "Admin deleted security info";
+inline constexpr std::string_view kAddCustomQuestion = "Add custom security question";
+inline constexpr std::string_view kRemoveCustomQuestion = "Remove custom security question";
 }  // namespace audit_activity
 
 struct AuditEvent {

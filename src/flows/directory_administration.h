@@ -21,6 +21,7 @@
 #include "domain/result.h"
 #include "domain/tenant.h"
 #include "domain/user.h"
+#include "flows/authentication_methods_view.h"
 #include "flows/sspr_policy_view.h"
 #include "flows/tenant_password_rules.h"
 #include "store/store.h"
@@ -185,6 +186,45 @@ class DirectoryAdministration {
                                                  domain::TenantId tenant,
                                                  const SsprPolicyUpdate& update);
   // --- end SSPR policy ---
+
+  // --- Authentication methods by administrators (SPEC §3; directory_administration_methods.cc)
+  // Pre-population needs kManageAuthMethods, and kResetAdminPasswords too when the user holds
+  // an administrator role (as in Entra: an authentication administrator manages the methods
+  // of non-administrators only). Values are validated with the domain parsers; a set value
+  // replaces the user's method of that type and is marked source "admin". Each data set
+  // saved or removed is its own audit record (category User management) whose details carry
+  // only the masked value. A refused call writes nothing.
+  domain::Result<UserMethodsView> user_methods(const domain::Actor& actor, const std::string& upn);
+  // Sets the methods given (at least one); all are validated before any is written.
+  domain::Result<UserMethodsView> set_contact_methods(
+      const domain::Actor& actor, const domain::RequestContext& ctx, const std::string& upn,
+      const domain::methods::ContactMethodChanges& changes);
+  // Removes the user's phone or email of that type (NotFound when there is none). Security
+  // questions and the app are the user's own: InvalidInput.
+  domain::Result<UserMethodsView> clear_contact_method(const domain::Actor& actor,
+                                                       const domain::RequestContext& ctx,
+                                                       const std::string& upn,
+                                                       domain::methods::MethodType type);
+  // Applies a pre-population CSV (domain/methods/contact_methods_csv.h) to users of `tenant`,
+  // each row in its own transaction. An error only when the file as a whole is refused
+  // (not CSV, bad header) or the actor may not manage methods in the tenant at all.
+  domain::Result<MethodImportReport> import_contact_methods(const domain::Actor& actor,
+                                                            const domain::RequestContext& ctx,
+                                                            domain::TenantId tenant,
+                                                            std::string_view csv);
+
+  // A tenant's custom security questions: reading needs kReadDirectory, adding and removing
+  // kManagePolicy (audited, category Policy). Rules in domain/methods/security_answer_rules.h.
+  domain::Result<std::vector<domain::methods::CustomSecurityQuestion>> custom_questions(
+      const domain::Actor& actor, domain::TenantId tenant);
+  domain::Result<domain::methods::CustomSecurityQuestion> add_custom_question(
+      const domain::Actor& actor, const domain::RequestContext& ctx, domain::TenantId tenant,
+      const std::string& text);
+  // `question` is the id as shown ("custom-7") or its number ("7").
+  domain::Status remove_custom_question(const domain::Actor& actor,
+                                        const domain::RequestContext& ctx, domain::TenantId tenant,
+                                        const std::string& question);
+  // --- end authentication methods by administrators ---
 
   // Audit records of one tenant, newest first (the full audit surface is issue 7).
   domain::Result<std::vector<domain::AuditEvent>> audit(const domain::Actor& actor,
