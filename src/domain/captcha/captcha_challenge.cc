@@ -35,7 +35,10 @@ std::optional<std::chrono::system_clock::time_point> salt_expiry(std::string_vie
   if (digits.empty() || digits.size() > 12) return std::nullopt;
   std::int64_t seconds = 0;
   const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), seconds);
-  if (ec != std::errc() || end != digits.data() + digits.size() || seconds < 0) {
+  // Beyond 2100 is no expiry of ours, and far beyond would overflow a time_point.
+  constexpr std::int64_t kLatest = 4'102'444'800;
+  if (ec != std::errc() || end != digits.data() + digits.size() || seconds < 0 ||
+      seconds > kLatest) {
     return std::nullopt;
   }
   return std::chrono::system_clock::time_point(std::chrono::seconds(seconds));
@@ -64,18 +67,20 @@ Status check_solution(const CaptchaSigner& signer, const CaptchaSolution& soluti
   if (!signer.verify(solution.challenge, solution.signature)) {
     return errors::captcha_invalid("signature does not match (not issued by this service)");
   }
+  if (solution.number > maxnumber) {
+    return errors::captcha_invalid("number exceeds maxnumber " + std::to_string(maxnumber));
+  }
+  // The digest binds the salt (and so its expiry) to the signed challenge: checked before the
+  // expiry is believed.
+  const std::string digest = signer.sha256_hex(solution.salt + std::to_string(solution.number));
+  if (digest != solution.challenge) {
+    return errors::captcha_invalid("number does not solve the challenge (or the salt changed)");
+  }
   const auto expiry = salt_expiry(solution.salt);
   if (!expiry) return errors::captcha_invalid("salt carries no expiry");
   if (now >= *expiry) {
     return errors::captcha_expired("the challenge expired at unix time " +
                                    std::to_string(unix_seconds(*expiry)));
-  }
-  if (solution.number > maxnumber) {
-    return errors::captcha_invalid("number exceeds maxnumber " + std::to_string(maxnumber));
-  }
-  const std::string digest = signer.sha256_hex(solution.salt + std::to_string(solution.number));
-  if (digest != solution.challenge) {
-    return errors::captcha_invalid("number does not solve the challenge");
   }
   return ok_status();
 }

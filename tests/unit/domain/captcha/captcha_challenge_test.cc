@@ -99,6 +99,11 @@ TEST_F(CaptchaChallengeTest, TamperedSaltIsRefused) {
   EXPECT_EQ(error_name(s), "CaptchaInvalid");
   s.salt = "0a1b2d?expires=1795000600";
   EXPECT_EQ(error_name(s), "CaptchaInvalid");
+  // Even when the original has expired: a changed salt is invalid, not expired.
+  s.salt = "0a1b2c?expires=1895000600";
+  EXPECT_EQ(error_name(s, kNow + seconds(3600)), "CaptchaInvalid");
+  s.salt = "0a1b2c?expires=9999999999";
+  EXPECT_EQ(error_name(s), "CaptchaInvalid");
 }
 
 TEST_F(CaptchaChallengeTest, TamperedChallengeIsRefused) {
@@ -125,8 +130,9 @@ TEST_F(CaptchaChallengeTest, TamperedSignatureOrAnotherKeyIsRefused) {
 }
 
 TEST_F(CaptchaChallengeTest, SaltWithoutAValidExpiryIsRefused) {
-  for (const std::string salt : {"0a1b2c", "0a1b2c?expires=", "0a1b2c?expires=12x",
-                                 "0a1b2c?expires=-5", "0a1b2c?expires=99999999999999"}) {
+  for (const std::string salt :
+       {"0a1b2c", "0a1b2c?expires=", "0a1b2c?expires=12x", "0a1b2c?expires=-5",
+        "0a1b2c?expires=99999999999999", "0a1b2c?expires=9999999999"}) {
     EXPECT_EQ(salt_expiry(salt), std::nullopt) << salt;
     auto s = solution();
     s.salt = salt;
