@@ -87,6 +87,21 @@ flows::SelfServicePasswordChange& CommandContext::password_change() {
   return *password_change_;
 }
 
+flows::Captcha* CommandContext::captcha() {
+  if (!captcha_) {
+    const config::Config cfg = config_ ? *config_ : config::Config{};
+    auto key = platform::SecretKey::load_or_create(config::secret_key_path(cfg));
+    if (!key) {
+      report_error(key.error());
+      return nullptr;
+    }
+    captcha_signer_ = std::make_unique<platform::HmacCaptchaSigner>(*key);
+    captcha_ = std::make_unique<flows::Captcha>(*store_, clock_, random(), *captcha_signer_,
+                                                cfg.captcha.difficulty);
+  }
+  return captcha_.get();
+}
+
 void CommandContext::open_breached_filter(const config::Config& cfg) {
   const auto path = breached_filter_path(cfg);
   std::error_code ignored;

@@ -14,11 +14,13 @@
 #include "domain/actor.h"
 #include "domain/error.h"
 #include "domain/result.h"
+#include "flows/captcha.h"
 #include "flows/directory_administration.h"
 #include "flows/password_protection.h"
 #include "flows/self_service_password_change.h"
 #include "flows/signed_in_sessions.h"
 #include "platform/argon2id_password_hasher.h"
+#include "platform/hmac_captcha_signer.h"
 #include "platform/sodium_random.h"
 #include "platform/system_clock.h"
 #include "platform/zxcvbn_strength_estimator.h"
@@ -57,6 +59,9 @@ class CommandContext {
   // open_directory succeeded), with the [session] limits.
   flows::SignedInSessions& sessions();
   flows::SelfServicePasswordChange& password_change();
+  // The proof-of-work CAPTCHA (after open_directory succeeded), signed with a subkey of the
+  // server's secret key (created when missing); reports a failure itself and returns nullptr.
+  flows::Captcha* captcha();
   domain::Random& random();
   const domain::Clock& clock() const { return clock_; }
 
@@ -91,6 +96,8 @@ class CommandContext {
   std::unique_ptr<flows::PasswordProtection> passwords_;
   std::unique_ptr<flows::SignedInSessions> sessions_;
   std::unique_ptr<flows::SelfServicePasswordChange> password_change_;
+  std::unique_ptr<platform::HmacCaptchaSigner> captcha_signer_;
+  std::unique_ptr<flows::Captcha> captcha_;
 };
 
 // Where the breached-password filter lives: [password] breached_filter, or

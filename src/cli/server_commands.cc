@@ -38,9 +38,11 @@ void run(CommandContext& context, config::Config& config,
          const std::function<void(const std::string&)>& on_listening) {
   auto* directory = context.open_directory();
   if (!directory) return;
+  auto* captcha = context.captcha();
+  if (!captcha) return;
   http::ServerDependencies dependencies{
-      *context.store(), *directory,         *context.passwords(),     context.clock(),
-      context.random(), context.sessions(), context.password_change()};
+      *context.store(), *directory,         *context.passwords(),      context.clock(),
+      context.random(), context.sessions(), context.password_change(), *captcha};
   context.exit_code = http::run_server(config, dependencies, [&](const std::string& address) {
     if (on_listening) on_listening(address);
     std::cout << "listening on http://" << address << std::endl;

@@ -132,6 +132,7 @@ void serve_on_worker(DispatchContext& context, const ApiRoute& route, Exchange& 
     request.headers = exchange.headers();
     request.language = exchange.language();
     request.secure_cookie = context.secure_cookie;
+    request.captcha = &dependencies.captcha;
     if (auto status = authenticate(context, route, exchange, request); !status) {
       return exchange.respond_error(status.error());
     }

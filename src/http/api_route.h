@@ -17,6 +17,7 @@
 #include "domain/actor.h"
 #include "domain/result.h"
 #include "domain/tenant.h"
+#include "flows/captcha.h"
 #include "flows/directory_administration.h"
 #include "flows/password_protection.h"
 #include "flows/self_service_password_change.h"
@@ -47,6 +48,7 @@ struct ApiRequest {
   std::string language = "en";                      // ?lang= / ?mkt=, then Accept-Language
   std::optional<flows::SignedInUser> session = std::nullopt;  // when the route uses one
   bool secure_cookie = false;                                 // [session] secure_cookie
+  flows::Captcha* captcha = nullptr;                          // the proof-of-work CAPTCHA
 
   // A request header by (case-insensitive) name, "" when absent.
   std::string header(std::string_view name) const;

@@ -18,6 +18,7 @@ void add_password_routes(std::vector<ApiRoute>& routes);
 void add_policy_routes(std::vector<ApiRoute>& routes);  // SSPR policy
 void add_session_routes(std::vector<ApiRoute>& routes);
 void add_authentication_method_routes(std::vector<ApiRoute>& routes);  // pre-population
+void add_captcha_routes(std::vector<ApiRoute>& routes);
 
 // Every route of the server except GET /healthz, which the server answers inline.
 std::vector<ApiRoute> api_routes();

@@ -18,6 +18,7 @@ std::vector<ApiRoute> api_routes() {
   add_policy_routes(routes);
   add_session_routes(routes);
   add_authentication_method_routes(routes);
+  add_captcha_routes(routes);
   return routes;
 }
 

@@ -26,7 +26,8 @@ inline constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kP
     {"X-Frame-Options", "DENY"},
     {"Content-Security-Policy",
      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"},
+     "connect-src 'self'; worker-src 'self'; form-action 'self'; base-uri 'none'; "
+     "frame-ancestors 'none'"},
 }};
 
 }  // namespace sspr::http

@@ -12,6 +12,7 @@
 #include "config/config.h"
 #include "domain/clock.h"
 #include "domain/random.h"
+#include "flows/captcha.h"
 #include "flows/directory_administration.h"
 #include "flows/password_protection.h"
 #include "flows/self_service_password_change.h"
@@ -28,6 +29,7 @@ struct ServerDependencies {
   domain::Random& random;
   flows::SignedInSessions& sessions;
   flows::SelfServicePasswordChange& password_change;
+  flows::Captcha& captcha;
 };
 
 // Returns the process exit code (0 after a clean shutdown, 1 when the port cannot be bound,

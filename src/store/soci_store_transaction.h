@@ -124,6 +124,9 @@ class SociStoreTransaction final : public StoreTransaction {
   domain::SignInFailures lock_sign_in_failures(domain::UserId user) override;
   void save_sign_in_failures(domain::UserId user, const domain::SignInFailures& state) override;
   std::size_t forget_sign_in_failures_before(const std::string& before) override;
+  // Used CAPTCHA challenges (soci_store_transaction_captcha.cc).
+  bool record_used_captcha(const std::string& challenge, const std::string& expires_at) override;
+  std::size_t delete_expired_captchas(const std::string& now) override;
 
   void insert_reset_flow(const domain::reset::ResetFlow& flow) override;
   std::optional<domain::reset::ResetFlow> find_reset_flow(const std::string& id) override;

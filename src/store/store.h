@@ -210,6 +210,13 @@ class StoreTransaction {
   // (housekeeping, so the digests are short-lived even for users who never come back).
   virtual std::size_t forget_sign_in_failures_before(const std::string& before) = 0;
   // --- end sessions ---
+  // --- CAPTCHA (flows/captcha.h) ---
+  // Records that a CAPTCHA challenge has been used; false when it had been already (so two
+  // nodes accepting the same solution at once cannot both succeed). `expires_at` is ISO 8601.
+  virtual bool record_used_captcha(const std::string& challenge, const std::string& expires_at) = 0;
+  // Forgets used challenges that expired at or before `now` (ISO 8601); the count.
+  virtual std::size_t delete_expired_captchas(const std::string& now) = 0;
+  // --- end CAPTCHA ---
 
   // --- Reset flows and throttling (SPEC §5, §7) ---------------------------------------------
   // Flows are saved with a version: update_reset_flow writes only when the stored version is
