@@ -204,8 +204,12 @@ domain::Result<StartedRegistration> SecurityInfoRegistration::start(
         "must be \"mobile_phone\", \"office_phone\", \"email\" or \"app_code\"");
   }
   dp::MethodSet allowed;
+  std::size_t codes_last_hour = 0;
   auto read = store_.transact([&](store::StoreTransaction& tx) -> domain::Status {
     allowed = standing(tx, user).allowed;
+    codes_last_hour =
+        tx.count_codes_issued(user.id, dm::CodePurpose::kRegistration,
+                              domain::to_iso8601(clock_.now() - std::chrono::hours(1)));
     return domain::ok_status();
   });
   if (!read) return read.error();
@@ -213,6 +217,11 @@ domain::Result<StartedRegistration> SecurityInfoRegistration::start(
                            allowed.contains(dm::MethodType::kAppNotification);
   if (!(allowed.contains(*type) || (*type == dm::MethodType::kAppCode && app_allowed))) {
     return dm::method_type_not_allowed(type_name);
+  }
+
+  if (*type != dm::MethodType::kAppCode &&
+      codes_last_hour >= static_cast<std::size_t>(dm::kMaxRegistrationCodesPerHour)) {
+    return dm::too_many_verification_codes();
   }
 
   methods::MethodRequest input = request;

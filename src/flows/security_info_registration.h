@@ -16,6 +16,8 @@
 // Saving anything or confirming counts as confirming the information (the reconfirm period
 // of SPEC §2 counts from then).
 //
+// At most kMaxRegistrationCodesPerHour codes are sent per user and hour (TooManyVerificationCodes).
+//
 // Which methods a user may add: the tenant policy's (a policy that was never saved counts
 // with its defaults), or for administrators the fixed policy of SPEC §6. Any other type is
 // MethodTypeNotAllowed.

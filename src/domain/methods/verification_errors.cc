@@ -59,4 +59,11 @@ Error method_type_not_allowed(const std::string& type) {
                "type: the organisation's policy does not offer the method '" + type + "'"};
 }
 
+Error too_many_verification_codes() {
+  return Error{ErrorKind::kThrottled, "TooManyVerificationCodes", "TooManyVerificationCodes",
+               "error.TooManyVerificationCodes",
+               "at most " + std::to_string(kMaxRegistrationCodesPerHour) +
+                   " verification codes per hour; wait and try again"};
+}
+
 }  // namespace sspr::domain::methods

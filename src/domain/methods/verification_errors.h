@@ -28,4 +28,9 @@ bool ends_challenge(const Error& error);
 
 Error method_type_not_allowed(const std::string& type);
 
+// Too many codes were sent to the user in the last hour (Throttled, HTTP 429): a signed-in
+// user must not be able to turn the server into a message cannon.
+inline constexpr int kMaxRegistrationCodesPerHour = 10;
+Error too_many_verification_codes();
+
 }  // namespace sspr::domain::methods

@@ -428,6 +428,19 @@ TEST_F(SecurityInfoRegistrationTest, ADeliveryFailureIsAuditedWithoutTheCode) {
   EXPECT_EQ(failures[0].details.dump().find("alice@example.org"), std::string::npos);
 }
 
+TEST_F(SecurityInfoRegistrationTest, AtMostTenCodesAnHour) {
+  for (int i = 0; i < 10; ++i) {
+    ASSERT_TRUE(start("email", email_request("alice@example.org")).ok()) << i;
+  }
+  auto eleventh = start("mobile_phone", phone_request("+4520123456"));
+  ASSERT_FALSE(eleventh.ok());
+  EXPECT_EQ(eleventh.error().kind, domain::ErrorKind::kThrottled);
+  EXPECT_EQ(notifier_.messages.size(), 10u);
+  EXPECT_TRUE(start("app_code").ok());  // sends nothing
+  clock_.advance(std::chrono::minutes(61));
+  EXPECT_TRUE(start("email", email_request("alice@example.org")).ok());
+}
+
 TEST_F(SecurityInfoRegistrationTest, ReconfirmIsDueAfterThePeriod) {
   auto email = start("email", email_request("alice@example.org"));
   ASSERT_TRUE(prove(email->pending_id, notifier_.last_code()).ok());
