@@ -344,3 +344,41 @@ def test_secrets_at_rest(site):
     assert app["secret"].encode() not in stored
     assert raw_secret not in stored
     assert raw_secret.hex().encode() not in stored
+
+
+def test_a_post_without_the_csrf_token_is_refused(site):
+    server, _, smtp, _, _ = site
+    client, _ = signed_in(server)
+    csrf = client.session.headers.pop("X-CSRF-Token")
+    response = start(client, type="email", email="alice.berg@example.org")
+    h.assert_api_error(response, 403)
+    client.session.headers["X-CSRF-Token"] = csrf
+    assert smtp.messages == []
+    assert info(client)["methods"] == []
+
+
+def test_demo_outbox_serves_the_newest_messages_first(binary, tmp_path):
+    """Under `sspr demo`, codes go to the file outbox and the outbox endpoint shows them."""
+    demo = h.Server(binary, ["--data", str(tmp_path / "data")], tmp_path / "logs",
+                    command=("demo",), name="demo")
+    demo.start()
+    try:
+        assert (tmp_path / "data" / "secret.key").stat().st_mode & 0o777 == 0o600
+        client = h.Api(demo.base_url)
+        response = client.post("/api/v1/session",
+                               json={"user_id": "alice@contoso.example",
+                                     "password": "Violet-Harbor-58"},
+                               headers={"Origin": demo.base_url})
+        assert response.status_code == 201, h.describe_response(response)
+        client.session.headers.update({"X-CSRF-Token": response.json()["csrf_token"],
+                                       "Origin": demo.base_url})
+        for address in ("first@example.org", "second@example.org"):
+            assert start(client, type="email", email=address).status_code == 202
+        outbox = client.get("/api/v1/demo/outbox?limit=1").json()["messages"]
+        assert [m["to"] for m in outbox] == ["second@example.org"]
+        assert re.search(r"(?<!\d)\d{8}(?!\d)", outbox[0]["body"])
+        both = client.get("/api/v1/demo/outbox?limit=5").json()["messages"]
+        assert [m["to"] for m in both] == ["second@example.org", "first@example.org"]
+        demo.stop_gracefully()
+    finally:
+        demo.kill()
