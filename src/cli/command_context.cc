@@ -5,6 +5,7 @@
 
 #include <iostream>
 
+#include "notify/make_notifier.h"
 #include "store/open_store.h"
 
 namespace sspr::cli {
@@ -87,19 +88,45 @@ flows::SelfServicePasswordChange& CommandContext::password_change() {
   return *password_change_;
 }
 
+domain::Result<const platform::SecretKey*> CommandContext::secret_key() {
+  if (secret_key_) return secret_key_.get();
+  const config::Config cfg = config_ ? *config_ : config::Config{};
+  auto key = platform::SecretKey::load_or_create(config::secret_key_path(cfg));
+  if (!key) return key.error();
+  secret_key_ = std::make_unique<platform::SecretKey>(*key);
+  return secret_key_.get();
+}
+
 flows::Captcha* CommandContext::captcha() {
   if (!captcha_) {
     const config::Config cfg = config_ ? *config_ : config::Config{};
-    auto key = platform::SecretKey::load_or_create(config::secret_key_path(cfg));
+    auto key = secret_key();
     if (!key) {
       report_error(key.error());
       return nullptr;
     }
-    captcha_signer_ = std::make_unique<platform::HmacCaptchaSigner>(*key);
+    captcha_signer_ = std::make_unique<platform::HmacCaptchaSigner>(**key);
     captcha_ = std::make_unique<flows::Captcha>(*store_, clock_, random(), *captcha_signer_,
                                                 cfg.captcha.difficulty);
   }
   return captcha_.get();
+}
+
+domain::Result<flows::SecurityInfoRegistration*> CommandContext::registration() {
+  if (registration_) return registration_.get();
+  auto loaded = config();
+  if (!loaded) return loaded.error();
+  const config::Config& cfg = **loaded;
+  auto notifier = notify::make_notifier(cfg, notify::NotifierServices{clock_, random(), sleeper_});
+  if (!notifier) return notifier.error();
+  auto key = secret_key();
+  if (!key) return key.error();
+  notifier_ = std::move(notifier).value();
+  secret_box_ = std::make_unique<platform::SecretBox>(**key);
+  code_digest_ = std::make_unique<platform::OneTimeCodeDigest>(**key);
+  registration_ = std::make_unique<flows::SecurityInfoRegistration>(
+      *store_, clock_, random(), *hasher_, *notifier_, *secret_box_, *code_digest_);
+  return registration_.get();
 }
 
 void CommandContext::open_breached_filter(const config::Config& cfg) {

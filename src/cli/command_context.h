@@ -17,10 +17,16 @@
 #include "flows/captcha.h"
 #include "flows/directory_administration.h"
 #include "flows/password_protection.h"
+#include "flows/security_info_registration.h"
 #include "flows/self_service_password_change.h"
 #include "flows/signed_in_sessions.h"
+#include "notify/notifier.h"
+#include "notify/sleeper.h"
 #include "platform/argon2id_password_hasher.h"
 #include "platform/hmac_captcha_signer.h"
+#include "platform/one_time_code_digest.h"
+#include "platform/secret_box.h"
+#include "platform/secret_key.h"
 #include "platform/sodium_random.h"
 #include "platform/system_clock.h"
 #include "platform/zxcvbn_strength_estimator.h"
@@ -62,6 +68,13 @@ class CommandContext {
   // The proof-of-work CAPTCHA (after open_directory succeeded), signed with a subkey of the
   // server's secret key (created when missing); reports a failure itself and returns nullptr.
   flows::Captcha* captcha();
+  // The server's secret key ([security] secret_key_file), loaded once and created with mode
+  // 0600 when missing: it seals authenticator secrets, digests codes and signs CAPTCHAs.
+  domain::Result<const platform::SecretKey*> secret_key();
+  // The security-info page (after open_directory succeeded): builds the configured notifier
+  // ([notify]) and loads the server key, creating a 0600 key file on first start
+  // ([security] secret_key_file). Errors are returned, not reported.
+  domain::Result<flows::SecurityInfoRegistration*> registration();
   domain::Random& random();
   const domain::Clock& clock() const { return clock_; }
 
@@ -98,6 +111,12 @@ class CommandContext {
   std::unique_ptr<flows::SelfServicePasswordChange> password_change_;
   std::unique_ptr<platform::HmacCaptchaSigner> captcha_signer_;
   std::unique_ptr<flows::Captcha> captcha_;
+  notify::ThreadSleeper sleeper_;
+  std::unique_ptr<notify::Notifier> notifier_;
+  std::unique_ptr<platform::SecretKey> secret_key_;
+  std::unique_ptr<platform::SecretBox> secret_box_;
+  std::unique_ptr<platform::OneTimeCodeDigest> code_digest_;
+  std::unique_ptr<flows::SecurityInfoRegistration> registration_;
 };
 
 // Where the breached-password filter lives: [password] breached_filter, or

@@ -19,6 +19,7 @@ std::vector<ApiRoute> api_routes() {
   add_session_routes(routes);
   add_authentication_method_routes(routes);
   add_captcha_routes(routes);
+  add_security_info_routes(routes);
   return routes;
 }
 

@@ -15,6 +15,7 @@
 #include "flows/captcha.h"
 #include "flows/directory_administration.h"
 #include "flows/password_protection.h"
+#include "flows/security_info_registration.h"
 #include "flows/self_service_password_change.h"
 #include "flows/signed_in_sessions.h"
 #include "store/store.h"
@@ -29,6 +30,8 @@ struct ServerDependencies {
   domain::Random& random;
   flows::SignedInSessions& sessions;
   flows::SelfServicePasswordChange& password_change;
+  flows::SecurityInfoRegistration* registration;  // the security-info page
+  std::string demo_outbox;  // the outbox file served at /api/v1/demo/outbox; "" = not a demo
   flows::Captcha& captcha;
 };
 
