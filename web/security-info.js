@@ -164,6 +164,12 @@
       missing.appendChild(item);
     });
     $("reconfirm").hidden = !registration.reconfirm_due || list.children.length === 0;
+    // Asked to register at sign-in: once done, "Cancel" becomes "Continue".
+    const done = registration.registered && !registration.reconfirm_due;
+    $("required-text").hidden = done;
+    $("required-done").hidden = !done;
+    $("cancel-registration").hidden = done;
+    $("continue-registration").hidden = !done;
 
     const chooser = $("method-type");
     chooser.textContent = "";
@@ -441,6 +447,7 @@
 
   $("password-link").href = withLanguage("/signin.html");
   $("cancel-registration").href = withLanguage("/signin.html");
+  $("continue-registration").href = withLanguage("/signin.html");
 
   window.ssprTexts.then((messages) => {
     texts = messages;

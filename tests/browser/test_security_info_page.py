@@ -68,7 +68,7 @@ def choose_method(browser, wait, method_type, first_field):
     chooser = wait.until(ec.visibility_of_element_located((By.ID, "method-type")))
     assert focused_id(browser) == "method-type"
     Select(chooser).select_by_value(method_type)
-    chooser.send_keys(Keys.ENTER)  # submits the chooser form
+    browser.find_element(By.CSS_SELECTOR, "#chooser-form button[type=submit]").click()
     field = wait.until(ec.visibility_of_element_located((By.ID, first_field)))
     wait.until(lambda driver: focused_id(driver) == first_field)
     return field
