@@ -5,6 +5,7 @@
 
 #include <iostream>
 
+#include "notify/make_notifier.h"
 #include "store/open_store.h"
 
 namespace sspr::cli {
@@ -85,6 +86,24 @@ flows::SelfServicePasswordChange& CommandContext::password_change() {
         *store_, clock_, random(), *hasher_, breached_.get());
   }
   return *password_change_;
+}
+
+domain::Result<flows::SecurityInfoRegistration*> CommandContext::registration() {
+  if (registration_) return registration_.get();
+  auto loaded = config();
+  if (!loaded) return loaded.error();
+  const config::Config& cfg = **loaded;
+  auto notifier = notify::make_notifier(cfg, notify::NotifierServices{clock_, random(), sleeper_});
+  if (!notifier) return notifier.error();
+  auto key = platform::SecretKey::load_or_create(config::secret_key_path(cfg));
+  if (!key) return key.error();
+  notifier_ = std::move(notifier).value();
+  secret_key_ = std::make_unique<platform::SecretKey>(*key);
+  secret_box_ = std::make_unique<platform::SecretBox>(*secret_key_);
+  code_digest_ = std::make_unique<platform::OneTimeCodeDigest>(*secret_key_);
+  registration_ = std::make_unique<flows::SecurityInfoRegistration>(
+      *store_, clock_, random(), *hasher_, *notifier_, *secret_box_, *code_digest_);
+  return registration_.get();
 }
 
 void CommandContext::open_breached_filter(const config::Config& cfg) {

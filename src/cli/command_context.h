@@ -16,9 +16,15 @@
 #include "domain/result.h"
 #include "flows/directory_administration.h"
 #include "flows/password_protection.h"
+#include "flows/security_info_registration.h"
 #include "flows/self_service_password_change.h"
 #include "flows/signed_in_sessions.h"
+#include "notify/notifier.h"
+#include "notify/sleeper.h"
 #include "platform/argon2id_password_hasher.h"
+#include "platform/one_time_code_digest.h"
+#include "platform/secret_box.h"
+#include "platform/secret_key.h"
 #include "platform/sodium_random.h"
 #include "platform/system_clock.h"
 #include "platform/zxcvbn_strength_estimator.h"
@@ -57,6 +63,10 @@ class CommandContext {
   // open_directory succeeded), with the [session] limits.
   flows::SignedInSessions& sessions();
   flows::SelfServicePasswordChange& password_change();
+  // The security-info page (after open_directory succeeded): builds the configured notifier
+  // ([notify]) and loads the server key, creating a 0600 key file on first start
+  // ([security] secret_key_file). Errors are returned, not reported.
+  domain::Result<flows::SecurityInfoRegistration*> registration();
   domain::Random& random();
   const domain::Clock& clock() const { return clock_; }
 
@@ -91,6 +101,12 @@ class CommandContext {
   std::unique_ptr<flows::PasswordProtection> passwords_;
   std::unique_ptr<flows::SignedInSessions> sessions_;
   std::unique_ptr<flows::SelfServicePasswordChange> password_change_;
+  notify::ThreadSleeper sleeper_;
+  std::unique_ptr<notify::Notifier> notifier_;
+  std::unique_ptr<platform::SecretKey> secret_key_;
+  std::unique_ptr<platform::SecretBox> secret_box_;
+  std::unique_ptr<platform::OneTimeCodeDigest> code_digest_;
+  std::unique_ptr<flows::SecurityInfoRegistration> registration_;
 };
 
 // Where the breached-password filter lives: [password] breached_filter, or

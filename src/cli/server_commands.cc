@@ -35,12 +35,16 @@ struct ServerOptions {
 // Opens everything and blocks in the HTTP server until SIGTERM/SIGINT. `on_listening`
 // receives the bound address (the real port when the configured one is 0).
 void run(CommandContext& context, config::Config& config,
-         const std::function<void(const std::string&)>& on_listening) {
+         const std::function<void(const std::string&)>& on_listening,
+         const std::string& demo_outbox = "") {
   auto* directory = context.open_directory();
   if (!directory) return;
+  auto registration = context.registration();
+  if (!registration) return context.report_error(registration.error());
   http::ServerDependencies dependencies{
-      *context.store(), *directory,         *context.passwords(),     context.clock(),
-      context.random(), context.sessions(), context.password_change()};
+      *context.store(),          *directory,       *context.passwords(),
+      context.clock(),           context.random(), context.sessions(),
+      context.password_change(), *registration,    demo_outbox};
   context.exit_code = http::run_server(config, dependencies, [&](const std::string& address) {
     if (on_listening) on_listening(address);
     std::cout << "listening on http://" << address << std::endl;
@@ -103,8 +107,10 @@ void demo(CommandContext& context, const ServerOptions& options) {
   if (!directory) return;
   auto setup = set_up_demo(*directory, context.random());
   if (!setup) return context.report_error(setup.error());
-  run(context, config,
-      [&](const std::string& address) { print_demo_guide(config, *setup, address); });
+  run(
+      context, config,
+      [&](const std::string& address) { print_demo_guide(config, *setup, address); },
+      config.notify.outbox_path);
 }
 
 }  // namespace

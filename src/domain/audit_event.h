@@ -32,6 +32,12 @@ inline constexpr std::string_view kUnlockSelfService = "Unlock user account (sel
 inline constexpr std::string_view kRegistered = "User registered for self-service password reset";
 inline constexpr std::string_view kSignIn = "Sign in (self-service)";
 inline constexpr std::string_view kSignOut = "Sign out (self-service)";
+// Security info (SPEC §3, §11): one event per data set saved or removed, the reconfirm
+// prompt's "looks good", and a verification code that could not be delivered (SPEC §10).
+inline constexpr std::string_view kSecurityInfoSaved = "User registered security info";
+inline constexpr std::string_view kSecurityInfoRemoved = "User deleted security info";
+inline constexpr std::string_view kSecurityInfoReviewed = "User reviewed security info";
+inline constexpr std::string_view kDeliverVerificationCode = "Deliver verification code";
 // Directory administration.
 inline constexpr std::string_view kCreateTenant = "Create tenant";
 inline constexpr std::string_view kAddDomain = "Add domain";

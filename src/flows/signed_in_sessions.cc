@@ -171,4 +171,11 @@ domain::Status SignedInSessions::sign_out(const domain::RequestContext& ctx,
   });
 }
 
+domain::Status SignedInSessions::mark_must_register(const std::string& session_id) {
+  return store_.transact([&](store::StoreTransaction& tx) -> domain::Status {
+    tx.set_session_must_register(session_id, true);
+    return domain::ok_status();
+  });
+}
+
 }  // namespace sspr::flows

@@ -54,6 +54,8 @@ class SignedInSessions {
   domain::Result<SignedIn> sign_in(const domain::RequestContext& ctx, const std::string& upn,
                                    const std::string& password);
   domain::Result<SignedInUser> lookup(const std::string& token);
+  // Marks the session for the "register when signing in" interrupt (SPEC §2).
+  domain::Status mark_must_register(const std::string& session_id);
   // Ends the session (ok also when it had ended already).
   domain::Status sign_out(const domain::RequestContext& ctx, const SignedInUser& signed_in);
 

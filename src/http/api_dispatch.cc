@@ -33,6 +33,8 @@ restinio::http_method_id_t restinio_method(Method method) {
       return restinio::http_method_patch();
     case Method::kDelete:
       return restinio::http_method_delete();
+    case Method::kPut:
+      return restinio::http_method_put();
   }
   return restinio::http_method_get();
 }
@@ -63,6 +65,7 @@ Method method_of(const Exchange& exchange) {
   if (name == "POST") return Method::kPost;
   if (name == "PATCH") return Method::kPatch;
   if (name == "DELETE") return Method::kDelete;
+  if (name == "PUT") return Method::kPut;
   return Method::kGet;
 }
 
@@ -132,6 +135,8 @@ void serve_on_worker(DispatchContext& context, const ApiRoute& route, Exchange& 
     request.headers = exchange.headers();
     request.language = exchange.language();
     request.secure_cookie = context.secure_cookie;
+    request.registration = dependencies.registration;
+    request.demo_outbox = dependencies.demo_outbox;
     if (auto status = authenticate(context, route, exchange, request); !status) {
       return exchange.respond_error(status.error());
     }

@@ -66,6 +66,8 @@ std::string_view to_string(Method method) {
       return "PATCH";
     case Method::kDelete:
       return "DELETE";
+    case Method::kPut:
+      return "PUT";
   }
   return "GET";
 }

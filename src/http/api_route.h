@@ -19,13 +19,14 @@
 #include "domain/tenant.h"
 #include "flows/directory_administration.h"
 #include "flows/password_protection.h"
+#include "flows/security_info_registration.h"
 #include "flows/self_service_password_change.h"
 #include "flows/signed_in_sessions.h"
 #include "store/store.h"
 
 namespace sspr::http {
 
-enum class Method { kGet, kPost, kPatch, kDelete };
+enum class Method { kGet, kPost, kPatch, kDelete, kPut };
 std::string_view to_string(Method method);
 
 // One API call as its handler sees it. Path parameters are already percent-decoded.
@@ -47,6 +48,9 @@ struct ApiRequest {
   std::string language = "en";                      // ?lang= / ?mkt=, then Accept-Language
   std::optional<flows::SignedInUser> session = std::nullopt;  // when the route uses one
   bool secure_cookie = false;                                 // [session] secure_cookie
+  // The security-info page (null only in tests that do not need it).
+  flows::SecurityInfoRegistration* registration = nullptr;
+  std::string demo_outbox = {};  // the outbox file under `sspr demo`; "" otherwise
 
   // A request header by (case-insensitive) name, "" when absent.
   std::string header(std::string_view name) const;

@@ -17,6 +17,7 @@ void add_audit_routes(std::vector<ApiRoute>& routes);
 void add_password_routes(std::vector<ApiRoute>& routes);
 void add_policy_routes(std::vector<ApiRoute>& routes);  // SSPR policy
 void add_session_routes(std::vector<ApiRoute>& routes);
+void add_security_info_routes(std::vector<ApiRoute>& routes);  // the security-info page
 
 // Every route of the server except GET /healthz, which the server answers inline.
 std::vector<ApiRoute> api_routes();

@@ -17,6 +17,7 @@ std::vector<ApiRoute> api_routes() {
   add_password_routes(routes);
   add_policy_routes(routes);
   add_session_routes(routes);
+  add_security_info_routes(routes);
   return routes;
 }
 

@@ -14,6 +14,7 @@
 #include "domain/random.h"
 #include "flows/directory_administration.h"
 #include "flows/password_protection.h"
+#include "flows/security_info_registration.h"
 #include "flows/self_service_password_change.h"
 #include "flows/signed_in_sessions.h"
 #include "store/store.h"
@@ -28,6 +29,8 @@ struct ServerDependencies {
   domain::Random& random;
   flows::SignedInSessions& sessions;
   flows::SelfServicePasswordChange& password_change;
+  flows::SecurityInfoRegistration* registration;  // the security-info page
+  std::string demo_outbox;  // the outbox file served at /api/v1/demo/outbox; "" = not a demo
 };
 
 // Returns the process exit code (0 after a clean shutdown, 1 when the port cannot be bound,

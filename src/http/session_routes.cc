@@ -20,13 +20,23 @@ namespace {
 
 namespace errors = domain::errors;
 
-nlohmann::json session_json(const flows::SignedInUser& signed_in) {
+// The "register when signing in" interrupt (SPEC §2): decided at sign-in and kept in the
+// session, and answered as long as it still holds (it ends once the user has registered or
+// confirmed; a user who cancels is asked again at the next sign-in).
+bool registration_required(const ApiRequest& request, const flows::SignedInUser& signed_in) {
+  if (!signed_in.session.must_register || !request.registration) return false;
+  auto required = request.registration->registration_required(signed_in.user);
+  return required && *required;
+}
+
+nlohmann::json session_json(const flows::SignedInUser& signed_in, bool must_register) {
   return {{"user",
            {{"upn", signed_in.user.upn},
             {"display_name", signed_in.user.display_name},
             {"source", std::string(domain::to_string(signed_in.user.source))}}},
           {"csrf_token", signed_in.csrf_token},
-          {"must_register", signed_in.session.must_register},
+          {"must_register", must_register},
+          {"registration_required", must_register},
           {"expires_at",
            std::min(signed_in.session.idle_expires_at, signed_in.session.absolute_expires_at)}};
 }
@@ -48,7 +58,16 @@ ApiResult sign_in(const ApiRequest& request) {
   if (!password) return password.error();
   auto signed_in = request.sessions.sign_in(request.context, *upn, *password);
   if (!signed_in) return signed_in.error();
-  auto response = ApiResponse::created(session_json(signed_in->signed_in));
+  if (request.registration) {
+    auto required = request.registration->registration_required(signed_in->signed_in.user);
+    if (required && *required) {
+      auto marked = request.sessions.mark_must_register(signed_in->signed_in.session.id);
+      if (!marked) return marked.error();
+      signed_in->signed_in.session.must_register = true;
+    }
+  }
+  const auto& session = signed_in->signed_in;
+  auto response = ApiResponse::created(session_json(session, session.session.must_register));
   response.headers.emplace_back("Set-Cookie",
                                 session_cookie(signed_in->token, request.secure_cookie));
   return response;
@@ -56,7 +75,8 @@ ApiResult sign_in(const ApiRequest& request) {
 
 ApiResult current_session(const ApiRequest& request) {
   if (!request.session) return errors::unauthenticated("not signed in");
-  return ApiResponse::ok(session_json(*request.session));
+  return ApiResponse::ok(
+      session_json(*request.session, registration_required(request, *request.session)));
 }
 
 ApiResult sign_out(const ApiRequest& request) {
