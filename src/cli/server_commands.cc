@@ -87,7 +87,6 @@ void print_demo_guide(const config::Config& config, const DemoSetup& setup,
             << "Notifications (emails, SMS codes) are appended to " << config.notify.outbox_path
             << "\n"
             << "  and shown on the demo outbox page: " << base << "/outbox.html\n"
-            << "The SSPR policy is not configured yet: it arrives with the reset flow.\n"
             << "Stop with Ctrl-C.\n\n";
 }
 
