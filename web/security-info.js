@@ -13,6 +13,8 @@
   const steps = ["chooser-form", "phone-form", "email-form", "verify-form", "questions-form"];
   const methodOrder = ["mobile_phone", "office_phone", "email", "app_code", "security_questions"];
   const language = new URLSearchParams(window.location.search).get("lang");
+  // Verification refusals after which the pending registration is dead (start again).
+  const challengeOver = ["VerificationCodeLocked", "VerificationCodeExpired", "VerificationCodeUsed"];
 
   function t(key, values) {
     let text = texts[key] || key;
@@ -302,9 +304,9 @@
       .then((result) => {
         if (result.ok) return afterSave("page.security.saved");
         const error = errorOf(result);
-        const retry = error.name === "InvalidVerificationCode" || error.field === "code";
-        if (retry || result.status === 401) return fieldError(form, "code-error", result, $("code"));
-        // Too many wrong codes or expired: this registration is over, start again.
+        const over = result.status === 404 || challengeOver.includes(error.name);
+        if (!over) return fieldError(form, "code-error", result, $("code"));
+        // Too many wrong codes, expired or used: this registration is over, start again.
         if (current.start) {
           showStep(current.start);
           $(current.start.replace("-form", "-error")).textContent = error.message;

@@ -140,7 +140,21 @@ def test_register_all_four_methods_and_see_them_after_signing_in_again(backend, 
         error = wait.until(ec.visibility_of_element_located((By.ID, "code-error")))
         assert error.get_attribute("role") == "alert" and error.text.strip()
         assert code_input.get_attribute("aria-invalid") == "true"
+        assert focused_id(browser) == "code"
+        # Two more wrong codes end this registration: back to the number, told why.
         code_input.clear()
+        code_input.send_keys(wrong + Keys.ENTER)  # the submit clears aria-invalid, the answer sets it
+        wait.until(lambda _: code_input.get_attribute("aria-invalid") == "true")
+        code_input.clear()
+        code_input.send_keys(wrong + Keys.ENTER)
+        phone_error = wait.until(ec.visibility_of_element_located((By.ID, "phone-error")))
+        assert phone_error.get_attribute("role") == "alert" and phone_error.text.strip()
+        assert not browser.find_element(By.ID, "verify-form").is_displayed()
+        sent = len(sms.requests)
+        browser.find_element(By.ID, "phone").send_keys(Keys.ENTER)  # send a new code
+        code_input = wait.until(ec.visibility_of_element_located((By.ID, "code")))
+        sms_code = wait.until(lambda _: len(sms.requests) > sent
+                              and code_in(sms.requests[-1]["json"]["body"], 6))
         code_input.send_keys(sms_code + Keys.ENTER)
         listed = wait_for_method(wait, "mobile_phone")
         assert "20" in listed.find_element(By.CLASS_NAME, "method-display").text
@@ -194,6 +208,14 @@ def test_register_all_four_methods_and_see_them_after_signing_in_again(backend, 
         assert len(browser.find_elements(By.CSS_SELECTOR, "#method-list li")) == 4
         assert not browser.find_element(By.ID, "required-notice").is_displayed()
         assert browser.find_element(By.ID, "status-registered").is_displayed()
+
+        # "Delete" removes a method (keyboard: the button is focusable and named for the method).
+        delete = browser.find_element(
+            By.CSS_SELECTOR, "#method-list li[data-type=email] button[aria-label='Delete: Email']")
+        delete.send_keys(Keys.ENTER)
+        wait.until(ec.invisibility_of_element_located(
+            (By.CSS_SELECTOR, "#method-list li[data-type=email]")))
+        assert len(browser.find_elements(By.CSS_SELECTOR, "#method-list li")) == 3
 
         # Nothing secret reached the server's output.
         logs = server.logs()
