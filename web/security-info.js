@@ -14,7 +14,9 @@
   const methodOrder = ["mobile_phone", "office_phone", "email", "app_code", "security_questions"];
   const language = new URLSearchParams(window.location.search).get("lang");
   // Verification refusals after which the pending registration is dead (start again).
-  const challengeOver = ["VerificationCodeLocked", "VerificationCodeExpired", "VerificationCodeUsed"];
+  const challengeOver = [
+    "VerificationCodeLocked", "VerificationCodeExpired", "VerificationCodeUsed",
+  ];
 
   function t(key, values) {
     let text = texts[key] || key;
@@ -148,8 +150,8 @@
     });
     const questions = info.security_questions || { registered: 0 };
     if (questions.registered > 0) {
-      list.appendChild(methodItem("security_questions",
-                                  t("page.security.questions_count", { count: questions.registered }),
+      const count = t("page.security.questions_count", { count: questions.registered });
+      list.appendChild(methodItem("security_questions", count,
                                   () => startType("security_questions"), deleteQuestions));
     }
     $("no-methods").hidden = list.children.length > 0;
@@ -247,7 +249,8 @@
       $("app-link").href = answer.otpauth_uri;
     }
     $("code-sent").hidden = !answer.sent_to;
-    $("code-sent").textContent = answer.sent_to ? t("page.security.code_sent", { to: answer.sent_to }) : "";
+    $("code-sent").textContent =
+      answer.sent_to ? t("page.security.code_sent", { to: answer.sent_to }) : "";
     $("code-warning").hidden = !answer.warning;
     $("code-warning").textContent = answer.warning || "";
     $("code-hint").textContent = t("page.security.code_hint", { digits: codeLength });

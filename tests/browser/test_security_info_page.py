@@ -132,7 +132,8 @@ def test_register_all_four_methods_and_see_them_after_signing_in_again(backend, 
         assert code_input.get_attribute("inputmode") == "numeric"
         assert code_input.get_attribute("autocomplete") == "one-time-code"
         wait.until(lambda driver: focused_id(driver) == "code")
-        sms_code = wait.until(lambda _: sms.requests and code_in(sms.requests[-1]["json"]["body"], 6))
+        sms_code = wait.until(
+            lambda _: sms.requests and code_in(sms.requests[-1]["json"]["body"], 6))
         assert sms.requests[-1]["json"]["to"] == PHONE_E164
         assert sms.requests[-1]["json"]["channel"] == "sms"
         wrong = "000000" if sms_code != "000000" else "111111"
@@ -143,7 +144,8 @@ def test_register_all_four_methods_and_see_them_after_signing_in_again(backend, 
         assert focused_id(browser) == "code"
         # Two more wrong codes end this registration: back to the number, told why.
         code_input.clear()
-        code_input.send_keys(wrong + Keys.ENTER)  # the submit clears aria-invalid, the answer sets it
+        # The submit clears aria-invalid, the server's answer sets it again.
+        code_input.send_keys(wrong + Keys.ENTER)
         wait.until(lambda _: code_input.get_attribute("aria-invalid") == "true")
         code_input.clear()
         code_input.send_keys(wrong + Keys.ENTER)
@@ -162,7 +164,8 @@ def test_register_all_four_methods_and_see_them_after_signing_in_again(backend, 
         # Email: an 8-digit code by SMTP.
         choose_method(browser, wait, "email", "email").send_keys(HOME_EMAIL + Keys.ENTER)
         code_input = wait.until(ec.visibility_of_element_located((By.ID, "code")))
-        email_code = wait.until(lambda _: smtp.messages and code_in(email_text(smtp.messages[-1]), 8))
+        email_code = wait.until(
+            lambda _: smtp.messages and code_in(email_text(smtp.messages[-1]), 8))
         assert smtp.envelopes[-1]["rcpt_tos"] == [HOME_EMAIL]
         code_input.send_keys(email_code + Keys.ENTER)
         wait_for_method(wait, "email")
@@ -216,6 +219,15 @@ def test_register_all_four_methods_and_see_them_after_signing_in_again(backend, 
         wait.until(ec.invisibility_of_element_located(
             (By.CSS_SELECTOR, "#method-list li[data-type=email]")))
         assert len(browser.find_elements(By.CSS_SELECTOR, "#method-list li")) == 3
+
+        # The language switch: the page and the method labels in German.
+        browser.find_element(By.CSS_SELECTOR, ".languages a[hreflang=de]").click()
+        wait.until(ec.text_to_be_present_in_element((By.ID, "heading"),
+                                                    "Sicherheitsinformationen"))
+        wait.until(ec.text_to_be_present_in_element(
+            (By.CSS_SELECTOR, "#method-list li[data-type=app_code] .method-type"),
+            "Authenticator-App"))
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "de"
 
         # Nothing secret reached the server's output.
         logs = server.logs()
