@@ -4,7 +4,7 @@ JOBS ?= 2
 PYTHON := /usr/bin/python3
 DEMO_LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all deps configure build demo test unit-test integration-test bench format format-check clean
+.PHONY: all deps configure build demo test unit-test integration-test browser-test bench format format-check clean
 
 all: build
 
@@ -21,13 +21,16 @@ demo: deps build
 	$(BUILD_DIR)/sspr demo --listen $(DEMO_LISTEN)
 
 test: deps build
-	@$(MAKE) --no-print-directory unit-test integration-test
+	@$(MAKE) --no-print-directory unit-test integration-test browser-test
 
 unit-test:
 	scripts/run-unit-tests.sh $(BUILD_DIR) $(JOBS)
 
 integration-test:
 	SSPR_BINARY=$(abspath $(BUILD_DIR))/sspr $(PYTHON) -m pytest -q -p no:cacheprovider tests/integration
+
+browser-test:
+	SSPR_BINARY=$(abspath $(BUILD_DIR))/sspr $(PYTHON) -m pytest -q -p no:cacheprovider tests/browser
 
 bench: deps configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target sspr sspr_bench

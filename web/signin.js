@@ -72,7 +72,8 @@
       password: $("password").value,
     }).then((result) => {
       $("password").value = "";
-      if (result.ok) return showSignedIn(result.body);
+      // Signed in: on to the security-info page (it asks to register when the policy says so).
+      if (result.ok) return window.location.assign("/security-info.html" + languageQuery());
       showError(result);
     });
   });
@@ -102,6 +103,19 @@
       showError(result);
     });
   });
+
+  // The demo outbox link, only when this server has one (`sspr demo`).
+  fetch("/api/v1/demo/outbox?limit=1", { credentials: "same-origin" })
+    .then((response) => {
+      $("outbox-link").dataset.checked = "true";
+      if (response.status !== 200) return;
+      const link = $("outbox-link").querySelector("a");
+      link.href = "/outbox.html" + languageQuery();
+      $("outbox-link").hidden = false;
+    })
+    .catch(() => {});
+
+  $("security-info-link").href = "/security-info.html" + languageQuery();
 
   window.ssprTexts.then((messages) => {
     texts = messages;

@@ -90,9 +90,11 @@ void print_demo_guide(const config::Config& config, const DemoSetup& setup,
             << "  sspr " << data << " user show --upn alice@contoso.example\n"
             << "  sspr " << data << " group show --tenant contoso.example --name 'SSPR Users'\n"
             << "Sign-in page (demo users, password change): " << base << "/signin.html\n"
+            << "Security info (register phone, email, app, questions): " << base
+            << "/security-info.html\n"
             << "Notifications (emails, SMS codes) are appended to " << config.notify.outbox_path
             << "\n"
-            << "The SSPR policy is not configured yet: it arrives with the reset flow.\n"
+            << "  and shown on the demo outbox page: " << base << "/outbox.html\n"
             << "Stop with Ctrl-C.\n\n";
 }
 

@@ -37,6 +37,11 @@ def test_sign_in_change_password_and_sign_out(backend, browser, tmp_path):
     assert browser.find_element(By.ID, "account-section").is_displayed() is False
 
     browser.find_element(By.ID, "password").send_keys(PASSWORD + Keys.ENTER)
+    # Signing in lands on the security-info page; the password is changed on the sign-in page.
+    wait.until(ec.url_contains("/security-info.html"))
+    wait.until(ec.text_to_be_present_in_element((By.ID, "signed-in-name"), "Alice Lindqvist"))
+    browser.find_element(By.ID, "password-link").click()
+    wait.until(ec.visibility_of_element_located((By.ID, "current-password")))
     wait.until(ec.text_to_be_present_in_element((By.ID, "signed-in-name"), "Alice Lindqvist"))
 
     # A banned new password shows the reasons; then a good one is accepted.
