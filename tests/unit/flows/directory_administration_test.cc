@@ -7,6 +7,7 @@
 
 #include "domain/clock.h"
 #include "fakes/fixed_clock.h"
+#include "flows/directory_test.h"
 #include "platform/argon2id_password_hasher.h"
 #include "platform/sodium_random.h"
 #include "store/open_store.h"
@@ -18,26 +19,8 @@ using domain::Actor;
 using domain::MemberKind;
 using domain::RequestContext;
 
-using sspr::testing::FixedClock;
-
-class DirectoryAdministrationTest : public ::testing::Test {
+class DirectoryAdministrationTest : public DirectoryTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("sspr-flows-test-" + random_.hex(8));
-    auto opened = store::open_store({"", dir_.string(), 2});
-    ASSERT_TRUE(opened.ok()) << opened.error().technical;
-    store_ = std::move(opened).value();
-    admin_ = std::make_unique<DirectoryAdministration>(*store_, clock_, random_, hasher_);
-    auto tenant = admin_->create_tenant(op_, ctx_, "Contoso", "contoso.example");
-    ASSERT_TRUE(tenant.ok()) << tenant.error().technical;
-    tenant_ = tenant->id;
-  }
-  void TearDown() override {
-    admin_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
   UserDetails make_user(const std::string& upn, const std::string& source = "cloud") {
     domain::NewUser input;
     input.upn = upn;
@@ -61,16 +44,6 @@ class DirectoryAdministrationTest : public ::testing::Test {
     EXPECT_TRUE(actor.ok());
     return *actor;
   }
-
-  FixedClock clock_;
-  platform::SodiumRandom random_;
-  platform::Argon2idPasswordHasher hasher_{{8, 1}};
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<DirectoryAdministration> admin_;
-  Actor op_ = Actor::operator_cli();
-  RequestContext ctx_{"corr-1", "127.0.0.1"};
-  domain::TenantId tenant_ = 0;
 };
 
 TEST_F(DirectoryAdministrationTest, CreateUserStoresPasswordHashAndAuditsWithoutIt) {

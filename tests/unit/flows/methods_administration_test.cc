@@ -10,6 +10,7 @@
 #include "domain/admin_role.h"
 #include "domain/audit_event.h"
 #include "flows/directory_administration.h"
+#include "flows/directory_test.h"
 #include "platform/argon2id_password_hasher.h"
 #include "platform/sodium_random.h"
 #include "store/open_store.h"
@@ -21,24 +22,11 @@ using domain::Actor;
 namespace methods = domain::methods;
 using methods::MethodType;
 
-class FixedClock final : public domain::Clock {
- public:
-  std::chrono::system_clock::time_point now() const override {
-    return std::chrono::system_clock::time_point{std::chrono::seconds(1'795'000'000)};
-  }
-};
-
-class MethodsAdministrationTest : public ::testing::Test {
+class MethodsAdministrationTest : public DirectoryTest {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("sspr-methods-flow-test-" + random_.hex(8));
-    auto opened = store::open_store({"", dir_.string(), 2});
-    ASSERT_TRUE(opened.ok()) << opened.error().technical;
-    store_ = std::move(opened).value();
-    admin_ = std::make_unique<DirectoryAdministration>(*store_, clock_, random_, hasher_);
-    auto tenant = admin_->create_tenant(op_, ctx_, "Contoso", "contoso.example");
-    ASSERT_TRUE(tenant.ok()) << tenant.error().technical;
-    tenant_ = tenant->id;
+    DirectoryTest::SetUp();
+    if (HasFatalFailure()) return;
     for (const char* upn :
          {"alice@contoso.example", "bob@contoso.example", "boss@contoso.example"}) {
       domain::NewUser input;
@@ -49,22 +37,9 @@ class MethodsAdministrationTest : public ::testing::Test {
     ASSERT_TRUE(
         admin_->assign_role(op_, ctx_, "boss@contoso.example", "global-administrator").ok());
   }
-  void TearDown() override {
-    admin_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
 
   Actor token(const std::string& role) {
     return Actor{"token:" + role, tenant_, domain::find_admin_role(role)->permissions};
-  }
-
-  std::vector<domain::AuditEvent> audit(std::string_view activity) {
-    store::AuditQuery query;
-    query.tenant_id = tenant_;
-    query.activity = std::string(activity);
-    query.limit = 1000;
-    return *admin_->audit(op_, query);
   }
 
   std::vector<methods::RegisteredMethod> methods_of(const std::string& upn) {
@@ -76,16 +51,6 @@ class MethodsAdministrationTest : public ::testing::Test {
     changes.mobile_phone = number;
     return changes;
   }
-
-  FixedClock clock_;
-  platform::SodiumRandom random_;
-  platform::Argon2idPasswordHasher hasher_{{8, 1}};
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<DirectoryAdministration> admin_;
-  Actor op_ = Actor::operator_cli();
-  domain::RequestContext ctx_{"corr-1", "127.0.0.1"};
-  domain::TenantId tenant_ = 0;
 };
 
 TEST_F(MethodsAdministrationTest, SetsPhonesAndEmailNormalisedWithSourceAdmin) {
@@ -125,7 +90,7 @@ TEST_F(MethodsAdministrationTest, EachDataSetIsAuditedWithTheMaskedValueOnly) {
       admin_->set_contact_methods(op_, ctx_, "alice@contoso.example", mobile("+14255550100")).ok());
   ASSERT_TRUE(
       admin_->set_contact_methods(op_, ctx_, "alice@contoso.example", mobile("+14255550199")).ok());
-  auto events = audit(domain::audit_activity::kAdminRegisteredMethod);
+  auto events = audit_of(domain::audit_activity::kAdminRegisteredMethod);
   ASSERT_EQ(events.size(), 2u);
   for (const auto& event : events) {
     EXPECT_EQ(event.category, domain::audit_category::kUserManagement);
@@ -148,7 +113,7 @@ TEST_F(MethodsAdministrationTest, AnInvalidValueWritesNothingEvenWhenOthersAreVa
   EXPECT_EQ(refused.error().name, "InvalidInput");
   EXPECT_EQ(refused.error().message_key, "error.InvalidEmailAddress");
   EXPECT_TRUE(methods_of("alice@contoso.example").empty());
-  EXPECT_TRUE(audit(domain::audit_activity::kAdminRegisteredMethod).empty());
+  EXPECT_TRUE(audit_of(domain::audit_activity::kAdminRegisteredMethod).empty());
 
   EXPECT_FALSE(admin_->set_contact_methods(op_, ctx_, "alice@contoso.example", {}).ok());
   EXPECT_FALSE(
@@ -197,7 +162,7 @@ TEST_F(MethodsAdministrationTest, ClearRemovesOneMethodAndAuditsIt) {
   ASSERT_TRUE(view.ok());
   ASSERT_EQ(view->methods.size(), 1u);
   EXPECT_EQ(view->methods[0].type, MethodType::kEmail);
-  auto deleted = audit(domain::audit_activity::kAdminDeletedMethod);
+  auto deleted = audit_of(domain::audit_activity::kAdminDeletedMethod);
   ASSERT_EQ(deleted.size(), 1u);
   EXPECT_EQ(deleted[0].details["value"], "+1 XXXXXXXX00");
 
@@ -212,7 +177,7 @@ TEST_F(MethodsAdministrationTest, ClearRemovesOneMethodAndAuditsIt) {
           .error()
           .name,
       "InvalidInput");
-  EXPECT_EQ(audit(domain::audit_activity::kAdminDeletedMethod).size(), 1u);
+  EXPECT_EQ(audit_of(domain::audit_activity::kAdminDeletedMethod).size(), 1u);
 }
 
 TEST_F(MethodsAdministrationTest, ImportAppliesGoodRowsAndReportsBadOnes) {
@@ -234,7 +199,7 @@ TEST_F(MethodsAdministrationTest, ImportAppliesGoodRowsAndReportsBadOnes) {
   auto bob = methods_of("bob@contoso.example");
   ASSERT_EQ(bob.size(), 1u);
   EXPECT_EQ(bob[0].type, MethodType::kOfficePhone);
-  EXPECT_EQ(audit(domain::audit_activity::kAdminRegisteredMethod).size(), 2u);
+  EXPECT_EQ(audit_of(domain::audit_activity::kAdminRegisteredMethod).size(), 2u);
 }
 
 TEST_F(MethodsAdministrationTest, ImportRefusesABadHeaderAndUsersOfAnotherTenant) {
@@ -278,7 +243,7 @@ TEST_F(MethodsAdministrationTest, CustomQuestionsAreCheckedAuditedAndRemovable) 
   EXPECT_EQ(admin_->add_custom_question(op_, ctx_, tenant_, "One too many").error().message_key,
             "error.TooManyCustomSecurityQuestions");
   EXPECT_EQ(admin_->custom_questions(op_, tenant_)->size(), 20u);
-  EXPECT_EQ(audit(domain::audit_activity::kAddCustomQuestion).size(), 20u);
+  EXPECT_EQ(audit_of(domain::audit_activity::kAddCustomQuestion).size(), 20u);
 
   ASSERT_TRUE(admin_->remove_custom_question(op_, ctx_, tenant_, added->question_id()).ok());
   EXPECT_EQ(admin_->remove_custom_question(op_, ctx_, tenant_, added->question_id()).error().name,
@@ -286,7 +251,7 @@ TEST_F(MethodsAdministrationTest, CustomQuestionsAreCheckedAuditedAndRemovable) 
   EXPECT_EQ(admin_->remove_custom_question(op_, ctx_, tenant_, "custom-x").error().name,
             "NotFound");
   EXPECT_EQ(admin_->custom_questions(op_, tenant_)->size(), 19u);
-  auto removed = audit(domain::audit_activity::kRemoveCustomQuestion);
+  auto removed = audit_of(domain::audit_activity::kRemoveCustomQuestion);
   ASSERT_EQ(removed.size(), 1u);
   EXPECT_EQ(removed[0].details["text"], "Name of your first manager?");
 }

@@ -8,6 +8,7 @@
 #include "domain/audit_event.h"
 #include "fakes/fixed_clock.h"
 #include "flows/directory_administration.h"
+#include "flows/directory_test.h"
 #include "platform/argon2id_password_hasher.h"
 #include "platform/sodium_random.h"
 #include "store/open_store.h"
@@ -19,48 +20,21 @@ using domain::Actor;
 namespace policy = domain::policy;
 using policy::MethodType;
 
-using sspr::testing::FixedClock;
-
-class SsprPolicyAdministrationTest : public ::testing::Test {
+class SsprPolicyAdministrationTest : public DirectoryTest {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("sspr-policy-flow-test-" + random_.hex(8));
-    auto opened = store::open_store({"", dir_.string(), 2});
-    ASSERT_TRUE(opened.ok()) << opened.error().technical;
-    store_ = std::move(opened).value();
-    admin_ = std::make_unique<DirectoryAdministration>(*store_, clock_, random_, hasher_);
-    auto tenant = admin_->create_tenant(op_, ctx_, "Contoso", "contoso.example");
-    ASSERT_TRUE(tenant.ok()) << tenant.error().technical;
-    tenant_ = tenant->id;
+    DirectoryTest::SetUp();
+    if (HasFatalFailure()) return;
     ASSERT_TRUE(admin_->create_group(op_, ctx_, tenant_, "SSPR Users", "").ok());
-  }
-  void TearDown() override {
-    admin_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   std::vector<domain::AuditEvent> policy_audit() {
-    store::AuditQuery query;
-    query.tenant_id = tenant_;
-    query.activity = std::string(domain::audit_activity::kUpdateSsprPolicy);
-    query.limit = 1000;
-    return *admin_->audit(op_, query);
+    return audit_of(domain::audit_activity::kUpdateSsprPolicy);
   }
 
   domain::Result<SsprPolicyView> set(const SsprPolicyUpdate& update, const Actor* actor = nullptr) {
     return admin_->set_sspr_policy(actor ? *actor : op_, ctx_, tenant_, update);
   }
-
-  FixedClock clock_;
-  platform::SodiumRandom random_;
-  platform::Argon2idPasswordHasher hasher_{{8, 1}};
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<DirectoryAdministration> admin_;
-  Actor op_ = Actor::operator_cli();
-  domain::RequestContext ctx_{"corr-1", "127.0.0.1"};
-  domain::TenantId tenant_ = 0;
 };
 
 TEST_F(SsprPolicyAdministrationTest, ANewTenantHasNoPolicyAndTheFirstSetStartsFromDefaults) {
