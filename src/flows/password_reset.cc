@@ -438,7 +438,8 @@ Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& reques
 Result<ResetFlowView> PasswordReset::set_password(const domain::RequestContext& request_ctx,
                                                   const std::string& flow_id,
                                                   const std::string& password,
-                                                  const std::string& language) {
+                                                  const std::string& language,
+                                                  domain::password::PasswordEvaluation* rejected) {
   std::optional<Loaded> loaded;
   const auto read = store_.transact([&](store::StoreTransaction& tx) -> Status {
     auto found = load(tx, flow_id, language);
@@ -476,6 +477,7 @@ Result<ResetFlowView> PasswordReset::set_password(const domain::RequestContext& 
     if (!evaluation) return evaluation.error();
     if (!evaluation->accepted) {
       refusal = domain::password::password_verdict(*evaluation).error();
+      if (rejected) *rejected = *evaluation;
       write_self_service_audit(tx, clock_, random_, ctx, user,
                                domain::audit_activity::kFlowProgress, refusal->name,
                                step_details("password", flow_id));

@@ -32,6 +32,7 @@
 #include "domain/clock.h"
 #include "domain/methods/security_answer_rules.h"
 #include "domain/password/breached_password_list.h"
+#include "domain/password/password_policy.h"
 #include "domain/password_hasher.h"
 #include "domain/random.h"
 #include "domain/reset/reset_flow.h"
@@ -97,10 +98,11 @@ class PasswordReset {
       const domain::RequestContext& ctx, const std::string& flow_id, const std::string& method_id,
       const std::string& code, const std::vector<domain::methods::SecurityAnswerInput>& answers,
       const std::string& language);
-  domain::Result<ResetFlowView> set_password(const domain::RequestContext& ctx,
-                                             const std::string& flow_id,
-                                             const std::string& password,
-                                             const std::string& language);
+  // When the tenant's rules reject the password and `rejected` is given, the evaluation (its
+  // reasons) is copied there.
+  domain::Result<ResetFlowView> set_password(
+      const domain::RequestContext& ctx, const std::string& flow_id, const std::string& password,
+      const std::string& language, domain::password::PasswordEvaluation* rejected = nullptr);
   domain::Result<ResetFlowView> get(const std::string& flow_id, const std::string& language);
 
  private:
