@@ -323,3 +323,44 @@ TEST_F(PasswordResetTest, SixthStartInAnHourIsBlockedAndAuditedOnce) {
 
 }  // namespace
 }  // namespace sspr::flows
+
+namespace sspr::flows {
+namespace {
+
+TEST_F(PasswordResetTest, UnknownUsersCostAnAttemptOfTheClientAddress) {
+  for (int i = 0; i < 5; ++i) {
+    auto refused = start("nobody@contoso.example");
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().name, "AccountUnavailable") << i;
+  }
+  auto sixth = start("nobody@contoso.example");
+  ASSERT_FALSE(sixth.ok());
+  EXPECT_EQ(sixth.error().name, "ThrottledBlocked");
+  // The user's own counter is another key.
+  EXPECT_TRUE(start().ok());
+}
+
+TEST_F(PasswordResetTest, SixthSecurityQuestionAttemptIsBlocked) {
+  policy_.methods = {dm::MethodType::kSecurityQuestions};
+  set_policy();
+  register_questions();
+  auto started = start();
+  ASSERT_TRUE(started.ok()) << started.error().technical;
+  auto asked = reset_->challenge(ctx_, started->id, "security_questions", "", "", "en");
+  ASSERT_TRUE(asked.ok()) << asked.error().technical;
+  std::vector<dm::SecurityAnswerInput> typed;
+  for (const auto& question : asked->questions) typed.push_back({question.id, "not it at all"});
+  for (int i = 0; i < 5; ++i) {
+    auto wrong = reset_->verify(ctx_, started->id, "security_questions", "", typed, "en");
+    ASSERT_FALSE(wrong.ok());
+    EXPECT_EQ(wrong.error().name, "IncorrectSecurityAnswers") << i;
+  }
+  for (auto& answer : typed) answer.answer = answers_.at(answer.question_id);
+  auto blocked = reset_->verify(ctx_, started->id, "security_questions", "", typed, "en");
+  ASSERT_FALSE(blocked.ok());
+  EXPECT_EQ(blocked.error().name, "ThrottledBlocked");
+  EXPECT_EQ(audit(domain::audit_activity::kBlocked).size(), 1u);
+}
+
+}  // namespace
+}  // namespace sspr::flows
