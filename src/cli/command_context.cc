@@ -129,6 +129,18 @@ domain::Result<flows::SecurityInfoRegistration*> CommandContext::registration() 
   return registration_.get();
 }
 
+domain::Result<flows::PasswordReset*> CommandContext::password_reset() {
+  if (password_reset_) return password_reset_.get();
+  auto built = registration();  // the notifier, the sealing box and the code digest
+  if (!built) return built.error();
+  auto* solver = captcha();
+  if (!solver) return domain::errors::internal("the CAPTCHA could not be set up");
+  password_reset_ =
+      std::make_unique<flows::PasswordReset>(*store_, clock_, random(), *hasher_, *notifier_,
+                                             *secret_box_, *code_digest_, *solver, breached_.get());
+  return password_reset_.get();
+}
+
 void CommandContext::open_breached_filter(const config::Config& cfg) {
   const auto path = breached_filter_path(cfg);
   std::error_code ignored;

@@ -17,6 +17,7 @@
 #include "flows/captcha.h"
 #include "flows/directory_administration.h"
 #include "flows/password_protection.h"
+#include "flows/password_reset.h"
 #include "flows/security_info_registration.h"
 #include "flows/self_service_password_change.h"
 #include "flows/signed_in_sessions.h"
@@ -75,6 +76,9 @@ class CommandContext {
   // ([notify]) and loads the server key, creating a 0600 key file on first start
   // ([security] secret_key_file). Errors are returned, not reported.
   domain::Result<flows::SecurityInfoRegistration*> registration();
+  // The reset flow (after open_directory and captcha() succeeded), over the notifier and key
+  // of registration(). Errors are returned, not reported.
+  domain::Result<flows::PasswordReset*> password_reset();
   domain::Random& random();
   const domain::Clock& clock() const { return clock_; }
 
@@ -117,6 +121,7 @@ class CommandContext {
   std::unique_ptr<platform::SecretBox> secret_box_;
   std::unique_ptr<platform::OneTimeCodeDigest> code_digest_;
   std::unique_ptr<flows::SecurityInfoRegistration> registration_;
+  std::unique_ptr<flows::PasswordReset> password_reset_;
 };
 
 // Where the breached-password filter lives: [password] breached_filter, or

@@ -43,6 +43,8 @@ void run(CommandContext& context, config::Config& config,
   if (!registration) return context.report_error(registration.error());
   auto* captcha = context.captcha();
   if (!captcha) return;
+  auto reset = context.password_reset();
+  if (!reset) return context.report_error(reset.error());
   http::ServerDependencies dependencies{*context.store(),
                                         *directory,
                                         *context.passwords(),
@@ -52,7 +54,8 @@ void run(CommandContext& context, config::Config& config,
                                         context.password_change(),
                                         *registration,
                                         demo_outbox,
-                                        *captcha};
+                                        *captcha,
+                                        *reset};
   context.exit_code = http::run_server(config, dependencies, [&](const std::string& address) {
     if (on_listening) on_listening(address);
     std::cout << "listening on http://" << address << std::endl;

@@ -138,6 +138,7 @@ void serve_on_worker(DispatchContext& context, const ApiRoute& route, Exchange& 
     request.captcha = &dependencies.captcha;
     request.registration = dependencies.registration;
     request.demo_outbox = dependencies.demo_outbox;
+    request.reset = dependencies.password_reset;
     if (auto status = authenticate(context, route, exchange, request); !status) {
       return exchange.respond_error(status.error());
     }

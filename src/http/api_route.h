@@ -20,6 +20,7 @@
 #include "flows/captcha.h"
 #include "flows/directory_administration.h"
 #include "flows/password_protection.h"
+#include "flows/password_reset.h"
 #include "flows/security_info_registration.h"
 #include "flows/self_service_password_change.h"
 #include "flows/signed_in_sessions.h"
@@ -53,6 +54,8 @@ struct ApiRequest {
   // The security-info page (null only in tests that do not need it).
   flows::SecurityInfoRegistration* registration = nullptr;
   std::string demo_outbox = {};  // the outbox file under `sspr demo`; "" otherwise
+  // The reset flow (null only in tests that do not need it).
+  flows::PasswordReset* reset = nullptr;
 
   // A request header by (case-insensitive) name, "" when absent.
   std::string header(std::string_view name) const;

@@ -20,6 +20,7 @@ std::vector<ApiRoute> api_routes() {
   add_authentication_method_routes(routes);
   add_captcha_routes(routes);
   add_security_info_routes(routes);
+  add_reset_routes(routes);
   return routes;
 }
 

@@ -15,6 +15,7 @@
 #include "flows/captcha.h"
 #include "flows/directory_administration.h"
 #include "flows/password_protection.h"
+#include "flows/password_reset.h"
 #include "flows/security_info_registration.h"
 #include "flows/self_service_password_change.h"
 #include "flows/signed_in_sessions.h"
@@ -33,6 +34,7 @@ struct ServerDependencies {
   flows::SecurityInfoRegistration* registration;  // the security-info page
   std::string demo_outbox;  // the outbox file served at /api/v1/demo/outbox; "" = not a demo
   flows::Captcha& captcha;
+  flows::PasswordReset* password_reset = nullptr;  // the reset flow
 };
 
 // Returns the process exit code (0 after a clean shutdown, 1 when the port cannot be bound,

@@ -1,0 +1,503 @@
+#include "flows/password_reset.h"
+
+#include <algorithm>
+#include <functional>
+#include <string_view>
+
+#include "domain/audit_event.h"
+#include "domain/eligibility/eligibility_errors.h"
+#include "domain/eligibility/reset_eligibility.h"
+#include "domain/error.h"
+#include "domain/methods/phone_number.h"
+#include "domain/password/password_policy.h"
+#include "domain/reset/reset_gate_errors.h"
+#include "domain/throttling/throttled_error.h"
+#include "flows/methods/authenticator_app_method.h"
+#include "flows/methods/email_method.h"
+#include "flows/methods/phone_method.h"
+#include "flows/reset_eligibility_facts.h"
+#include "flows/self_service_audit.h"
+
+namespace sspr::flows {
+namespace {
+
+namespace dm = domain::methods;
+namespace dr = domain::reset;
+namespace dt = domain::throttling;
+namespace errors = domain::errors;
+using domain::Error;
+using domain::Result;
+using domain::Status;
+
+std::string user_key(const domain::User& user) { return "user:" + std::to_string(user.id); }
+
+// The channels a method's codes can travel by, as the page offers them.
+std::vector<std::string> channels_of(dm::MethodType type) {
+  switch (type) {
+    case dm::MethodType::kEmail:
+      return {"email"};
+    case dm::MethodType::kMobilePhone:
+      return {"sms", "voice"};
+    case dm::MethodType::kOfficePhone:
+      return {"voice"};
+    default:
+      return {};
+  }
+}
+
+bool is_phone(dm::MethodType type) {
+  return type == dm::MethodType::kMobilePhone || type == dm::MethodType::kOfficePhone;
+}
+
+bool usable(const ResetEligibilityFacts& facts, dm::MethodType type) {
+  const auto& list = facts.facts.registration.usable;
+  return std::find(list.begin(), list.end(), type) != list.end();
+}
+
+// Every step is audited with the flow's correlation id.
+domain::RequestContext flow_context(const dr::ResetFlow& flow, const domain::RequestContext& ctx) {
+  return {flow.correlation_id, ctx.client_ip};
+}
+
+nlohmann::json step_details(std::string_view step, const std::string& flow_id,
+                            std::optional<dm::MethodType> method = std::nullopt) {
+  nlohmann::json details = {{"step", step}, {"flow_id", flow_id}};
+  if (method) details["method"] = dm::to_string(*method);
+  return details;
+}
+
+Error concurrent_step() {
+  return errors::already_exists("reset flow step", "a concurrent step of this flow");
+}
+
+}  // namespace
+
+struct PasswordReset::Loaded {
+  dr::ResetFlow flow;
+  ResetEligibilityFacts facts;
+  std::string tenant_name;
+};
+
+// A method chosen at a gate: a registered one, or the security questions.
+struct ChosenMethod {
+  dm::RegisteredMethod method;
+  bool questions = false;
+};
+
+PasswordReset::PasswordReset(store::Store& store, const domain::Clock& clock,
+                             domain::Random& random, const domain::PasswordHasher& hasher,
+                             notify::Notifier& notifier, const platform::SecretBox& box,
+                             const platform::OneTimeCodeDigest& digest, Captcha& captcha,
+                             const domain::password::BreachedPasswordList* breached)
+    : store_(store),
+      clock_(clock),
+      random_(random),
+      hasher_(hasher),
+      captcha_(captcha),
+      codes_(store, clock, random, notifier, digest),
+      questions_(hasher),
+      password_rules_(breached) {
+  strategies_.push_back(
+      std::make_unique<methods::PhoneMethod>(dm::MethodType::kMobilePhone, codes_));
+  strategies_.push_back(
+      std::make_unique<methods::PhoneMethod>(dm::MethodType::kOfficePhone, codes_));
+  strategies_.push_back(std::make_unique<methods::EmailMethod>(codes_));
+  strategies_.push_back(
+      std::make_unique<methods::AuthenticatorAppMethod>(store, clock, random, box));
+}
+
+PasswordReset::~PasswordReset() = default;
+
+methods::MethodStrategy* PasswordReset::strategy(dm::MethodType type) {
+  for (auto& candidate : strategies_) {
+    if (candidate->type() == type) return candidate.get();
+  }
+  return nullptr;
+}
+
+std::optional<Error> PasswordReset::throttle(store::StoreTransaction& tx,
+                                             const domain::RequestContext& ctx,
+                                             const std::string& key, dt::ThrottledAction action,
+                                             const domain::User* user) {
+  const auto now = clock_.now();
+  const std::string block = tx.lock_throttle_key(key);
+  std::optional<dt::TimePoint> blocked_until;
+  if (!block.empty()) blocked_until = domain::parse_iso8601(block);
+  const auto limit = dt::limit_of(action);
+  const int earlier = tx.count_throttle_attempts(key, std::string(dt::action_name(action)),
+                                                 domain::to_iso8601(now - limit.window));
+  const auto decision = dt::decide(action, earlier, blocked_until, now);
+  if (decision.allowed) {
+    tx.record_throttle_attempt(key, std::string(dt::action_name(action)), domain::to_iso8601(now));
+    return std::nullopt;
+  }
+  if (decision.blocked_until)
+    tx.set_throttle_block(key, domain::to_iso8601(*decision.blocked_until));
+  auto error = dt::throttled_blocked(action);
+  if (decision.starts_block && user) {
+    write_self_service_audit(tx, clock_, random_, ctx, *user, domain::audit_activity::kBlocked,
+                             error.name, {{"action", dt::action_name(action)}});
+  }
+  return error;
+}
+
+Result<PasswordReset::Loaded> PasswordReset::load(store::StoreTransaction& tx,
+                                                  const std::string& flow_id,
+                                                  const std::string& /*language*/) {
+  auto flow = tx.find_reset_flow(flow_id);
+  if (!flow) return errors::not_found("reset flow", flow_id);
+  auto user = tx.find_user(flow->user_id);
+  if (!user) return dr::flow_finished();  // the user was deleted meanwhile
+  Loaded out;
+  out.flow = std::move(*flow);
+  out.facts = gather_reset_eligibility_facts(tx, clock_, *user);
+  if (auto tenant = tx.find_tenant(user->tenant_id)) out.tenant_name = tenant->name;
+  return out;
+}
+
+namespace {
+
+ResetFlowView make_view(const dr::ResetFlow& flow, const ResetEligibilityFacts& facts,
+                        const std::function<methods::MethodStrategy*(dm::MethodType)>& strategy,
+                        const std::string& language) {
+  ResetFlowView view;
+  view.id = flow.id;
+  view.state = flow.state;
+  view.gates_required = flow.gates_required;
+  view.gates_passed = flow.gates_passed;
+  view.expires_at = domain::to_iso8601(flow.expires_at());
+  view.can_unlock =
+      facts.policy.unlock && facts.user && facts.user->source == domain::UserSource::kSynced;
+  if (flow.state != dr::FlowState::kVerifying) return view;
+  for (const auto& method : facts.methods) {
+    auto* handler = strategy(method.type);
+    if (!handler || !usable(facts, method.type) || flow.passed(method.type)) continue;
+    view.methods.push_back({std::to_string(method.id), method.type,
+                            handler->masked(method, language), channels_of(method.type)});
+  }
+  if (usable(facts, dm::MethodType::kSecurityQuestions) &&
+      !flow.passed(dm::MethodType::kSecurityQuestions)) {
+    view.methods.push_back(
+        {std::string(kSecurityQuestionsMethodId), dm::MethodType::kSecurityQuestions, "", {}});
+  }
+  return view;
+}
+
+}  // namespace
+
+Result<ResetFlowView> PasswordReset::view_of(const std::string& flow_id,
+                                             const std::string& language) {
+  std::optional<ResetFlowView> out;
+  auto status = store_.transact([&](store::StoreTransaction& tx) -> Status {
+    auto loaded = load(tx, flow_id, language);
+    if (!loaded) return loaded.error();
+    out = make_view(
+        loaded->flow, loaded->facts, [this](dm::MethodType type) { return strategy(type); },
+        language);
+    return domain::ok_status();
+  });
+  if (!status) return status.error();
+  return std::move(*out);
+}
+
+Result<ResetFlowView> PasswordReset::get(const std::string& flow_id, const std::string& language) {
+  return view_of(flow_id, language);
+}
+
+Result<ResetFlowView> PasswordReset::start(const domain::RequestContext& ctx,
+                                           const std::string& upn, const nlohmann::json& captcha,
+                                           const std::string& language) {
+  if (auto solved = captcha_.verify(captcha); !solved) return solved.error();
+  std::optional<Error> refusal;
+  std::optional<ResetFlowView> view;
+  auto status = store_.transact([&](store::StoreTransaction& tx) -> Status {
+    auto gathered = gather_reset_eligibility_facts(tx, clock_, upn);
+    const auto report = domain::eligibility::check_reset_eligibility(gathered.facts);
+    const auto blocking = report.blocking_error();
+    if (!gathered.user || !gathered.facts.account_enabled) {
+      // Neutral, and it costs an attempt like any other start.
+      refusal =
+          throttle(tx, ctx, "ip:" + ctx.client_ip, dt::ThrottledAction::kResetAttempt, nullptr);
+      // One technical line for both, so the answer tells nothing apart.
+      if (!refusal) {
+        refusal = domain::eligibility::account_unavailable("unknown user ID or disabled account");
+      }
+      return domain::ok_status();
+    }
+    const auto& user = *gathered.user;
+    if (blocking) {
+      write_self_service_audit(tx, clock_, random_, ctx, user,
+                               domain::audit_activity::kFlowProgress, blocking->name,
+                               {{"step", "start"}});
+      refusal = *blocking;
+      return domain::ok_status();
+    }
+    refusal = throttle(tx, ctx, user_key(user), dt::ThrottledAction::kResetAttempt, &user);
+    if (refusal) return domain::ok_status();
+    const int gates = std::max(1, gathered.facts.registration.methods_required);
+    auto flow = dr::start_flow(random_.uuid(), user.tenant_id, user.id, gates, ctx.correlation_id,
+                               clock_.now());
+    tx.insert_reset_flow(flow);
+    write_self_service_audit(tx, clock_, random_, ctx, user, domain::audit_activity::kFlowProgress,
+                             {}, step_details("start", flow.id));
+    view = make_view(
+        flow, gathered, [this](dm::MethodType type) { return strategy(type); }, language);
+    return domain::ok_status();
+  });
+  if (!status) return status.error();
+  if (refusal) return *refusal;
+  return std::move(*view);
+}
+
+Result<ResetChallenge> PasswordReset::challenge(const domain::RequestContext& request_ctx,
+                                                const std::string& flow_id,
+                                                const std::string& method_id,
+                                                const std::string& channel,
+                                                const std::string& phone,
+                                                const std::string& language) {
+  std::optional<Error> refusal;
+  std::optional<Loaded> loaded;
+  ChosenMethod chosen;
+  ResetChallenge out;
+  std::optional<dm::Channel> parsed_channel;
+  if (!channel.empty()) {
+    parsed_channel = dm::channel_from_string(channel);
+    if (!parsed_channel) return errors::invalid_input("channel", "unknown channel");
+  }
+  const auto read = store_.transact([&](store::StoreTransaction& tx) -> Status {
+    auto found = load(tx, flow_id, language);
+    if (!found) return found.error();
+    loaded = std::move(*found);
+    const auto& facts = loaded->facts;
+    const auto& user = *facts.user;
+    const auto ctx = flow_context(loaded->flow, request_ctx);
+    if (method_id == kSecurityQuestionsMethodId &&
+        usable(facts, dm::MethodType::kSecurityQuestions)) {
+      chosen.questions = true;
+      chosen.method.type = dm::MethodType::kSecurityQuestions;
+    } else {
+      auto it = std::find_if(facts.methods.begin(), facts.methods.end(), [&](const auto& m) {
+        return std::to_string(m.id) == method_id && usable(facts, m.type) && strategy(m.type);
+      });
+      if (it == facts.methods.end()) return errors::not_found("method", method_id);
+      chosen.method = *it;
+    }
+    // Out of order (expired, finished, gate passed already): refused before anything is sent.
+    if (auto probe = dr::begin_gate(loaded->flow, {chosen.method.type, "", {}}, clock_.now());
+        !probe) {
+      return probe.error();
+    }
+    if (is_phone(chosen.method.type)) {
+      if (phone.empty()) return errors::invalid_input("phone", "the whole number is required");
+      refusal = throttle(tx, ctx, user_key(user), dt::ThrottledAction::kPhoneVerification, &user);
+      if (refusal) return domain::ok_status();
+      auto on_file = dm::phone_number_from_e164(chosen.method.value, chosen.method.extension);
+      if (!on_file || !dm::phone_number_matches(phone, *on_file)) {
+        refusal = dr::phone_number_mismatch();
+        write_self_service_audit(tx, clock_, random_, ctx, user,
+                                 domain::audit_activity::kFlowProgress, refusal->name,
+                                 step_details("challenge", flow_id, chosen.method.type));
+        return domain::ok_status();
+      }
+    } else if (chosen.method.type == dm::MethodType::kEmail) {
+      refusal = throttle(tx, ctx, user_key(user), dt::ThrottledAction::kEmailSent, &user);
+      if (refusal) return domain::ok_status();
+    } else if (chosen.questions) {
+      auto answers = tx.list_security_answers(user.id);
+      const auto custom = tx.list_custom_questions(user.tenant_id);
+      // A random choice of questions_to_reset among the registered ones (Fisher–Yates).
+      for (std::size_t i = answers.size(); i > 1; --i) {
+        std::swap(answers[i - 1], answers[random_.uniform(static_cast<std::uint32_t>(i))]);
+      }
+      const auto wanted = static_cast<std::size_t>(std::max(1, facts.policy.questions_to_reset));
+      for (std::size_t i = 0; i < answers.size() && i < wanted; ++i) {
+        out.questions.push_back(
+            {answers[i].question_id, questions_.text_of(answers[i].question_id, custom, language)});
+      }
+    }
+    return domain::ok_status();
+  });
+  if (!read) return read.error();
+  if (refusal) return *refusal;
+
+  const auto ctx = flow_context(loaded->flow, request_ctx);
+  const auto& user = *loaded->facts.user;
+  dr::PendingChallenge pending{chosen.method.type, "", {}};
+  if (chosen.questions) {
+    for (const auto& question : out.questions) pending.question_ids.push_back(question.id);
+  } else {
+    methods::ChallengeSubject subject{user, loaded->tenant_name, dm::CodePurpose::kReset, flow_id,
+                                      language};
+    auto sent =
+        strategy(chosen.method.type)->send_challenge(ctx, subject, chosen.method, parsed_channel);
+    if (!sent) return sent.error();
+    pending.code_id = sent->code_id;
+    out.sent_to = sent->sent_to;
+  }
+
+  const auto saved = store_.transact([&](store::StoreTransaction& tx) -> Status {
+    auto flow = tx.find_reset_flow(flow_id);
+    if (!flow || flow->version != loaded->flow.version) return concurrent_step();
+    auto moved = dr::begin_gate(*flow, pending, clock_.now());
+    if (!moved) return moved.error();
+    if (!tx.update_reset_flow(*moved)) return concurrent_step();
+    write_self_service_audit(tx, clock_, random_, ctx, user, domain::audit_activity::kFlowProgress,
+                             {}, step_details("challenge", flow_id, chosen.method.type));
+    return domain::ok_status();
+  });
+  if (!saved) return saved.error();
+  return out;
+}
+
+Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& request_ctx,
+                                            const std::string& flow_id,
+                                            const std::string& method_id, const std::string& code,
+                                            const std::vector<dm::SecurityAnswerInput>& answers,
+                                            const std::string& language) {
+  std::optional<Error> refusal;
+  std::optional<Loaded> loaded;
+  ChosenMethod chosen;
+  std::vector<dm::SecurityAnswerRecord> asked;
+  const auto read = store_.transact([&](store::StoreTransaction& tx) -> Status {
+    auto found = load(tx, flow_id, language);
+    if (!found) return found.error();
+    loaded = std::move(*found);
+    const auto& facts = loaded->facts;
+    const auto& user = *facts.user;
+    const auto ctx = flow_context(loaded->flow, request_ctx);
+    if (method_id == kSecurityQuestionsMethodId) {
+      chosen.questions = true;
+      chosen.method.type = dm::MethodType::kSecurityQuestions;
+    } else {
+      auto it = std::find_if(facts.methods.begin(), facts.methods.end(),
+                             [&](const auto& m) { return std::to_string(m.id) == method_id; });
+      if (it == facts.methods.end()) return errors::not_found("method", method_id);
+      chosen.method = *it;
+    }
+    const auto type = chosen.method.type;
+    if (auto probe = dr::record_failed_attempt(loaded->flow, type, clock_.now()); !probe) {
+      return probe.error();
+    }
+    const auto& pending = loaded->flow.pending;
+    if (chosen.questions) {
+      refusal =
+          throttle(tx, ctx, user_key(user), dt::ThrottledAction::kSecurityQuestionAttempt, &user);
+      if (refusal) return domain::ok_status();
+      for (auto& record : tx.list_security_answers(user.id)) {
+        const auto& ids = pending->question_ids;
+        if (std::find(ids.begin(), ids.end(), record.question_id) != ids.end()) {
+          asked.push_back(std::move(record));
+        }
+      }
+    }
+    return domain::ok_status();
+  });
+  if (!read) return read.error();
+  if (refusal) return *refusal;
+
+  const auto ctx = flow_context(loaded->flow, request_ctx);
+  const auto& user = *loaded->facts.user;
+  const auto type = chosen.method.type;
+  std::optional<Error> wrong;
+  if (chosen.questions) {
+    const bool complete = answers.size() == asked.size() &&
+                          answers.size() == loaded->flow.pending->question_ids.size();
+    // All answers are checked even when the set is incomplete, so timing tells nothing.
+    const bool right = questions_.verify_answers(asked, answers);
+    if (!complete || !right) wrong = dr::incorrect_security_answers();
+  } else {
+    auto* handler = strategy(type);
+    if (!handler) return errors::not_found("method", method_id);
+    methods::ChallengeSubject subject{user, loaded->tenant_name, dm::CodePurpose::kReset, flow_id,
+                                      language};
+    auto verified =
+        handler->verify_response(subject, chosen.method, loaded->flow.pending->code_id, code);
+    if (!verified) wrong = verified.error();
+  }
+
+  std::optional<ResetFlowView> view;
+  const auto saved = store_.transact([&](store::StoreTransaction& tx) -> Status {
+    auto flow = tx.find_reset_flow(flow_id);
+    if (!flow || flow->version != loaded->flow.version) return concurrent_step();
+    auto moved = wrong ? dr::record_failed_attempt(*flow, type, clock_.now())
+                       : dr::pass_gate(*flow, type, clock_.now());
+    if (!moved) return moved.error();
+    if (!tx.update_reset_flow(*moved)) return concurrent_step();
+    write_self_service_audit(tx, clock_, random_, ctx, user, domain::audit_activity::kFlowProgress,
+                             wrong ? wrong->name : "",
+                             step_details(wrong ? "gate failed" : "gate passed", flow_id, type));
+    view = make_view(
+        *moved, loaded->facts, [this](dm::MethodType t) { return strategy(t); }, language);
+    return domain::ok_status();
+  });
+  if (!saved) return saved.error();
+  if (wrong) return *wrong;
+  return std::move(*view);
+}
+
+Result<ResetFlowView> PasswordReset::set_password(const domain::RequestContext& request_ctx,
+                                                  const std::string& flow_id,
+                                                  const std::string& password,
+                                                  const std::string& language,
+                                                  domain::password::PasswordEvaluation* rejected) {
+  std::optional<Loaded> loaded;
+  const auto read = store_.transact([&](store::StoreTransaction& tx) -> Status {
+    auto found = load(tx, flow_id, language);
+    if (!found) return found.error();
+    loaded = std::move(*found);
+    if (auto probe = dr::complete(loaded->flow, clock_.now()); !probe) return probe.error();
+    const auto& user = *loaded->facts.user;
+    if (user.password_managed_on_premises()) {
+      // Writeback (issue 6) is not there yet: nothing can be written for a synced user.
+      const auto error = domain::eligibility::writeback_not_enabled();
+      write_self_service_audit(tx, clock_, random_, flow_context(loaded->flow, request_ctx), user,
+                               domain::audit_activity::kFlowProgress, error.name,
+                               step_details("password", flow_id));
+      return error;
+    }
+    return domain::ok_status();
+  });
+  if (!read) return read.error();
+
+  const auto ctx = flow_context(loaded->flow, request_ctx);
+  const auto& user = *loaded->facts.user;
+  // Argon2id work outside the transaction.
+  const std::string hash = hasher_.hash(password);
+  std::optional<Error> refusal;
+  std::optional<ResetFlowView> view;
+  const auto saved = store_.transact([&](store::StoreTransaction& tx) -> Status {
+    auto flow = tx.find_reset_flow(flow_id);
+    if (!flow || flow->version != loaded->flow.version) return concurrent_step();
+    refusal = throttle(tx, ctx, user_key(user), dt::ThrottledAction::kResetAttempt, &user);
+    if (refusal) return domain::ok_status();
+    auto tenant = tx.find_tenant(user.tenant_id);
+    if (!tenant) return errors::not_found("tenant", std::to_string(user.tenant_id));
+    auto evaluation = password_rules_.evaluate(tx, *tenant, &user, password,
+                                               domain::password::PasswordChange::kReset);
+    if (!evaluation) return evaluation.error();
+    if (!evaluation->accepted) {
+      refusal = domain::password::password_verdict(*evaluation).error();
+      if (rejected) *rejected = *evaluation;
+      write_self_service_audit(tx, clock_, random_, ctx, user,
+                               domain::audit_activity::kFlowProgress, refusal->name,
+                               step_details("password", flow_id));
+      return domain::ok_status();
+    }
+    auto done = dr::complete(*flow, clock_.now());
+    if (!done) return done.error();
+    if (!tx.update_reset_flow(*done)) return concurrent_step();
+    tx.set_password_hash(user.id, hash, domain::to_iso8601(clock_.now()));
+    tx.clear_throttle_attempts(user_key(user));
+    write_self_service_audit(tx, clock_, random_, ctx, user,
+                             domain::audit_activity::kResetSelfService, {},
+                             step_details("password", flow_id));
+    view = make_view(
+        *done, loaded->facts, [this](dm::MethodType t) { return strategy(t); }, language);
+    return domain::ok_status();
+  });
+  if (!saved) return saved.error();
+  if (refusal) return *refusal;
+  return std::move(*view);
+}
+
+}  // namespace sspr::flows

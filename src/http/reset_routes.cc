@@ -1,0 +1,162 @@
+// The self-service password reset flow (flows/password_reset.h, CONTRACT.md "Reset flow"),
+// public (no token, no session):
+//   POST /api/v1/reset/flows                 {"user_id", "captcha"} -> 201 the flow
+//   POST /api/v1/reset/flows/:id/challenge   {"method_id", "channel"?, "phone"?}
+//                                            -> 200 {"sent_to"?, "questions"?: [{"id","text"}]}
+//   POST /api/v1/reset/flows/:id/verify      {"method_id", "code"} or
+//                                            {"method_id", "answers": [{"question_id","answer"}]}
+//                                            -> 200 the flow
+//   POST /api/v1/reset/flows/:id/password    {"password"} -> 200 the flow ({"state": "done", ...})
+//   GET  /api/v1/reset/flows/:id             -> 200 the flow
+// A rejected password is FuzzyPolicyViolationInvalidPassword (or PasswordPolicyViolation) with
+// "reasons" and localised "messages" in the error envelope.
+
+#include "domain/error.h"
+#include "domain/reset/reset_flow.h"
+#include "flows/password_reset.h"
+#include "http/json_body.h"
+#include "http/route_families.h"
+#include "i18n/catalogue.h"
+
+namespace sspr::http {
+namespace {
+
+namespace dm = domain::methods;
+namespace errors = domain::errors;
+
+nlohmann::json flow_json(const flows::ResetFlowView& view) {
+  nlohmann::json passed = nlohmann::json::array();
+  for (auto type : view.gates_passed) passed.push_back(dm::to_string(type));
+  nlohmann::json methods = nlohmann::json::array();
+  for (const auto& method : view.methods) {
+    methods.push_back({{"id", method.id},
+                       {"type", dm::to_string(method.type)},
+                       {"masked", method.masked},
+                       {"channels", method.channels}});
+  }
+  return {{"id", view.id},
+          {"state", domain::reset::to_string(view.state)},
+          {"gates_required", view.gates_required},
+          {"gates_passed", passed},
+          {"methods", methods},
+          {"can_unlock", view.can_unlock},
+          {"expires_at", view.expires_at}};
+}
+
+ApiResult flow_response(domain::Result<flows::ResetFlowView> result, int status = 200) {
+  if (!result) return result.error();
+  return ApiResponse{status, flow_json(*result)};
+}
+
+domain::Result<flows::PasswordReset*> use_case(const ApiRequest& request) {
+  if (!request.reset) return errors::internal("the reset flow is not configured");
+  return request.reset;
+}
+
+ApiResult start_flow(const ApiRequest& request) {
+  auto reset = use_case(request);
+  if (!reset) return reset.error();
+  auto body = request.json_body();
+  if (!body) return body.error();
+  auto upn = required_string(*body, "user_id");
+  if (!upn) return upn.error();
+  const auto captcha = body->find("captcha");
+  return flow_response(
+      (*reset)->start(request.context, *upn, captcha == body->end() ? nlohmann::json() : *captcha,
+                      request.language),
+      201);
+}
+
+ApiResult challenge(const ApiRequest& request) {
+  auto reset = use_case(request);
+  if (!reset) return reset.error();
+  auto body = request.json_body();
+  if (!body) return body.error();
+  auto method = required_string(*body, "method_id");
+  if (!method) return method.error();
+  auto channel = optional_string(*body, "channel");
+  if (!channel) return channel.error();
+  auto phone = optional_string(*body, "phone");
+  if (!phone) return phone.error();
+  auto sent = (*reset)->challenge(request.context, request.param("id"), *method,
+                                  channel->value_or(""), phone->value_or(""), request.language);
+  if (!sent) return sent.error();
+  nlohmann::json out = nlohmann::json::object();
+  if (!sent->sent_to.empty()) out["sent_to"] = sent->sent_to;
+  if (!sent->questions.empty()) {
+    out["questions"] = nlohmann::json::array();
+    for (const auto& question : sent->questions) {
+      out["questions"].push_back({{"id", question.id}, {"text", question.text}});
+    }
+  }
+  return ApiResponse::ok(out);
+}
+
+ApiResult verify(const ApiRequest& request) {
+  auto reset = use_case(request);
+  if (!reset) return reset.error();
+  auto body = request.json_body();
+  if (!body) return body.error();
+  auto method = required_string(*body, "method_id");
+  if (!method) return method.error();
+  auto code = optional_string(*body, "code");
+  if (!code) return code.error();
+  std::vector<dm::SecurityAnswerInput> answers;
+  if (auto found = body->find("answers"); found != body->end() && !found->is_null()) {
+    if (!found->is_array()) return errors::invalid_input("answers", "must be an array");
+    for (const auto& item : *found) {
+      if (!item.is_object()) return errors::invalid_input("answers", "must hold objects");
+      auto question = required_string(item, "question_id");
+      if (!question) return question.error();
+      auto answer = required_string(item, "answer");
+      if (!answer) return errors::invalid_input("answers", "each needs an answer string");
+      answers.push_back({*question, *answer});
+    }
+  }
+  return flow_response((*reset)->verify(request.context, request.param("id"), *method,
+                                        code->value_or(""), answers, request.language));
+}
+
+ApiResult set_password(const ApiRequest& request) {
+  auto reset = use_case(request);
+  if (!reset) return reset.error();
+  auto body = request.json_body();
+  if (!body) return body.error();
+  auto password = required_string(*body, "password");
+  if (!password) return password.error();
+  domain::password::PasswordEvaluation rejected;
+  rejected.accepted = true;  // stays so unless the tenant's rules reject the password
+  auto done = (*reset)->set_password(request.context, request.param("id"), *password,
+                                     request.language, &rejected);
+  if (done) return ApiResponse::ok(flow_json(*done));
+  if (rejected.accepted) return done.error();
+  nlohmann::json reasons = nlohmann::json::array();
+  nlohmann::json messages = nlohmann::json::array();
+  for (auto reason : rejected.reasons) {
+    reasons.push_back(std::string(domain::password::reason_name(reason)));
+    messages.push_back(
+        i18n::translate(request.language, domain::password::reason_message_key(reason)));
+  }
+  return ApiResponse::failure(done.error(), {{"reasons", reasons}, {"messages", messages}});
+}
+
+ApiResult get_flow(const ApiRequest& request) {
+  auto reset = use_case(request);
+  if (!reset) return reset.error();
+  return flow_response((*reset)->get(request.param("id"), request.language));
+}
+
+}  // namespace
+
+void add_reset_routes(std::vector<ApiRoute>& routes) {
+  routes.push_back({Method::kPost, "/api/v1/reset/flows", start_flow, /*requires_token=*/false});
+  routes.push_back(
+      {Method::kPost, "/api/v1/reset/flows/:id/challenge", challenge, /*requires_token=*/false});
+  routes.push_back(
+      {Method::kPost, "/api/v1/reset/flows/:id/verify", verify, /*requires_token=*/false});
+  routes.push_back(
+      {Method::kPost, "/api/v1/reset/flows/:id/password", set_password, /*requires_token=*/false});
+  routes.push_back({Method::kGet, "/api/v1/reset/flows/:id", get_flow, /*requires_token=*/false});
+}
+
+}  // namespace sspr::http
