@@ -1,7 +1,10 @@
 #pragma once
-// The demo tenant of `sspr demo`: Contoso with users that each show one situation of
-// SPEC §4. Created once (when contoso.example does not exist yet), so restarts keep
-// whatever the visitor changed. The passwords are public demo values, never for production.
+// The demo directory of `sspr demo`: tenant Contoso with users that each show one situation of
+// SPEC §4 (a successful reset and SSPR_0010, 0012, 0013, 0014), plus two small tenants for the
+// tenant-wide errors: Fabrikam with SSPR switched off (SSPR_0009) and Tailspin that never
+// configured SSPR (SSPR_0011). Each tenant is created once (when its domain does not exist
+// yet), so restarts keep whatever the visitor changed. The passwords and phone numbers are
+// public demo values, never for production.
 
 #include <string>
 #include <vector>
@@ -13,6 +16,8 @@
 namespace sspr::cli {
 
 inline constexpr const char* kDemoDomain = "contoso.example";
+inline constexpr const char* kDemoSsprOffDomain = "fabrikam.example";
+inline constexpr const char* kDemoUnconfiguredDomain = "tailspin.example";
 
 struct DemoUser {
   std::string upn;
@@ -21,10 +26,11 @@ struct DemoUser {
   std::string demonstrates;  // what the user shows, for the printout
 };
 
+// Every demo user of every demo tenant, in the order the printout lists them.
 const std::vector<DemoUser>& demo_users();
 
 struct DemoSetup {
-  bool created_now = false;  // false: the tenant already existed and was left alone
+  bool created_now = false;  // false: Contoso already existed and was left alone
   std::string token;         // a fresh API token for this run (older demo tokens are revoked)
 };
 

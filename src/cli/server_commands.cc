@@ -76,7 +76,9 @@ void print_demo_guide(const config::Config& config, const DemoSetup& setup,
   const std::string data =
       config.store.db.empty() ? "--data " + config.store.data_dir : "--db <your database URL>";
   std::cout << "\nOpenSSPR demo: tenant Contoso (" << kDemoDomain << ")"
-            << (setup.created_now ? ", created now" : ", kept from an earlier run") << "\n\n"
+            << (setup.created_now ? ", created now" : ", kept from an earlier run")
+            << "; tenants Fabrikam (" << kDemoSsprOffDomain << ") and Tailspin ("
+            << kDemoUnconfiguredDomain << ") for the tenant-wide errors\n\n"
             << "Demo users (the passwords are public demo values, for this demo only):\n";
   TextTable users({"  USER", "PASSWORD", "DEMONSTRATES"});
   for (const auto& user : demo_users()) {
@@ -92,6 +94,8 @@ void print_demo_guide(const config::Config& config, const DemoSetup& setup,
             << "/api/v1/users/alice@contoso.example\n"
             << "  sspr " << data << " user show --upn alice@contoso.example\n"
             << "  sspr " << data << " group show --tenant contoso.example --name 'SSPR Users'\n"
+            << "Reset page (forgot password; each user above shows one outcome): " << base
+            << "/reset.html\n"
             << "Sign-in page (demo users, password change): " << base << "/signin.html\n"
             << "Security info (register phone, email, app, questions): " << base
             << "/security-info.html\n"
