@@ -43,7 +43,8 @@ def test_second_server_on_a_taken_port_fails_instead_of_hanging(backend, server)
 
 
 DEMO_USERS = ["alice@contoso.example", "admin@contoso.example", "bob@contoso.example",
-              "carol@contoso.example", "dave@contoso.example"]
+              "carol@contoso.example", "dave@contoso.example", "erin@contoso.example",
+              "frank@fabrikam.example", "grace@tailspin.example"]
 
 
 def test_demo_serves_and_names_the_demo_users(binary):

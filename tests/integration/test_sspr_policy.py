@@ -200,13 +200,17 @@ def test_api_show_patch_refusals_and_roles(backend):
 
 
 def test_demo_tenant_has_a_usable_policy(backend):
-    """`sspr demo` seeds Contoso with SSPR on for everyone, 1 of 4 methods."""
+    """`sspr demo` seeds Contoso with SSPR for the group SSPR Users, 1 of 4 methods; Fabrikam
+    with SSPR off; Tailspin with no policy at all."""
     demo = h.Server(backend.binary, backend.store_args, backend.work_dir / "logs",
                     command=("demo",), name="demo")
     backend.servers.append(demo)
     demo.start()
     demo.stop_gracefully()
     shown = backend.cli_ok("policy", "show", "--tenant", "contoso.example")
-    assert shown["enabled"] == "all"
+    assert shown["enabled"] == "selected"
+    assert shown["group"] == "SSPR Users"
     assert shown["methods_required"] == 1
     assert shown["methods"] == ["email", "mobile_phone", "security_questions", "app_code"]
+    assert backend.cli_ok("policy", "show", "--tenant", "fabrikam.example")["enabled"] == "none"
+    assert backend.cli_ok("policy", "show", "--tenant", "tailspin.example")["configured"] is False
