@@ -2,7 +2,19 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "i18n/catalogue.h"
+
 namespace sspr::http {
+
+// Generated from web/ (cmake/EmbedFiles.cmake); static_files.cc declares it the same way.
+const std::vector<std::pair<std::string_view, std::string_view>>& embedded_web_files();
+
 namespace {
 
 TEST(StaticFiles, RootIsTheIndexPage) {
@@ -34,13 +46,31 @@ TEST(StaticFiles, UnknownAndNestedPathsNameNoFile) {
 }
 
 TEST(StaticFiles, PagesUseNoInlineScriptOrStyle) {
-  for (const char* page : {"/index.html", "/signin.html"}) {
+  for (const char* page : {"/index.html", "/signin.html", "/reset.html"}) {
     auto file = find_static_file(page);
     ASSERT_TRUE(file) << page;
     EXPECT_EQ(file->content.find("<script>"), std::string_view::npos) << page;
     EXPECT_EQ(file->content.find("style="), std::string_view::npos) << page;
     EXPECT_EQ(file->content.find("onclick"), std::string_view::npos) << page;
   }
+}
+
+// A page text key named in a page or its script ("page.reset.heading") has a text in every
+// language, so no page shows a raw key.
+TEST(StaticFiles, EveryPageTextKeyHasATextInEveryLanguage) {
+  const std::regex key(R"(page\.[a-z_]+\.[a-z_]+)");
+  int seen = 0;
+  for (const auto& [name, content] : embedded_web_files()) {
+    const std::string text(content);
+    for (std::sregex_iterator it(text.begin(), text.end(), key), end; it != end; ++it) {
+      ++seen;
+      for (const auto& language : i18n::supported_languages()) {
+        EXPECT_TRUE(i18n::has_key(language, it->str()))
+            << name << ": " << it->str() << " in " << language;
+      }
+    }
+  }
+  EXPECT_GT(seen, 100);
 }
 
 }  // namespace
