@@ -303,7 +303,9 @@
   $("code-form").addEventListener("submit", (event) => {
     event.preventDefault();
     const code = $("code").value.trim();
-    if (!code) return fieldError("code-error", $("code"), { message: t("page.reset.code_missing") });
+    if (!code) {
+      return fieldError("code-error", $("code"), { message: t("page.reset.code_missing") });
+    }
     verify($("code-form"), "code-error", $("code"), { method_id: chosen.method.id, code: code });
   });
 
@@ -425,8 +427,8 @@
     const list = $("feedback-list");
     list.textContent = "";
     summary.className = assessment.accepted ? "ok-text" : "field-error";
-    summary.textContent =
-      t(assessment.accepted ? "page.reset.password_acceptable" : "page.reset.password_not_acceptable");
+    summary.textContent = t(assessment.accepted ? "page.reset.password_acceptable"
+                                                : "page.reset.password_not_acceptable");
     const lines = (assessment.messages || []).slice();
     const strength = assessment.strength;
     if (strength && Array.isArray(strength.suggestions)) lines.push(...strength.suggestions);
@@ -485,7 +487,8 @@
     }
     if ($("confirm-password").value !== password) {
       checkMatch();
-      return fieldError("password-error", $("confirm-password"), { message: t("page.reset.mismatch") });
+      return fieldError("password-error", $("confirm-password"),
+                        { message: t("page.reset.mismatch") });
     }
     setBusy(form, true);
     const result = await call("POST", flowPath("/password"), { password: password });

@@ -40,12 +40,14 @@ DEMO_ERRORS = [
 class Demo:
     """One `sspr demo` with its own data directory, outbox file and printed API token."""
 
-    def __init__(self):
+    def __init__(self, broken_outbox=False):
         binary = h.sspr_binary()
         if not binary.is_file():
             pytest.fail(f"sspr binary not found at {binary}", pytrace=False)
         self.work_dir = pathlib.Path(tempfile.mkdtemp(prefix="sspr-btest-reset-"))
         self.outbox = self.work_dir / "outbox.jsonl"
+        if broken_outbox:  # a directory: every send fails
+            self.outbox.mkdir()
         config = self.work_dir / "sspr.toml"
         config.write_text(f'[captcha]\ndifficulty = {DIFFICULTY}\n'
                           f'[notify]\noutbox_path = "{self.outbox}"\n')
@@ -62,7 +64,7 @@ class Demo:
         return self.server.base_url
 
     def outbox_lines(self):
-        if not self.outbox.exists():
+        if not self.outbox.is_file():
             return []
         return [json.loads(line) for line in self.outbox.read_text().splitlines() if line]
 
@@ -246,3 +248,30 @@ def test_the_wizard_speaks_german_with_lang_de(demo, browser):
     assert "Organisation" in browser.find_element(By.ID, "error-message").text
     assert browser.find_element(By.ID, "start-again").text == "Neu beginnen"
     assert browser.find_element(By.ID, "error-technical").text.startswith("SSPR_0009")
+
+
+def test_a_failed_send_offers_to_try_again_after_the_pause(browser):
+    demo = Demo(broken_outbox=True)
+    try:
+        wait = WebDriverWait(browser, 15)
+        start_reset(browser, wait, demo.base_url, ALICE)
+        wait.until(ec.text_to_be_present_in_element((By.ID, "method-heading"), "step 1 of 1"))
+        choices = browser.find_elements(By.CSS_SELECTOR, "#method-list label")
+        email = next(choice for choice in choices if "@example.org" in choice.text)
+        email.find_element(By.TAG_NAME, "input").click()
+        browser.find_element(By.ID, "method-submit").click()
+
+        visible(wait, "send-failed-heading")
+        assert focused_id(browser) == "send-failed-heading"
+        assert browser.find_element(By.ID, "send-failed-message").text.strip()
+        assert "seconds" in browser.find_element(By.ID, "send-failed-wait").text
+        assert not browser.find_element(By.ID, "retry-send").is_displayed()
+        # "Try again" only after the pause (10 s); it tries the same method again.
+        retry = WebDriverWait(browser, 15).until(
+            ec.visibility_of_element_located((By.ID, "retry-send")))
+        assert focused_id(browser) == "retry-send"
+        retry.click()
+        wait.until(lambda driver: "seconds" in driver.find_element(By.ID, "send-failed-wait").text)
+        assert not browser.find_element(By.ID, "retry-send").is_displayed()
+    finally:
+        demo.close()
