@@ -19,10 +19,12 @@ PROGRESS = "Self-service password reset flow activity progress"
 BLOCKED = "Blocked from self-service password reset"
 
 
-def make_site(backend, tmp_path, monkeypatch, gates=1, methods="email,mobile_phone"):
+def make_site(backend, tmp_path, monkeypatch, gates=1, methods="email,mobile_phone",
+              before_start=None):
     """Tenant Fabrikam with Alice (licensed; alternate email and mobile phone on file), a
     policy offering `methods` with `gates` required, and a server writing to a file outbox.
-    Returns (server, admin token, outbox path)."""
+    `before_start(backend)` adds more with the CLI before the server starts (so SQLite never
+    sees a CLI writer next to the server). Returns (server, admin token, outbox path)."""
     monkeypatch.setenv("SSPR_CAPTCHA_DIFFICULTY", str(DIFFICULTY))
     _, token = create_tenant_with_token(backend, "Fabrikam", DOMAIN)
     password_file = tmp_path / "password"
@@ -34,6 +36,8 @@ def make_site(backend, tmp_path, monkeypatch, gates=1, methods="email,mobile_pho
     backend.cli_ok("license", "assign", "--user", ALICE, "--sku", "SPE")
     backend.cli_ok("policy", "set", "--tenant", DOMAIN, "--enabled", "all", "--methods",
                    methods, "--methods-required", str(gates))
+    if before_start:
+        before_start(backend)
     outbox = tmp_path / "outbox.jsonl"
     config = tmp_path / "sspr.toml"
     config.write_text("[notify]\n"
