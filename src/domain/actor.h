@@ -20,10 +20,13 @@ struct Actor {
   static Actor operator_cli() { return Actor{"cli", std::nullopt, ~0u}; }
 };
 
-// Per-request facts that go into logs and audit records.
+// Per-request facts that go into logs and audit records. `support_code` is the UUID an error
+// answer of this request shows the user; failure audit records carry it, so the code finds
+// them (sspr support show). "" when the caller has none (e.g. the command line).
 struct RequestContext {
   std::string correlation_id;
   std::string client_ip;
+  std::string support_code = {};  // last, with a default: {correlation, ip} still initialises
 };
 
 }  // namespace sspr::domain

@@ -17,6 +17,8 @@ void write_self_service_audit(store::StoreTransaction& tx, const domain::Clock& 
   event.result = failure_reason.empty() ? "success" : "failure";
   event.result_reason = failure_reason;
   event.correlation_id = ctx.correlation_id;
+  // The code the user was shown finds this record; a success showed no code.
+  if (!failure_reason.empty()) event.support_code = ctx.support_code;
   event.client_ip = ctx.client_ip;
   event.details = std::move(details);
   tx.append_audit(event);

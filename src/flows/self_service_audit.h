@@ -1,6 +1,7 @@
 #pragma once
 // One audit record of a self-service action (category "Self-service password management"):
-// the user acts on themselves, with a result and, on failure, the error name as reason.
+// the user acts on themselves, with a result and, on failure, the error name as reason and
+// the request's support code (ctx.support_code), so that code finds the record.
 
 #include <string_view>
 

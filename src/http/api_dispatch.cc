@@ -121,7 +121,8 @@ void serve_on_worker(DispatchContext& context, const ApiRoute& route, Exchange& 
   auto& dependencies = context.dependencies;
   try {
     ApiRequest request{domain::Actor{"", std::nullopt, 0},
-                       domain::RequestContext{exchange.correlation_id(), exchange.client_ip()},
+                       domain::RequestContext{exchange.correlation_id(), exchange.client_ip(),
+                                              exchange.support_code()},
                        std::move(path),
                        std::move(query),
                        exchange.request()->body(),

@@ -15,7 +15,7 @@ namespace sspr::http {
 
 struct EnvelopeFacts {
   std::string language;        // "en", "da", "de", "sv"
-  std::string support_code;    // a fresh UUID, also logged with the full context
+  std::string support_code;    // the request's UUID, also in its log line and failure audit
   std::string timestamp;       // ISO 8601 UTC
   std::string correlation_id;  // of the request
 };

@@ -25,10 +25,10 @@ std::string dump(const nlohmann::json& value) {
 Exchange::Exchange(restinio::request_handle_t request, domain::Random& random,
                    const domain::Clock& clock, std::atomic<long>& in_flight)
     : request_(std::move(request)),
-      random_(random),
       clock_(clock),
       in_flight_(in_flight),
       correlation_id_(choose_correlation_id(header_value(request_, "X-Correlation-Id"), random)),
+      support_code_(random.uuid()),
       started_(std::chrono::steady_clock::now()) {
   in_flight_.fetch_add(1);
 }
@@ -113,7 +113,7 @@ void Exchange::respond_error(const domain::Error& error, const std::vector<Heade
                              std::optional<int> status, const nlohmann::json& details) {
   if (responded_.exchange(true)) return;
   const int code = status.value_or(status_for(error.kind));
-  const EnvelopeFacts facts{language(), random_.uuid(), domain::to_iso8601(clock_.now()),
+  const EnvelopeFacts facts{language(), support_code_, domain::to_iso8601(clock_.now()),
                             correlation_id_};
   std::vector<Header> headers = extra;
   if (error.kind == domain::ErrorKind::kUnauthenticated) {

@@ -3,9 +3,11 @@
 // the worker that serves it; whoever holds the last reference may respond, from any thread
 // (RESTinio posts the write to the connection's own executor).
 //
-// Every response gets the security headers and X-Correlation-Id. Errors are answered with
-// the error envelope and a fresh support code, and logged with that code and the technical
-// line. Successful requests are logged at info, client errors at warn, server errors at error.
+// Every response gets the security headers and X-Correlation-Id. Each exchange draws its
+// support code when it is created (support_code(), handed to the flows in RequestContext so
+// failure audit records carry it); errors are answered with the error envelope showing that
+// code, and logged with the same code and the technical line. Successful requests are logged at
+// info, client errors at warn, server errors at error.
 
 #include <atomic>
 #include <chrono>
@@ -39,6 +41,7 @@ class Exchange {
 
   const restinio::request_handle_t& request() const { return request_; }
   const std::string& correlation_id() const { return correlation_id_; }
+  const std::string& support_code() const { return support_code_; }
   std::string client_ip() const;
   std::string method() const;
   std::string path() const;  // without the query string
@@ -69,10 +72,10 @@ class Exchange {
   void log_request(int status, const nlohmann::json& error_fields) const;
 
   restinio::request_handle_t request_;
-  domain::Random& random_;
   const domain::Clock& clock_;
   std::atomic<long>& in_flight_;
   std::string correlation_id_;
+  std::string support_code_;
   std::chrono::steady_clock::time_point started_;
   std::atomic<bool> responded_{false};
 };

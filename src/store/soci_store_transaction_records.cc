@@ -109,6 +109,7 @@ std::vector<domain::AuditEvent> SociStoreTransaction::query_audit(const AuditQue
       {" AND category = :category", &filter.category},
       {" AND target = :target", &filter.target},
       {" AND correlation_id = :correlation", &filter.correlation_id},
+      {" AND support_code = :support_code", &filter.support_code},
   };
   if (filter.tenant_id) sql += " AND tenant_id = :tenant";
   for (const auto& [condition, value] : text_filters) {

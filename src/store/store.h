@@ -43,6 +43,9 @@ struct AuditQuery {
   std::string correlation_id;
   std::size_t offset = 0;
   std::size_t limit = 100;
+  // --- support codes (SPEC §4, §12) ---
+  std::string support_code = {};  // exact; empty = any (index audit_events_by_support_code)
+  // --- end support codes ---
 };
 
 class StoreTransaction {

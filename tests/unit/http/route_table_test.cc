@@ -67,6 +67,7 @@ TEST(RouteTable, CoversTheAdminApi) {
                                "GET /api/v1/roles",
                                "GET /api/v1/skus",
                                "GET /api/v1/audit",
+                               "GET /api/v1/support/:code",
                                "GET /api/v1/banned-passwords",
                                "POST /api/v1/banned-passwords",
                                "DELETE /api/v1/banned-passwords",
