@@ -321,19 +321,26 @@ Result<ResetChallenge> PasswordReset::challenge(
     if (!sent && is_delivery_failure(sent.error())) {
       // SPEC §5.6: remembered on the flow, so the user may try again or contact their
       // administrator; audited as a failed step of the flow.
-      const auto recorded = store_.transact([&](store::StoreTransaction& tx) -> Status {
-        auto flow = tx.find_reset_flow(flow_id);
-        if (!flow) return errors::not_found("reset flow", flow_id);
-        auto failed = dr::record_send_failure(*flow, clock_.now());
-        if (failed && !tx.update_reset_flow(*failed)) return concurrent_step();
-        auto failure_details = step_details("send_failed", flow_id, chosen.method.type);
-        if (parsed_channel) failure_details["channel"] = dm::to_string(*parsed_channel);
-        write_self_service_audit(tx, clock_, random_, ctx, user,
-                                 domain::audit_activity::kFlowProgress, sent.error().name,
-                                 std::move(failure_details));
-        return domain::ok_status();
-      });
-      if (recorded && send_failure) {
+      bool remembered = false;
+      for (int attempt = 0; attempt < 3; ++attempt) {
+        const auto recorded = store_.transact([&](store::StoreTransaction& tx) -> Status {
+          auto flow = tx.find_reset_flow(flow_id);
+          if (!flow) return errors::not_found("reset flow", flow_id);
+          // A flow that ended meanwhile stays as it is; the failure is audited all the same.
+          auto failed = dr::record_send_failure(*flow, clock_.now());
+          if (failed && !tx.update_reset_flow(*failed)) return concurrent_step();
+          remembered = failed.ok();
+          auto failure_details = step_details("send_failed", flow_id, chosen.method.type);
+          if (parsed_channel) failure_details["channel"] = dm::to_string(*parsed_channel);
+          write_self_service_audit(tx, clock_, random_, ctx, user,
+                                   domain::audit_activity::kFlowProgress, sent.error().name,
+                                   std::move(failure_details));
+          return domain::ok_status();
+        });
+        if (!recorded) remembered = false;
+        if (recorded || recorded.error().name != concurrent_step().name) break;
+      }
+      if (remembered && send_failure) {
         send_failure->recorded = true;
         send_failure->retry_after_seconds = static_cast<int>(dr::kRetryAfterSendFailure.count());
         send_failure->can_contact_admin = true;
