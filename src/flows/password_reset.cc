@@ -1,7 +1,6 @@
 #include "flows/password_reset.h"
 
 #include <algorithm>
-#include <functional>
 #include <string_view>
 
 #include "domain/audit_event.h"
@@ -9,13 +8,15 @@
 #include "domain/eligibility/reset_eligibility.h"
 #include "domain/error.h"
 #include "domain/methods/phone_number.h"
-#include "domain/password/password_policy.h"
+#include "domain/reset/administrator_help.h"
 #include "domain/reset/reset_gate_errors.h"
+#include "domain/reset/unlock_rule.h"
 #include "domain/throttling/throttled_error.h"
 #include "flows/methods/authenticator_app_method.h"
 #include "flows/methods/email_method.h"
 #include "flows/methods/phone_method.h"
-#include "flows/reset_eligibility_facts.h"
+#include "flows/onprem/unconfigured_onprem_directory.h"
+#include "flows/reset_flow_steps.h"
 #include "flows/self_service_audit.h"
 
 namespace sspr::flows {
@@ -28,8 +29,10 @@ namespace errors = domain::errors;
 using domain::Error;
 using domain::Result;
 using domain::Status;
-
-std::string user_key(const domain::User& user) { return "user:" + std::to_string(user.id); }
+using reset_steps::concurrent_step;
+using reset_steps::flow_context;
+using reset_steps::step_details;
+using reset_steps::user_key;
 
 // The channels a method's codes can travel by, as the page offers them.
 std::vector<std::string> channels_of(dm::MethodType type) {
@@ -54,29 +57,10 @@ bool usable(const ResetEligibilityFacts& facts, dm::MethodType type) {
   return std::find(list.begin(), list.end(), type) != list.end();
 }
 
-// Every step is audited with the flow's correlation id.
-domain::RequestContext flow_context(const dr::ResetFlow& flow, const domain::RequestContext& ctx) {
-  return {flow.correlation_id, ctx.client_ip};
-}
-
-nlohmann::json step_details(std::string_view step, const std::string& flow_id,
-                            std::optional<dm::MethodType> method = std::nullopt) {
-  nlohmann::json details = {{"step", step}, {"flow_id", flow_id}};
-  if (method) details["method"] = dm::to_string(*method);
-  return details;
-}
-
-Error concurrent_step() {
-  return errors::already_exists("reset flow step", "a concurrent step of this flow");
-}
+// A delivery failure of the notifier (as opposed to a request the method cannot serve).
+bool is_delivery_failure(const Error& error) { return error.name == "NotificationFailed"; }
 
 }  // namespace
-
-struct PasswordReset::Loaded {
-  dr::ResetFlow flow;
-  ResetEligibilityFacts facts;
-  std::string tenant_name;
-};
 
 // A method chosen at a gate: a registered one, or the security questions.
 struct ChosenMethod {
@@ -88,12 +72,17 @@ PasswordReset::PasswordReset(store::Store& store, const domain::Clock& clock,
                              domain::Random& random, const domain::PasswordHasher& hasher,
                              notify::Notifier& notifier, const platform::SecretBox& box,
                              const platform::OneTimeCodeDigest& digest, Captcha& captcha,
-                             const domain::password::BreachedPasswordList* breached)
+                             const domain::password::BreachedPasswordList* breached,
+                             onprem::OnPremisesDirectory* onprem)
     : store_(store),
       clock_(clock),
       random_(random),
       hasher_(hasher),
       captcha_(captcha),
+      unconfigured_onprem_(onprem ? nullptr
+                                  : std::make_unique<onprem::UnconfiguredOnPremisesDirectory>()),
+      onprem_(onprem ? *onprem : *unconfigured_onprem_),
+      notifications_(store, clock, random, notifier),
       codes_(store, clock, random, notifier, digest),
       questions_(hasher),
       password_rules_(breached) {
@@ -141,9 +130,18 @@ std::optional<Error> PasswordReset::throttle(store::StoreTransaction& tx,
   return error;
 }
 
+Status PasswordReset::refuse(store::StoreTransaction& tx, const domain::RequestContext& ctx,
+                             const domain::User& user, const Error& error, nlohmann::json details,
+                             std::optional<Error>& refusal) {
+  write_self_service_audit(tx, clock_, random_, ctx, user, domain::audit_activity::kFlowProgress,
+                           error.name, std::move(details));
+  refusal = error;
+  return domain::ok_status();
+}
+
 Result<PasswordReset::Loaded> PasswordReset::load(store::StoreTransaction& tx,
-                                                  const std::string& flow_id,
-                                                  const std::string& /*language*/) {
+                                                  const std::string& flow_id) {
+  // An unknown flow has no tenant or user to audit against: NotFound, unaudited.
   auto flow = tx.find_reset_flow(flow_id);
   if (!flow) return errors::not_found("reset flow", flow_id);
   auto user = tx.find_user(flow->user_id);
@@ -155,19 +153,20 @@ Result<PasswordReset::Loaded> PasswordReset::load(store::StoreTransaction& tx,
   return out;
 }
 
-namespace {
-
-ResetFlowView make_view(const dr::ResetFlow& flow, const ResetEligibilityFacts& facts,
-                        const std::function<methods::MethodStrategy*(dm::MethodType)>& strategy,
-                        const std::string& language) {
+ResetFlowView PasswordReset::make_view(const dr::ResetFlow& flow,
+                                       const ResetEligibilityFacts& facts,
+                                       const std::string& language) {
   ResetFlowView view;
   view.id = flow.id;
   view.state = flow.state;
+  view.reason = flow.reason;
   view.gates_required = flow.gates_required;
   view.gates_passed = flow.gates_passed;
   view.expires_at = domain::to_iso8601(flow.expires_at());
-  view.can_unlock =
-      facts.policy.unlock && facts.user && facts.user->source == domain::UserSource::kSynced;
+  view.can_unlock = facts.user && dr::can_unlock(facts.policy, *facts.user);
+  const bool open =
+      flow.state == dr::FlowState::kVerifying || flow.state == dr::FlowState::kVerified;
+  view.can_contact_admin = open && flow.send_failed_at.has_value() && !flow.expired(clock_.now());
   if (flow.state != dr::FlowState::kVerifying) return view;
   for (const auto& method : facts.methods) {
     auto* handler = strategy(method.type);
@@ -183,30 +182,21 @@ ResetFlowView make_view(const dr::ResetFlow& flow, const ResetEligibilityFacts& 
   return view;
 }
 
-}  // namespace
-
-Result<ResetFlowView> PasswordReset::view_of(const std::string& flow_id,
-                                             const std::string& language) {
+Result<ResetFlowView> PasswordReset::get(const std::string& flow_id, const std::string& language) {
   std::optional<ResetFlowView> out;
   auto status = store_.transact([&](store::StoreTransaction& tx) -> Status {
-    auto loaded = load(tx, flow_id, language);
+    auto loaded = load(tx, flow_id);
     if (!loaded) return loaded.error();
-    out = make_view(
-        loaded->flow, loaded->facts, [this](dm::MethodType type) { return strategy(type); },
-        language);
+    out = make_view(loaded->flow, loaded->facts, language);
     return domain::ok_status();
   });
   if (!status) return status.error();
   return std::move(*out);
 }
 
-Result<ResetFlowView> PasswordReset::get(const std::string& flow_id, const std::string& language) {
-  return view_of(flow_id, language);
-}
-
 Result<ResetFlowView> PasswordReset::start(const domain::RequestContext& ctx,
                                            const std::string& upn, const nlohmann::json& captcha,
-                                           const std::string& language) {
+                                           const std::string& language, dr::ResetReason reason) {
   if (auto solved = captcha_.verify(captcha); !solved) return solved.error();
   std::optional<Error> refusal;
   std::optional<ResetFlowView> view;
@@ -225,23 +215,22 @@ Result<ResetFlowView> PasswordReset::start(const domain::RequestContext& ctx,
       return domain::ok_status();
     }
     const auto& user = *gathered.user;
-    if (blocking) {
-      write_self_service_audit(tx, clock_, random_, ctx, user,
-                               domain::audit_activity::kFlowProgress, blocking->name,
-                               {{"step", "start"}});
-      refusal = *blocking;
-      return domain::ok_status();
+    const nlohmann::json start_details = {{"step", "start"}, {"reason", dr::to_string(reason)}};
+    if (blocking) return refuse(tx, ctx, user, *blocking, start_details, refusal);
+    if (reason == dr::ResetReason::kLockedOut && !dr::can_unlock(gathered.policy, user)) {
+      return refuse(tx, ctx, user, dr::unlock_not_allowed(), start_details, refusal);
     }
     refusal = throttle(tx, ctx, user_key(user), dt::ThrottledAction::kResetAttempt, &user);
     if (refusal) return domain::ok_status();
     const int gates = std::max(1, gathered.facts.registration.methods_required);
     auto flow = dr::start_flow(random_.uuid(), user.tenant_id, user.id, gates, ctx.correlation_id,
-                               clock_.now());
+                               clock_.now(), reason);
     tx.insert_reset_flow(flow);
+    auto details = step_details("start", flow.id);
+    details["reason"] = dr::to_string(reason);
     write_self_service_audit(tx, clock_, random_, ctx, user, domain::audit_activity::kFlowProgress,
-                             {}, step_details("start", flow.id));
-    view = make_view(
-        flow, gathered, [this](dm::MethodType type) { return strategy(type); }, language);
+                             {}, std::move(details));
+    view = make_view(flow, gathered, language);
     return domain::ok_status();
   });
   if (!status) return status.error();
@@ -249,12 +238,10 @@ Result<ResetFlowView> PasswordReset::start(const domain::RequestContext& ctx,
   return std::move(*view);
 }
 
-Result<ResetChallenge> PasswordReset::challenge(const domain::RequestContext& request_ctx,
-                                                const std::string& flow_id,
-                                                const std::string& method_id,
-                                                const std::string& channel,
-                                                const std::string& phone,
-                                                const std::string& language) {
+Result<ResetChallenge> PasswordReset::challenge(
+    const domain::RequestContext& request_ctx, const std::string& flow_id,
+    const std::string& method_id, const std::string& channel, const std::string& phone,
+    const std::string& language, ResetSendFailure* send_failure) {
   std::optional<Error> refusal;
   std::optional<Loaded> loaded;
   ChosenMethod chosen;
@@ -265,7 +252,7 @@ Result<ResetChallenge> PasswordReset::challenge(const domain::RequestContext& re
     if (!parsed_channel) return errors::invalid_input("channel", "unknown channel");
   }
   const auto read = store_.transact([&](store::StoreTransaction& tx) -> Status {
-    auto found = load(tx, flow_id, language);
+    auto found = load(tx, flow_id);
     if (!found) return found.error();
     loaded = std::move(*found);
     const auto& facts = loaded->facts;
@@ -279,13 +266,17 @@ Result<ResetChallenge> PasswordReset::challenge(const domain::RequestContext& re
       auto it = std::find_if(facts.methods.begin(), facts.methods.end(), [&](const auto& m) {
         return std::to_string(m.id) == method_id && usable(facts, m.type) && strategy(m.type);
       });
-      if (it == facts.methods.end()) return errors::not_found("method", method_id);
+      if (it == facts.methods.end()) {
+        return refuse(tx, ctx, user, errors::not_found("method", method_id),
+                      step_details("challenge", flow_id), refusal);
+      }
       chosen.method = *it;
     }
+    const auto details = step_details("challenge", flow_id, chosen.method.type);
     // Out of order (expired, finished, gate passed already): refused before anything is sent.
     if (auto probe = dr::begin_gate(loaded->flow, {chosen.method.type, "", {}}, clock_.now());
         !probe) {
-      return probe.error();
+      return refuse(tx, ctx, user, probe.error(), details, refusal);
     }
     if (is_phone(chosen.method.type)) {
       if (phone.empty()) return errors::invalid_input("phone", "the whole number is required");
@@ -293,11 +284,7 @@ Result<ResetChallenge> PasswordReset::challenge(const domain::RequestContext& re
       if (refusal) return domain::ok_status();
       auto on_file = dm::phone_number_from_e164(chosen.method.value, chosen.method.extension);
       if (!on_file || !dm::phone_number_matches(phone, *on_file)) {
-        refusal = dr::phone_number_mismatch();
-        write_self_service_audit(tx, clock_, random_, ctx, user,
-                                 domain::audit_activity::kFlowProgress, refusal->name,
-                                 step_details("challenge", flow_id, chosen.method.type));
-        return domain::ok_status();
+        return refuse(tx, ctx, user, dr::phone_number_mismatch(), details, refusal);
       }
     } else if (chosen.method.type == dm::MethodType::kEmail) {
       refusal = throttle(tx, ctx, user_key(user), dt::ThrottledAction::kEmailSent, &user);
@@ -322,6 +309,7 @@ Result<ResetChallenge> PasswordReset::challenge(const domain::RequestContext& re
 
   const auto ctx = flow_context(loaded->flow, request_ctx);
   const auto& user = *loaded->facts.user;
+  const auto details = step_details("challenge", flow_id, chosen.method.type);
   dr::PendingChallenge pending{chosen.method.type, "", {}};
   if (chosen.questions) {
     for (const auto& question : out.questions) pending.question_ids.push_back(question.id);
@@ -330,22 +318,55 @@ Result<ResetChallenge> PasswordReset::challenge(const domain::RequestContext& re
                                       language};
     auto sent =
         strategy(chosen.method.type)->send_challenge(ctx, subject, chosen.method, parsed_channel);
+    if (!sent && is_delivery_failure(sent.error())) {
+      // SPEC §5.6: remembered on the flow, so the user may try again or contact their
+      // administrator; audited as a failed step of the flow.
+      bool remembered = false;
+      for (int attempt = 0; attempt < 3; ++attempt) {
+        const auto recorded = store_.transact([&](store::StoreTransaction& tx) -> Status {
+          auto flow = tx.find_reset_flow(flow_id);
+          if (!flow) return errors::not_found("reset flow", flow_id);
+          // A flow that ended meanwhile stays as it is; the failure is audited all the same.
+          auto failed = dr::record_send_failure(*flow, clock_.now());
+          if (failed && !tx.update_reset_flow(*failed)) return concurrent_step();
+          remembered = failed.ok();
+          auto failure_details = step_details("send_failed", flow_id, chosen.method.type);
+          if (parsed_channel) failure_details["channel"] = dm::to_string(*parsed_channel);
+          write_self_service_audit(tx, clock_, random_, ctx, user,
+                                   domain::audit_activity::kFlowProgress, sent.error().name,
+                                   std::move(failure_details));
+          return domain::ok_status();
+        });
+        if (!recorded) remembered = false;
+        if (recorded || recorded.error().name != concurrent_step().name) break;
+      }
+      if (remembered && send_failure) {
+        send_failure->recorded = true;
+        send_failure->retry_after_seconds = static_cast<int>(dr::kRetryAfterSendFailure.count());
+        send_failure->can_contact_admin = true;
+      }
+      return sent.error();
+    }
     if (!sent) return sent.error();
     pending.code_id = sent->code_id;
     out.sent_to = sent->sent_to;
   }
 
+  std::optional<Error> lost;
   const auto saved = store_.transact([&](store::StoreTransaction& tx) -> Status {
     auto flow = tx.find_reset_flow(flow_id);
-    if (!flow || flow->version != loaded->flow.version) return concurrent_step();
+    if (!flow || flow->version != loaded->flow.version) {
+      return refuse(tx, ctx, user, concurrent_step(), details, lost);
+    }
     auto moved = dr::begin_gate(*flow, pending, clock_.now());
-    if (!moved) return moved.error();
+    if (!moved) return refuse(tx, ctx, user, moved.error(), details, lost);
     if (!tx.update_reset_flow(*moved)) return concurrent_step();
     write_self_service_audit(tx, clock_, random_, ctx, user, domain::audit_activity::kFlowProgress,
-                             {}, step_details("challenge", flow_id, chosen.method.type));
+                             {}, details);
     return domain::ok_status();
   });
   if (!saved) return saved.error();
+  if (lost) return *lost;
   return out;
 }
 
@@ -359,7 +380,7 @@ Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& reques
   ChosenMethod chosen;
   std::vector<dm::SecurityAnswerRecord> asked;
   const auto read = store_.transact([&](store::StoreTransaction& tx) -> Status {
-    auto found = load(tx, flow_id, language);
+    auto found = load(tx, flow_id);
     if (!found) return found.error();
     loaded = std::move(*found);
     const auto& facts = loaded->facts;
@@ -371,12 +392,16 @@ Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& reques
     } else {
       auto it = std::find_if(facts.methods.begin(), facts.methods.end(),
                              [&](const auto& m) { return std::to_string(m.id) == method_id; });
-      if (it == facts.methods.end()) return errors::not_found("method", method_id);
+      if (it == facts.methods.end()) {
+        return refuse(tx, ctx, user, errors::not_found("method", method_id),
+                      step_details("verify", flow_id), refusal);
+      }
       chosen.method = *it;
     }
     const auto type = chosen.method.type;
+    // Out of order, replayed (the gate's challenge was consumed), expired or finished.
     if (auto probe = dr::record_failed_attempt(loaded->flow, type, clock_.now()); !probe) {
-      return probe.error();
+      return refuse(tx, ctx, user, probe.error(), step_details("verify", flow_id, type), refusal);
     }
     const auto& pending = loaded->flow.pending;
     if (chosen.questions) {
@@ -416,87 +441,27 @@ Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& reques
   }
 
   std::optional<ResetFlowView> view;
+  std::optional<Error> lost;
   const auto saved = store_.transact([&](store::StoreTransaction& tx) -> Status {
     auto flow = tx.find_reset_flow(flow_id);
-    if (!flow || flow->version != loaded->flow.version) return concurrent_step();
+    if (!flow || flow->version != loaded->flow.version) {
+      return refuse(tx, ctx, user, concurrent_step(), step_details("verify", flow_id, type), lost);
+    }
     auto moved = wrong ? dr::record_failed_attempt(*flow, type, clock_.now())
                        : dr::pass_gate(*flow, type, clock_.now());
-    if (!moved) return moved.error();
+    if (!moved) {
+      return refuse(tx, ctx, user, moved.error(), step_details("verify", flow_id, type), lost);
+    }
     if (!tx.update_reset_flow(*moved)) return concurrent_step();
     write_self_service_audit(tx, clock_, random_, ctx, user, domain::audit_activity::kFlowProgress,
                              wrong ? wrong->name : "",
                              step_details(wrong ? "gate failed" : "gate passed", flow_id, type));
-    view = make_view(
-        *moved, loaded->facts, [this](dm::MethodType t) { return strategy(t); }, language);
+    view = make_view(*moved, loaded->facts, language);
     return domain::ok_status();
   });
   if (!saved) return saved.error();
+  if (lost) return *lost;
   if (wrong) return *wrong;
-  return std::move(*view);
-}
-
-Result<ResetFlowView> PasswordReset::set_password(const domain::RequestContext& request_ctx,
-                                                  const std::string& flow_id,
-                                                  const std::string& password,
-                                                  const std::string& language,
-                                                  domain::password::PasswordEvaluation* rejected) {
-  std::optional<Loaded> loaded;
-  const auto read = store_.transact([&](store::StoreTransaction& tx) -> Status {
-    auto found = load(tx, flow_id, language);
-    if (!found) return found.error();
-    loaded = std::move(*found);
-    if (auto probe = dr::complete(loaded->flow, clock_.now()); !probe) return probe.error();
-    const auto& user = *loaded->facts.user;
-    if (user.password_managed_on_premises()) {
-      // Writeback (issue 6) is not there yet: nothing can be written for a synced user.
-      const auto error = domain::eligibility::writeback_not_enabled();
-      write_self_service_audit(tx, clock_, random_, flow_context(loaded->flow, request_ctx), user,
-                               domain::audit_activity::kFlowProgress, error.name,
-                               step_details("password", flow_id));
-      return error;
-    }
-    return domain::ok_status();
-  });
-  if (!read) return read.error();
-
-  const auto ctx = flow_context(loaded->flow, request_ctx);
-  const auto& user = *loaded->facts.user;
-  // Argon2id work outside the transaction.
-  const std::string hash = hasher_.hash(password);
-  std::optional<Error> refusal;
-  std::optional<ResetFlowView> view;
-  const auto saved = store_.transact([&](store::StoreTransaction& tx) -> Status {
-    auto flow = tx.find_reset_flow(flow_id);
-    if (!flow || flow->version != loaded->flow.version) return concurrent_step();
-    refusal = throttle(tx, ctx, user_key(user), dt::ThrottledAction::kResetAttempt, &user);
-    if (refusal) return domain::ok_status();
-    auto tenant = tx.find_tenant(user.tenant_id);
-    if (!tenant) return errors::not_found("tenant", std::to_string(user.tenant_id));
-    auto evaluation = password_rules_.evaluate(tx, *tenant, &user, password,
-                                               domain::password::PasswordChange::kReset);
-    if (!evaluation) return evaluation.error();
-    if (!evaluation->accepted) {
-      refusal = domain::password::password_verdict(*evaluation).error();
-      if (rejected) *rejected = *evaluation;
-      write_self_service_audit(tx, clock_, random_, ctx, user,
-                               domain::audit_activity::kFlowProgress, refusal->name,
-                               step_details("password", flow_id));
-      return domain::ok_status();
-    }
-    auto done = dr::complete(*flow, clock_.now());
-    if (!done) return done.error();
-    if (!tx.update_reset_flow(*done)) return concurrent_step();
-    tx.set_password_hash(user.id, hash, domain::to_iso8601(clock_.now()));
-    tx.clear_throttle_attempts(user_key(user));
-    write_self_service_audit(tx, clock_, random_, ctx, user,
-                             domain::audit_activity::kResetSelfService, {},
-                             step_details("password", flow_id));
-    view = make_view(
-        *done, loaded->facts, [this](dm::MethodType t) { return strategy(t); }, language);
-    return domain::ok_status();
-  });
-  if (!saved) return saved.error();
-  if (refusal) return *refusal;
   return std::move(*view);
 }
 

@@ -1,18 +1,28 @@
 // The self-service password reset flow (flows/password_reset.h, CONTRACT.md "Reset flow"),
 // public (no token, no session):
-//   POST /api/v1/reset/flows                 {"user_id", "captcha"} -> 201 the flow
+//   POST /api/v1/reset/flows                 {"user_id", "captcha", "reason"?} -> 201 the flow
+//                                            (reason "forgot" (default) or "locked_out")
 //   POST /api/v1/reset/flows/:id/challenge   {"method_id", "channel"?, "phone"?}
 //                                            -> 200 {"sent_to"?, "questions"?: [{"id","text"}]}
+//                                            a code that could not be sent: the error with
+//                                            "retry_after_seconds" and "can_contact_admin"
 //   POST /api/v1/reset/flows/:id/verify      {"method_id", "code"} or
 //                                            {"method_id", "answers": [{"question_id","answer"}]}
 //                                            -> 200 the flow
 //   POST /api/v1/reset/flows/:id/password    {"password"} -> 200 the flow ({"state": "done", ...})
+//   POST /api/v1/reset/flows/:id/password/evaluate
+//                                            {"password"} -> 200 the assessment, exactly as
+//                                            POST /api/v1/password/evaluate, for the flow's user
+//   POST /api/v1/reset/flows/:id/unlock      -> 200 the flow ({"state": "done", ...})
+//   POST /api/v1/reset/flows/:id/contact-admin
+//                                            -> 202 {"requested": true}
 //   GET  /api/v1/reset/flows/:id             -> 200 the flow
 // A rejected password is FuzzyPolicyViolationInvalidPassword (or PasswordPolicyViolation) with
 // "reasons" and localised "messages" in the error envelope.
 
 #include "domain/error.h"
 #include "domain/reset/reset_flow.h"
+#include "flows/password_assessment_json.h"
 #include "flows/password_reset.h"
 #include "http/json_body.h"
 #include "http/route_families.h"
@@ -36,10 +46,12 @@ nlohmann::json flow_json(const flows::ResetFlowView& view) {
   }
   return {{"id", view.id},
           {"state", domain::reset::to_string(view.state)},
+          {"reason", domain::reset::to_string(view.reason)},
           {"gates_required", view.gates_required},
           {"gates_passed", passed},
           {"methods", methods},
           {"can_unlock", view.can_unlock},
+          {"can_contact_admin", view.can_contact_admin},
           {"expires_at", view.expires_at}};
 }
 
@@ -60,10 +72,14 @@ ApiResult start_flow(const ApiRequest& request) {
   if (!body) return body.error();
   auto upn = required_string(*body, "user_id");
   if (!upn) return upn.error();
+  auto reason_text = optional_string(*body, "reason");
+  if (!reason_text) return reason_text.error();
+  auto reason = domain::reset::reset_reason_from_string(reason_text->value_or("forgot"));
+  if (!reason) return errors::invalid_input("reason", "must be \"forgot\" or \"locked_out\"");
   const auto captcha = body->find("captcha");
   return flow_response(
       (*reset)->start(request.context, *upn, captcha == body->end() ? nlohmann::json() : *captcha,
-                      request.language),
+                      request.language, *reason),
       201);
 }
 
@@ -78,8 +94,15 @@ ApiResult challenge(const ApiRequest& request) {
   if (!channel) return channel.error();
   auto phone = optional_string(*body, "phone");
   if (!phone) return phone.error();
-  auto sent = (*reset)->challenge(request.context, request.param("id"), *method,
-                                  channel->value_or(""), phone->value_or(""), request.language);
+  flows::ResetSendFailure failure;
+  auto sent =
+      (*reset)->challenge(request.context, request.param("id"), *method, channel->value_or(""),
+                          phone->value_or(""), request.language, &failure);
+  if (!sent && failure.recorded) {
+    // SPEC §5.6: the page offers "try again" after a pause, and "contact your administrator".
+    return ApiResponse::failure(sent.error(), {{"retry_after_seconds", failure.retry_after_seconds},
+                                               {"can_contact_admin", failure.can_contact_admin}});
+  }
   if (!sent) return sent.error();
   nlohmann::json out = nlohmann::json::object();
   if (!sent->sent_to.empty()) out["sent_to"] = sent->sent_to;
@@ -140,6 +163,41 @@ ApiResult set_password(const ApiRequest& request) {
   return ApiResponse::failure(done.error(), {{"reasons", reasons}, {"messages", messages}});
 }
 
+// The same assessment as POST /api/v1/password/evaluate, for the flow's user and tenant, once
+// the flow may set a password (otherwise the flow's error, and nothing about the candidate).
+// Not a step of the flow: nothing is counted, written or audited.
+ApiResult evaluate_password(const ApiRequest& request) {
+  auto reset = use_case(request);
+  if (!reset) return reset.error();
+  auto body = request.json_body();
+  if (!body) return body.error();
+  auto candidate = required_string(*body, "password");
+  if (!candidate) return candidate.error();
+  auto subject = (*reset)->password_subject(request.param("id"));
+  if (!subject) return subject.error();
+  // The flow's user evaluates for themselves only: read access to their own tenant.
+  const domain::Actor actor{subject->upn, subject->tenant_id,
+                            static_cast<unsigned>(domain::Permission::kReadDirectory)};
+  auto assessment = request.passwords.evaluate(actor, subject->tenant_id, subject->upn, *candidate,
+                                               domain::password::PasswordChange::kReset);
+  if (!assessment) return assessment.error();
+  return ApiResponse::ok(flows::to_json(*assessment, request.language));
+}
+
+ApiResult unlock(const ApiRequest& request) {
+  auto reset = use_case(request);
+  if (!reset) return reset.error();
+  return flow_response((*reset)->unlock(request.context, request.param("id"), request.language));
+}
+
+ApiResult contact_admin(const ApiRequest& request) {
+  auto reset = use_case(request);
+  if (!reset) return reset.error();
+  auto sent = (*reset)->contact_admin(request.context, request.param("id"), request.language);
+  if (!sent) return sent.error();
+  return ApiResponse{202, {{"requested", true}}};
+}
+
 ApiResult get_flow(const ApiRequest& request) {
   auto reset = use_case(request);
   if (!reset) return reset.error();
@@ -156,6 +214,12 @@ void add_reset_routes(std::vector<ApiRoute>& routes) {
       {Method::kPost, "/api/v1/reset/flows/:id/verify", verify, /*requires_token=*/false});
   routes.push_back(
       {Method::kPost, "/api/v1/reset/flows/:id/password", set_password, /*requires_token=*/false});
+  routes.push_back({Method::kPost, "/api/v1/reset/flows/:id/password/evaluate", evaluate_password,
+                    /*requires_token=*/false});
+  routes.push_back(
+      {Method::kPost, "/api/v1/reset/flows/:id/unlock", unlock, /*requires_token=*/false});
+  routes.push_back({Method::kPost, "/api/v1/reset/flows/:id/contact-admin", contact_admin,
+                    /*requires_token=*/false});
   routes.push_back({Method::kGet, "/api/v1/reset/flows/:id", get_flow, /*requires_token=*/false});
 }
 

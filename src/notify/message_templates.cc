@@ -44,7 +44,9 @@ Values values_of(const MessageContext& context) {
   return {{"tenant", context.tenant_name},
           {"user", context.user_name},
           {"upn", context.upn},
-          {"time", message_time(context.time)}};
+          {"time", message_time(context.time)},
+          {"ip", context.client_ip.empty() ? "-" : context.client_ip},
+          {"reference", context.reference.empty() ? "-" : context.reference}};
 }
 
 std::string text(const MessageContext& context, std::string_view key, const Values& values) {
@@ -90,6 +92,10 @@ OutgoingMessage verification_code_message(Channel channel, std::string to, std::
 
 OutgoingMessage password_reset_notice(std::string to, const MessageContext& context) {
   return email(std::move(to), context, "reset");
+}
+
+OutgoingMessage account_unlocked_notice(std::string to, const MessageContext& context) {
+  return email(std::move(to), context, "unlock");
 }
 
 OutgoingMessage admin_reset_notice(std::string to, const MessageContext& context) {

@@ -1,6 +1,7 @@
 #pragma once
 // The localised messages of SPEC §10, rendered from the "notify.*" keys of locales/*.json.
-// Placeholders in the catalogue texts: {tenant} {user} {upn} {time} {code} {code_spoken}.
+// Placeholders in the catalogue texts: {tenant} {user} {upn} {time} {ip} {reference} {code}
+// {code_spoken}.
 // A verification code appears in the body as one contiguous run of digits (CONTRACT.md:
 // 8 digits by email, 6 by SMS and voice); the voice text also spells it digit by digit.
 
@@ -18,6 +19,8 @@ struct MessageContext {
   std::string user_name;        // the display name of the user the message is about
   std::string upn;              // that user's sign-in name
   std::chrono::system_clock::time_point time;  // when it happened
+  std::string client_ip = {};  // the address the request came from ("-" when unknown)
+  std::string reference = {};  // the reset flow's correlation id, for the administrators
 };
 
 // The verification code `code` (digits) to `to` over `channel`.
@@ -25,6 +28,8 @@ OutgoingMessage verification_code_message(Channel channel, std::string to, std::
                                           const MessageContext& context);
 // To the user (email): their password was reset.
 OutgoingMessage password_reset_notice(std::string to, const MessageContext& context);
+// To the user (email): their account was unlocked (without a new password).
+OutgoingMessage account_unlocked_notice(std::string to, const MessageContext& context);
 // To another administrator (email): the administrator in `context` reset their password.
 OutgoingMessage admin_reset_notice(std::string to, const MessageContext& context);
 // To an administrator (email): the user in `context` asks for a password reset.

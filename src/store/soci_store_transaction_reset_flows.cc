@@ -1,4 +1,4 @@
-// Reset flows and throttle counters (migration 0007).
+// Reset flows and throttle counters (migrations 0007, 0008).
 #include "domain/clock.h"
 #include "store/soci_store_transaction.h"
 #include "store/sql_query.h"
@@ -42,10 +42,12 @@ std::chrono::system_clock::time_point stored_time(const std::string& text) {
 
 // The columns of a flow that change with its steps.
 struct FlowColumns {
-  std::string state, gates, pending_method, pending_code, pending_questions, last_step;
+  std::string state, gates, pending_method, pending_code, pending_questions, last_step, send_failed;
 
   explicit FlowColumns(const reset::ResetFlow& flow)
-      : state(reset::to_string(flow.state)), last_step(domain::to_iso8601(flow.last_step_at)) {
+      : state(reset::to_string(flow.state)),
+        last_step(domain::to_iso8601(flow.last_step_at)),
+        send_failed(flow.send_failed_at ? domain::to_iso8601(*flow.send_failed_at) : "") {
     std::vector<std::string> passed;
     for (auto method : flow.gates_passed) passed.emplace_back(methods::to_string(method));
     gates = joined(passed);
@@ -64,29 +66,30 @@ void SociStoreTransaction::insert_reset_flow(const reset::ResetFlow& flow) {
   const long long tenant_id = flow.tenant_id, user_id = flow.user_id, version = flow.version;
   const int gates_required = flow.gates_required;
   const std::string created = domain::to_iso8601(flow.created_at);
+  const std::string reason(reset::to_string(flow.reason));
   SqlQuery insert(session_,
                   "INSERT INTO reset_flows (id, tenant_id, user_id, state, gates_required,"
                   " gates_passed, pending_method, pending_code_id, pending_questions,"
-                  " correlation_id, created_at, last_step_at, version)"
-                  " VALUES (:i, :t, :u, :s, :r, :g, :pm, :pc, :pq, :c, :a, :l, :v)");
+                  " correlation_id, created_at, last_step_at, version, reason, send_failed_at)"
+                  " VALUES (:i, :t, :u, :s, :r, :g, :pm, :pc, :pq, :c, :a, :l, :v, :rs, :sf)");
   insert.use(flow.id).use(tenant_id).use(user_id).use(columns.state).use(gates_required);
   insert.use(columns.gates).use(columns.pending_method).use(columns.pending_code);
   insert.use(columns.pending_questions).use(flow.correlation_id).use(created);
-  insert.use(columns.last_step).use(version).run();
+  insert.use(columns.last_step).use(version).use(reason).use(columns.send_failed).run();
 }
 
 std::optional<reset::ResetFlow> SociStoreTransaction::find_reset_flow(const std::string& id) {
   long long tenant_id = 0, user_id = 0, version = 0;
   int gates_required = 0;
   std::string state, gates, pending_method, pending_code, pending_questions, correlation, created,
-      last_step;
+      last_step, reason, send_failed;
   SqlQuery query(session_,
                  "SELECT tenant_id, user_id, state, gates_required, gates_passed, pending_method,"
                  " pending_code_id, pending_questions, correlation_id, created_at, last_step_at,"
-                 " version FROM reset_flows WHERE id = :i");
+                 " version, reason, send_failed_at FROM reset_flows WHERE id = :i");
   query.into(tenant_id).into(user_id).into(state).into(gates_required).into(gates);
   query.into(pending_method).into(pending_code).into(pending_questions).into(correlation);
-  query.into(created).into(last_step).into(version).use(id);
+  query.into(created).into(last_step).into(version).into(reason).into(send_failed).use(id);
   if (!query.run()) return std::nullopt;
   reset::ResetFlow flow;
   flow.id = id;
@@ -102,6 +105,10 @@ std::optional<reset::ResetFlow> SociStoreTransaction::find_reset_flow(const std:
                                            split(pending_questions)};
   }
   flow.correlation_id = correlation;
+  auto parsed_reason = reset::reset_reason_from_string(reason);
+  if (!parsed_reason) throw soci::soci_error("unknown reset flow reason in the store");
+  flow.reason = *parsed_reason;
+  if (!send_failed.empty()) flow.send_failed_at = stored_time(send_failed);
   flow.created_at = stored_time(created);
   flow.last_step_at = stored_time(last_step);
   flow.version = version;
@@ -114,10 +121,10 @@ bool SociStoreTransaction::update_reset_flow(const reset::ResetFlow& flow) {
   SqlQuery update(session_,
                   "UPDATE reset_flows SET state = :s, gates_passed = :g, pending_method = :pm,"
                   " pending_code_id = :pc, pending_questions = :pq, last_step_at = :l,"
-                  " version = version + 1 WHERE id = :i AND version = :v");
+                  " send_failed_at = :sf, version = version + 1 WHERE id = :i AND version = :v");
   update.use(columns.state).use(columns.gates).use(columns.pending_method);
   update.use(columns.pending_code).use(columns.pending_questions).use(columns.last_step);
-  update.use(flow.id).use(version).run();
+  update.use(columns.send_failed).use(flow.id).use(version).run();
   return update.affected_rows() > 0;
 }
 

@@ -43,18 +43,30 @@ std::optional<FlowState> flow_state_from_string(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view to_string(ResetReason reason) {
+  return reason == ResetReason::kLockedOut ? "locked_out" : "forgot";
+}
+
+std::optional<ResetReason> reset_reason_from_string(std::string_view text) {
+  for (auto reason : {ResetReason::kForgot, ResetReason::kLockedOut}) {
+    if (to_string(reason) == text) return reason;
+  }
+  return std::nullopt;
+}
+
 bool ResetFlow::passed(methods::MethodType method) const {
   return std::find(gates_passed.begin(), gates_passed.end(), method) != gates_passed.end();
 }
 
 ResetFlow start_flow(std::string id, TenantId tenant, UserId user, int gates_required,
-                     std::string correlation_id, TimePoint now) {
+                     std::string correlation_id, TimePoint now, ResetReason reason) {
   ResetFlow flow;
   flow.id = std::move(id);
   flow.tenant_id = tenant;
   flow.user_id = user;
   flow.gates_required = gates_required;
   flow.correlation_id = std::move(correlation_id);
+  flow.reason = reason;
   flow.created_at = now;
   flow.last_step_at = now;
   return flow;
@@ -86,6 +98,18 @@ Error gates_not_passed(int passed, int required) {
   return flow_error(
       ErrorKind::kConflict, "GatesNotPassed",
       std::to_string(passed) + " of " + std::to_string(required) + " verification gates passed");
+}
+
+Error flow_is_unlock_only() {
+  return flow_error(ErrorKind::kConflict, "ResetFlowIsUnlockOnly",
+                    "the flow was started for a locked account (reason locked_out): it can only "
+                    "unlock, not set a new password");
+}
+
+Error contact_admin_not_available() {
+  return flow_error(ErrorKind::kConflict, "ContactAdminNotAvailable",
+                    "no verification code failed to send in this flow, so there is nothing to "
+                    "ask the administrators for yet");
 }
 
 Result<ResetFlow> begin_gate(ResetFlow flow, PendingChallenge challenge, TimePoint now) {
@@ -121,12 +145,40 @@ Result<ResetFlow> record_failed_attempt(ResetFlow flow, methods::MethodType meth
   return flow;
 }
 
-Result<ResetFlow> complete(ResetFlow flow, TimePoint now) {
+namespace {
+
+Result<ResetFlow> finish_verified(ResetFlow flow, TimePoint now) {
   if (auto status = open_at(flow, now); !status) return status.error();
   if (flow.state != FlowState::kVerified) {
     return gates_not_passed(static_cast<int>(flow.gates_passed.size()), flow.gates_required);
   }
   flow.state = FlowState::kDone;
+  flow.last_step_at = now;
+  return flow;
+}
+
+}  // namespace
+
+Result<ResetFlow> complete(ResetFlow flow, TimePoint now) {
+  if (auto status = open_at(flow, now); !status) return status.error();
+  if (flow.reason == ResetReason::kLockedOut) return flow_is_unlock_only();
+  return finish_verified(std::move(flow), now);
+}
+
+Result<ResetFlow> complete_unlock(ResetFlow flow, TimePoint now) {
+  return finish_verified(std::move(flow), now);
+}
+
+Result<ResetFlow> record_send_failure(ResetFlow flow, TimePoint now) {
+  if (auto status = open_at(flow, now); !status) return status.error();
+  flow.send_failed_at = now;
+  flow.last_step_at = now;
+  return flow;
+}
+
+Result<ResetFlow> request_admin_help(ResetFlow flow, TimePoint now) {
+  if (auto status = open_at(flow, now); !status) return status.error();
+  if (!flow.send_failed_at) return contact_admin_not_available();
   flow.last_step_at = now;
   return flow;
 }

@@ -6,8 +6,11 @@
 
 #include <filesystem>
 #include <regex>
+#include <set>
 
 #include "domain/audit_event.h"
+#include "domain/onprem/writeback_errors.h"
+#include "domain/sign_in_lockout.h"
 #include "flows/directory_administration.h"
 #include "platform/argon2id_password_hasher.h"
 #include "platform/hmac_captcha_signer.h"
@@ -32,12 +35,26 @@ class FixedClock final : public domain::Clock {
   }
 };
 
+// Keeps every message it is given; a message to an address of `failing` (or any message,
+// with `fail_all`) is not delivered.
 class CapturingNotifier final : public notify::Notifier {
  public:
   domain::Status send(const notify::OutgoingMessage& message) override {
+    if (fail_all || failing.count(message.to)) {
+      return domain::errors::notification_failed("email to a***: SMTP 451", false);
+    }
     messages.push_back(message);
     return domain::ok_status();
   }
+  std::vector<notify::OutgoingMessage> to(const std::string& address) const {
+    std::vector<notify::OutgoingMessage> out;
+    for (const auto& message : messages) {
+      if (message.to == address) out.push_back(message);
+    }
+    return out;
+  }
+  std::set<std::string> failing;
+  bool fail_all = false;
   std::string last_code() {
     std::smatch match;
     const std::string body = messages.back().body;
@@ -45,6 +62,24 @@ class CapturingNotifier final : public notify::Notifier {
     return match.str();
   }
   std::vector<notify::OutgoingMessage> messages;
+};
+
+// The on-premises directory port as a test double: records what it is asked and answers
+// `answer`.
+class RecordingDirectory final : public onprem::OnPremisesDirectory {
+ public:
+  domain::Status set_password(domain::TenantId, const domain::User& user,
+                              const std::string& password) override {
+    passwords.emplace_back(user.upn, password);
+    return answer;
+  }
+  domain::Status unlock(domain::TenantId, const domain::User& user) override {
+    unlocked.push_back(user.upn);
+    return answer;
+  }
+  domain::Status answer = domain::ok_status();
+  std::vector<std::pair<std::string, std::string>> passwords;
+  std::vector<std::string> unlocked;
 };
 
 class PasswordResetTest : public ::testing::Test {
@@ -152,6 +187,66 @@ class PasswordResetTest : public ::testing::Test {
     return reset_->verify(ctx_, flow, email_id_, notifier_.last_code(), {}, "en");
   }
 
+  // The reset flow asking `directory_` instead of the unconfigured on-premises directory.
+  void use_directory() {
+    reset_ = std::make_unique<PasswordReset>(*store_, clock_, random_, hasher_, notifier_, *box_,
+                                             *digest_, *captcha_, nullptr, &directory_);
+  }
+
+  // A licensed user with an alternate email (`upn` with ".private" at example.org) and a
+  // mobile phone; synced users keep their password on premises.
+  domain::User add_user(const std::string& upn, bool synced, const std::string& primary_email,
+                        const std::string& role = "") {
+    domain::NewUser input;
+    input.upn = upn;
+    input.display_name = upn.substr(0, upn.find('@'));
+    input.email = primary_email;
+    if (synced) input.source = "synced";
+    EXPECT_TRUE(admin_->create_user(op_, ctx_, input, std::nullopt).ok());
+    EXPECT_TRUE(admin_->assign_license_to_user(op_, ctx_, upn, "SPE").ok());
+    if (!role.empty()) {
+      EXPECT_TRUE(admin_->assign_role(op_, ctx_, upn, role).ok());
+    }
+    domain::User user;
+    transact([&](store::StoreTransaction& tx) {
+      user = *tx.find_user_by_upn(upn);
+      dm::RegisteredMethod email;
+      email.user_id = user.id;
+      email.type = dm::MethodType::kEmail;
+      email.value = input.display_name + ".private@example.org";
+      tx.save_method(email);
+      email.type = dm::MethodType::kMobilePhone;
+      email.value = "+14255550123";
+      tx.save_method(email);
+    });
+    return user;
+  }
+
+  // Starts a flow for `upn` and passes every gate it asks for (email, then the mobile phone).
+  domain::Result<ResetFlowView> verified_flow(const std::string& upn,
+                                              dr::ResetReason reason = dr::ResetReason::kForgot) {
+    auto flow = reset_->start(ctx_, upn, solved_captcha(), "en", reason);
+    if (!flow) return flow;
+    while (flow->state == dr::FlowState::kVerifying) {
+      const auto& method = flow->methods.front();
+      auto sent =
+          reset_->challenge(ctx_, flow->id, method.id, "",
+                            method.type == dm::MethodType::kEmail ? "" : "+14255550123", "en");
+      if (!sent) return sent.error();
+      flow = reset_->verify(ctx_, flow->id, method.id, notifier_.last_code(), {}, "en");
+      if (!flow) return flow;
+    }
+    return flow;
+  }
+
+  std::vector<domain::AuditEvent> flow_steps(const std::string& step) {
+    std::vector<domain::AuditEvent> out;
+    for (auto& event : audit(domain::audit_activity::kFlowProgress)) {
+      if (event.details.value("step", "") == step) out.push_back(std::move(event));
+    }
+    return out;
+  }
+
   std::vector<domain::AuditEvent> audit(std::string_view activity) {
     store::AuditQuery query;
     query.activity = std::string(activity);
@@ -164,6 +259,7 @@ class PasswordResetTest : public ::testing::Test {
   platform::Argon2idPasswordHasher hasher_{{8, 1}};
   methods::SecurityQuestionsMethod dm_questions_{hasher_};
   CapturingNotifier notifier_;
+  RecordingDirectory directory_;
   platform::HmacCaptchaSigner signer_{*platform::SecretKey::from_text(std::string(64, '7'))};
   std::filesystem::path dir_;
   std::unique_ptr<store::Store> store_;
@@ -360,6 +456,383 @@ TEST_F(PasswordResetTest, SixthSecurityQuestionAttemptIsBlocked) {
   ASSERT_FALSE(blocked.ok());
   EXPECT_EQ(blocked.error().name, "ThrottledBlocked");
   EXPECT_EQ(audit(domain::audit_activity::kBlocked).size(), 1u);
+}
+
+}  // namespace
+}  // namespace sspr::flows
+
+// --- Unlock, writeback, try again / contact your administrator, notices (SPEC §5, §6, §9) ---
+
+namespace sspr::flows {
+namespace {
+
+constexpr const char* kSynced = "sam@contoso.example";
+constexpr const char* kNewPassword = "Quartz-Violin-8-Tundra";
+
+class PasswordResetCompletionTest : public PasswordResetTest {
+ protected:
+  void enable_on_premises(bool writeback, bool unlock) {
+    policy_.writeback = writeback;
+    policy_.unlock = unlock;
+    set_policy();
+  }
+};
+
+TEST_F(PasswordResetCompletionTest, SyncedUserUnlocksWhenThePolicyAllowsIt) {
+  use_directory();
+  enable_on_premises(/*writeback=*/true, /*unlock=*/true);
+  const auto sam = add_user(kSynced, /*synced=*/true, "sam@contoso.example");
+  transact([&](store::StoreTransaction& tx) {
+    auto failures = tx.lock_sign_in_failures(sam.id);
+    failures.lockout_round = 1;
+    failures.lockout_until = clock_.now() + std::chrono::minutes(30);
+    tx.save_sign_in_failures(sam.id, failures);
+  });
+  auto flow = verified_flow(kSynced, dr::ResetReason::kLockedOut);
+  ASSERT_TRUE(flow.ok()) << flow.error().technical;
+  EXPECT_TRUE(flow->can_unlock);
+  EXPECT_EQ(flow->reason, dr::ResetReason::kLockedOut);
+
+  // A flow started as "locked out" cannot set a password.
+  auto password = reset_->set_password(ctx_, flow->id, kNewPassword, "en");
+  ASSERT_FALSE(password.ok());
+  EXPECT_EQ(password.error().name, "ResetFlowIsUnlockOnly");
+  EXPECT_TRUE(directory_.passwords.empty());
+
+  auto unlocked = reset_->unlock(ctx_, flow->id, "en");
+  ASSERT_TRUE(unlocked.ok()) << unlocked.error().technical;
+  EXPECT_EQ(unlocked->state, dr::FlowState::kDone);
+  EXPECT_EQ(directory_.unlocked, std::vector<std::string>{kSynced});
+  auto events = audit(domain::audit_activity::kUnlockSelfService);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].result, "success");
+  EXPECT_EQ(events[0].correlation_id, "corr-1");
+  transact([&](store::StoreTransaction& tx) {
+    const auto failures = tx.lock_sign_in_failures(sam.id);
+    EXPECT_FALSE(failures.lockout_until);
+    EXPECT_EQ(failures.lockout_round, 0);
+  });
+  // The user is told (policy notify_users is on by default), with the client's address.
+  const auto notices = notifier_.to("sam@contoso.example");
+  ASSERT_EQ(notices.size(), 1u);
+  EXPECT_NE(notices[0].body.find("127.0.0.1"), std::string::npos) << notices[0].body;
+  EXPECT_FALSE(reset_->unlock(ctx_, flow->id, "en").ok());  // finished
+}
+
+TEST_F(PasswordResetCompletionTest, UnlockIsRefusedForCloudUsersWhenOffAndBeforeTheGates) {
+  use_directory();
+  enable_on_premises(true, true);
+  // A cloud user has nothing on premises to unlock.
+  auto cloud = verified_flow(kUpn);
+  ASSERT_TRUE(cloud.ok()) << cloud.error().technical;
+  EXPECT_FALSE(cloud->can_unlock);
+  auto refused = reset_->unlock(ctx_, cloud->id, "en");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().name, "UnlockNotAllowed");
+  auto locked_out = reset_->start(ctx_, kUpn, solved_captcha(), "en", dr::ResetReason::kLockedOut);
+  ASSERT_FALSE(locked_out.ok());
+  EXPECT_EQ(locked_out.error().name, "UnlockNotAllowed");
+
+  add_user(kSynced, true, "");
+  auto early = reset_->start(ctx_, kSynced, solved_captcha(), "en", dr::ResetReason::kLockedOut);
+  ASSERT_TRUE(early.ok()) << early.error().technical;
+  auto not_verified = reset_->unlock(ctx_, early->id, "en");
+  ASSERT_FALSE(not_verified.ok());
+  EXPECT_EQ(not_verified.error().name, "GatesNotPassed");
+
+  auto flow = verified_flow(kSynced);
+  ASSERT_TRUE(flow.ok()) << flow.error().technical;
+  enable_on_premises(true, /*unlock=*/false);
+  auto off = reset_->unlock(ctx_, flow->id, "en");
+  ASSERT_FALSE(off.ok());
+  EXPECT_EQ(off.error().name, "UnlockNotAllowed");
+  EXPECT_TRUE(directory_.unlocked.empty());
+  EXPECT_TRUE(audit(domain::audit_activity::kUnlockSelfService).empty());
+  // Each refusal is audited as a failed step of its flow.
+  const auto steps = flow_steps("unlock");
+  ASSERT_EQ(steps.size(), 3u);
+  for (const auto& step : steps) EXPECT_EQ(step.result, "failure");
+}
+
+TEST_F(PasswordResetCompletionTest, SyncedUserWithoutAnOnPremisesConnectionGetsSspr0029) {
+  enable_on_premises(/*writeback=*/true, false);  // the reset flow's own, unconfigured directory
+  const auto sam = add_user(kSynced, true, "sam@contoso.example");
+  auto flow = verified_flow(kSynced);
+  ASSERT_TRUE(flow.ok()) << flow.error().technical;
+  const auto sent_before = notifier_.messages.size();
+  auto refused = reset_->set_password(ctx_, flow->id, kNewPassword, "en");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "SSPR_0029");
+  EXPECT_EQ(refused.error().name, "OnPremisesAdminActionRequired");
+  EXPECT_NE(refused.error().technical.find("no on-premises connection is configured"),
+            std::string::npos);
+  EXPECT_EQ(refused.error().technical.find(kNewPassword), std::string::npos);
+  // Nothing recorded as reset: the flow stays verified, no hash, no success, no notice.
+  auto view = reset_->get(flow->id, "en");
+  ASSERT_TRUE(view.ok());
+  EXPECT_EQ(view->state, dr::FlowState::kVerified);
+  transact([&](store::StoreTransaction& tx) { EXPECT_FALSE(tx.password_hash(sam.id)); });
+  EXPECT_TRUE(audit(domain::audit_activity::kResetSelfService).empty());
+  EXPECT_EQ(notifier_.messages.size(), sent_before);
+  const auto steps = flow_steps("password");
+  ASSERT_EQ(steps.size(), 1u);
+  EXPECT_EQ(steps[0].result_reason, "OnPremisesAdminActionRequired");
+}
+
+TEST_F(PasswordResetCompletionTest, SyncedUserWithWritebackOffKeepsSspr0010) {
+  use_directory();
+  enable_on_premises(true, false);
+  add_user(kSynced, true, "");
+  auto flow = verified_flow(kSynced);
+  ASSERT_TRUE(flow.ok()) << flow.error().technical;
+  enable_on_premises(/*writeback=*/false, false);
+  auto refused = reset_->set_password(ctx_, flow->id, kNewPassword, "en");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "SSPR_0010");
+  EXPECT_TRUE(directory_.passwords.empty());
+}
+
+TEST_F(PasswordResetCompletionTest, WritebackRecordsOnlyWhatTheDirectoryAccepted) {
+  use_directory();
+  enable_on_premises(true, false);
+  const auto sam = add_user(kSynced, true, "");
+  auto flow = verified_flow(kSynced);
+  ASSERT_TRUE(flow.ok()) << flow.error().technical;
+
+  directory_.answer = domain::onprem::policy_violation("constraint violation (password history)");
+  auto rejected = reset_->set_password(ctx_, flow->id, kNewPassword, "en");
+  ASSERT_FALSE(rejected.ok());
+  EXPECT_EQ(rejected.error().name, "OnPremisesPolicyViolation");
+  EXPECT_EQ(reset_->get(flow->id, "en")->state, dr::FlowState::kVerified);
+
+  // The user may choose another; the directory takes it and only then is the reset recorded.
+  directory_.answer = domain::ok_status();
+  auto done = reset_->set_password(ctx_, flow->id, "Another-Quartz-9-Violin", "en");
+  ASSERT_TRUE(done.ok()) << done.error().technical;
+  EXPECT_EQ(done->state, dr::FlowState::kDone);
+  ASSERT_EQ(directory_.passwords.size(), 2u);
+  EXPECT_EQ(directory_.passwords[1],
+            (std::pair<std::string, std::string>{kSynced, "Another-Quartz-9-Violin"}));
+  // The password lives on premises: no hash kept here.
+  transact([&](store::StoreTransaction& tx) { EXPECT_FALSE(tx.password_hash(sam.id)); });
+  EXPECT_EQ(audit(domain::audit_activity::kResetSelfService).size(), 1u);
+}
+
+TEST_F(PasswordResetCompletionTest, ResetClearsTheSignInLockout) {
+  transact([&](store::StoreTransaction& tx) {
+    auto failures = tx.lock_sign_in_failures(user_.id);
+    failures.failures = 10;
+    failures.lockout_round = 2;
+    failures.lockout_until = clock_.now() + std::chrono::minutes(2);
+    failures.recent_wrong = {"digest-1"};
+    tx.save_sign_in_failures(user_.id, failures);
+  });
+  auto flow = verified_flow(kUpn);
+  ASSERT_TRUE(flow.ok()) << flow.error().technical;
+  ASSERT_TRUE(reset_->set_password(ctx_, flow->id, kNewPassword, "en").ok());
+  transact([&](store::StoreTransaction& tx) {
+    const auto failures = tx.lock_sign_in_failures(user_.id);
+    EXPECT_EQ(failures.failures, 0);
+    EXPECT_EQ(failures.lockout_round, 0);
+    EXPECT_FALSE(failures.lockout_until);
+    EXPECT_TRUE(failures.recent_wrong.empty());
+  });
+}
+
+TEST_F(PasswordResetCompletionTest, NoticeGoesToPrimaryAndAlternateEmailWhenThePolicySaysSo) {
+  const auto bea = add_user("bea@contoso.example", false, "bea@contoso.example");
+  auto flow = verified_flow("bea@contoso.example");
+  ASSERT_TRUE(flow.ok()) << flow.error().technical;
+  ctx_.client_ip = "192.0.2.44";
+  ASSERT_TRUE(reset_->set_password(ctx_, flow->id, kNewPassword, "da").ok());
+  for (const auto* mailbox : {"bea@contoso.example", "bea.private@example.org"}) {
+    const auto notices = notifier_.to(mailbox);
+    ASSERT_FALSE(notices.empty()) << mailbox;
+    const auto& notice = notices.back();
+    EXPECT_EQ(notice.language, "da");
+    EXPECT_NE(notice.body.find("192.0.2.44"), std::string::npos) << notice.body;
+    EXPECT_NE(notice.body.find("bea@contoso.example"), std::string::npos) << notice.body;
+    EXPECT_EQ(notice.body.find(kNewPassword), std::string::npos);
+  }
+  const auto steps = flow_steps("notify_user");
+  ASSERT_EQ(steps.size(), 1u);
+  EXPECT_EQ(steps[0].result, "success");
+  EXPECT_EQ(steps[0].details.at("delivered"), 2);
+  EXPECT_EQ(steps[0].correlation_id, "corr-1");
+  EXPECT_TRUE(flow_steps("notify_admins").empty());  // Bea is no administrator
+
+  // Off in the policy: nothing is sent after the next reset.
+  policy_.notify_users = false;
+  set_policy();
+  auto again = verified_flow("bea@contoso.example");
+  ASSERT_TRUE(again.ok()) << again.error().technical;
+  const auto before = notifier_.messages.size();
+  ASSERT_TRUE(reset_->set_password(ctx_, again->id, "Another-Quartz-9-Violin", "en").ok());
+  EXPECT_EQ(notifier_.messages.size(), before);
+  (void)bea;
+}
+
+TEST_F(PasswordResetCompletionTest, AnAdministratorsResetNotifiesTheOtherAdministratorsWhenOn) {
+  add_user("ada@contoso.example", false, "ada@contoso.example", "global-administrator");
+  add_user("ben@contoso.example", false, "ben@contoso.example", "helpdesk-administrator");
+  add_user("cy@contoso.example", false, "cy@contoso.example");  // no role
+  policy_.notify_admins = true;
+  set_policy();
+  auto flow = verified_flow("ada@contoso.example");
+  ASSERT_TRUE(flow.ok()) << flow.error().technical;
+  ASSERT_TRUE(reset_->set_password(ctx_, flow->id, kNewPassword, "en").ok());
+  EXPECT_EQ(notifier_.to("ben@contoso.example").size(), 1u);
+  EXPECT_TRUE(notifier_.to("cy@contoso.example").empty());
+  // Ada herself gets the user's notice, not the administrators' one.
+  const auto own = notifier_.to("ada@contoso.example");
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0].subject, notifier_.to("ada.private@example.org").back().subject);
+  EXPECT_NE(own[0].subject, notifier_.to("ben@contoso.example")[0].subject);
+  ASSERT_EQ(flow_steps("notify_admins").size(), 1u);
+
+  // Off (the default): the others hear nothing.
+  policy_.notify_admins = false;
+  set_policy();
+  auto again = verified_flow("ada@contoso.example");
+  ASSERT_TRUE(again.ok()) << again.error().technical;
+  ASSERT_TRUE(reset_->set_password(ctx_, again->id, "Another-Quartz-9-Violin", "en").ok());
+  EXPECT_EQ(notifier_.to("ben@contoso.example").size(), 1u);
+}
+
+TEST_F(PasswordResetCompletionTest, AFailingNoticeDoesNotUndoTheReset) {
+  const auto bea = add_user("bea@contoso.example", false, "bea@contoso.example");
+  auto flow = verified_flow("bea@contoso.example");
+  ASSERT_TRUE(flow.ok()) << flow.error().technical;
+  notifier_.fail_all = true;
+  auto done = reset_->set_password(ctx_, flow->id, kNewPassword, "en");
+  ASSERT_TRUE(done.ok()) << done.error().technical;
+  EXPECT_EQ(done->state, dr::FlowState::kDone);
+  std::optional<std::string> hash;
+  transact([&](store::StoreTransaction& tx) { hash = tx.password_hash(bea.id); });
+  ASSERT_TRUE(hash);
+  EXPECT_TRUE(hasher_.verify(kNewPassword, *hash));
+  EXPECT_EQ(audit(domain::audit_activity::kResetSelfService).size(), 1u);
+  const auto steps = flow_steps("notify_user");
+  ASSERT_EQ(steps.size(), 1u);
+  EXPECT_EQ(steps[0].result, "failure");
+  EXPECT_EQ(steps[0].result_reason, "NotificationFailed");
+  EXPECT_EQ(steps[0].details.at("delivered"), 0);
+}
+
+TEST_F(PasswordResetCompletionTest, AFailedSendOffersContactAdminWhichEmailsTheAdministrators) {
+  add_user("ada@contoso.example", false, "ada@contoso.example", "global-administrator");
+  add_user("ben@contoso.example", false, "ben@contoso.example", "user-administrator");
+  auto flow = reset_->start(ctx_, kUpn, solved_captcha(), "en");
+  ASSERT_TRUE(flow.ok()) << flow.error().technical;
+  EXPECT_FALSE(flow->can_contact_admin);
+
+  // Not before a code failed to send.
+  auto early = reset_->contact_admin(ctx_, flow->id, "en");
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().name, "ContactAdminNotAvailable");
+
+  notifier_.failing.insert("alice.private@example.org");
+  ResetSendFailure failure;
+  auto sent = reset_->challenge(ctx_, flow->id, email_id_, "", "", "en", &failure);
+  ASSERT_FALSE(sent.ok());
+  EXPECT_EQ(sent.error().name, "NotificationFailed");
+  EXPECT_TRUE(failure.recorded);
+  EXPECT_EQ(failure.retry_after_seconds, 10);
+  EXPECT_TRUE(failure.can_contact_admin);
+  EXPECT_TRUE(reset_->get(flow->id, "en")->can_contact_admin);
+  const auto failed_steps = flow_steps("send_failed");
+  ASSERT_EQ(failed_steps.size(), 1u);
+  EXPECT_EQ(failed_steps[0].result_reason, "NotificationFailed");
+  EXPECT_EQ(failed_steps[0].correlation_id, "corr-1");
+
+  ctx_.correlation_id = "corr-2";  // a later request of the same flow
+  auto asked = reset_->contact_admin(ctx_, flow->id, "de");
+  ASSERT_TRUE(asked.ok()) << asked.error().technical;
+  EXPECT_EQ(*asked, 2u);
+  for (const auto* admin : {"ada@contoso.example", "ben@contoso.example"}) {
+    const auto requests = notifier_.to(admin);
+    ASSERT_EQ(requests.size(), 1u) << admin;
+    EXPECT_EQ(requests[0].language, "de");
+    EXPECT_NE(requests[0].body.find(kUpn), std::string::npos);
+    EXPECT_NE(requests[0].body.find("Alice Lindqvist"), std::string::npos);
+    EXPECT_NE(requests[0].body.find("corr-1"), std::string::npos) << requests[0].body;
+  }
+  // Both the early refusal and the request are audited as the flow's step.
+  const auto steps = flow_steps("contact_admin");
+  ASSERT_EQ(steps.size(), 2u);
+  std::set<std::string> results;
+  for (const auto& step : steps) {
+    results.insert(step.result + ":" + step.result_reason);
+    EXPECT_EQ(step.correlation_id, "corr-1");
+  }
+  EXPECT_EQ(results, (std::set<std::string>{"failure:ContactAdminNotAvailable", "success:"}));
+
+  // At most 3 requests per account and hour.
+  ASSERT_TRUE(reset_->contact_admin(ctx_, flow->id, "en").ok());
+  ASSERT_TRUE(reset_->contact_admin(ctx_, flow->id, "en").ok());
+  auto fourth = reset_->contact_admin(ctx_, flow->id, "en");
+  ASSERT_FALSE(fourth.ok());
+  EXPECT_EQ(fourth.error().name, "ContactAdminLimitReached");
+  EXPECT_EQ(fourth.error().kind, domain::ErrorKind::kThrottled);
+  EXPECT_EQ(notifier_.to("ada@contoso.example").size(), 3u);
+  // Asking for help does not block the account from resetting.
+  notifier_.failing.clear();
+  EXPECT_TRUE(reset_->challenge(ctx_, flow->id, email_id_, "", "", "en").ok());
+}
+
+TEST_F(PasswordResetCompletionTest, ContactAdminWithoutAnyAdministratorIsRefused) {
+  notifier_.fail_all = true;
+  auto flow = reset_->start(ctx_, kUpn, solved_captcha(), "en");
+  ASSERT_TRUE(flow.ok());
+  ASSERT_FALSE(reset_->challenge(ctx_, flow->id, email_id_, "", "", "en").ok());
+  auto refused = reset_->contact_admin(ctx_, flow->id, "en");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().name, "NoAdministratorToContact");
+}
+
+TEST_F(PasswordResetCompletionTest, IntegrityRefusalsAreAuditedWithTheFlowsCorrelationId) {
+  auto flow = reset_->start(ctx_, kUpn, solved_captcha(), "en");
+  ASSERT_TRUE(flow.ok());
+  ctx_.correlation_id = "corr-later";
+  // Skipping the gate.
+  EXPECT_EQ(reset_->set_password(ctx_, flow->id, kNewPassword, "en").error().name,
+            "GatesNotPassed");
+  // Answering what was never asked.
+  EXPECT_EQ(reset_->verify(ctx_, flow->id, email_id_, "12345678", {}, "en").error().name,
+            "NoChallengePending");
+  ASSERT_TRUE(reset_->challenge(ctx_, flow->id, email_id_, "", "", "en").ok());
+  const auto code = notifier_.last_code();
+  ASSERT_TRUE(reset_->verify(ctx_, flow->id, email_id_, code, {}, "en").ok());
+  // Replaying the code.
+  EXPECT_EQ(reset_->verify(ctx_, flow->id, email_id_, code, {}, "en").error().name,
+            "NoChallengePending");
+  ASSERT_TRUE(reset_->set_password(ctx_, flow->id, kNewPassword, "en").ok());
+  // Acting on a finished flow.
+  EXPECT_EQ(reset_->challenge(ctx_, flow->id, mobile_id_, "", "+14255550123", "en").error().name,
+            "ResetFlowFinished");
+  std::vector<std::string> reasons;
+  for (const auto& event : audit(domain::audit_activity::kFlowProgress)) {
+    EXPECT_EQ(event.correlation_id, "corr-1") << event.details.dump();
+    if (event.result == "failure") reasons.push_back(event.result_reason);
+  }
+  std::sort(reasons.begin(), reasons.end());
+  EXPECT_EQ(reasons, (std::vector<std::string>{"GatesNotPassed", "NoChallengePending",
+                                               "NoChallengePending", "ResetFlowFinished"}));
+}
+
+TEST_F(PasswordResetCompletionTest, PasswordSubjectOnlyForAFlowThatMaySetAPassword) {
+  auto flow = reset_->start(ctx_, kUpn, solved_captcha(), "en");
+  ASSERT_TRUE(flow.ok());
+  auto early = reset_->password_subject(flow->id);
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().name, "GatesNotPassed");
+  EXPECT_EQ(reset_->password_subject("no-such-flow").error().name, "NotFound");
+  auto verified = pass_email(flow->id);
+  ASSERT_TRUE(verified.ok());
+  auto subject = reset_->password_subject(flow->id);
+  ASSERT_TRUE(subject.ok()) << subject.error().technical;
+  EXPECT_EQ(subject->upn, kUpn);
+  EXPECT_EQ(subject->tenant_id, tenant_);
 }
 
 }  // namespace

@@ -27,7 +27,8 @@ std::vector<std::string> digit_runs(const std::string& text) {
 }
 
 MessageContext context(const std::string& language) {
-  return {language, "Contoso", "Åse {upn} Ørsted", "ase@contoso.example", testing::fixed_time()};
+  return {language,    "Contoso",  "Åse {upn} Ørsted", "ase@contoso.example", testing::fixed_time(),
+          "192.0.2.7", "corr-4711"};
 }
 
 void expect_complete(const OutgoingMessage& message, const std::string& language) {
@@ -53,7 +54,7 @@ TEST(MessageTemplates, EveryNotifyKeyExistsInEveryLanguage) {
       EXPECT_TRUE(i18n::has_key(language, key)) << key << " in " << language;
     }
   }
-  EXPECT_EQ(notify_keys, 12);
+  EXPECT_EQ(notify_keys, 14);
 }
 
 TEST(MessageTemplates, NotificationFailedHasAMessageInEveryLanguage) {
@@ -104,6 +105,7 @@ TEST(MessageTemplates, NoticesNameTenantUserAndTimeInEveryLanguage) {
   for (const auto& language : i18n::supported_languages()) {
     for (const auto& message :
          {password_reset_notice("ase@contoso.example", context(language)),
+          account_unlocked_notice("ase@contoso.example", context(language)),
           admin_reset_notice("admin@contoso.example", context(language)),
           contact_admin_request("admin@contoso.example", context(language))}) {
       EXPECT_EQ(message.channel, Channel::kEmail);
@@ -113,6 +115,18 @@ TEST(MessageTemplates, NoticesNameTenantUserAndTimeInEveryLanguage) {
       EXPECT_NE(message.body.find("2026-11-23 14:05 UTC"), std::string::npos) << language;
       expect_complete(message, language);
     }
+  }
+}
+
+TEST(MessageTemplates, NoticesToTheUserAndAdminsNameTheClientAddress) {
+  for (const auto& language : i18n::supported_languages()) {
+    for (const auto& message : {password_reset_notice("ase@contoso.example", context(language)),
+                                account_unlocked_notice("ase@contoso.example", context(language)),
+                                admin_reset_notice("admin@contoso.example", context(language))}) {
+      EXPECT_NE(message.body.find("192.0.2.7"), std::string::npos) << language << message.body;
+    }
+    const auto request = contact_admin_request("admin@contoso.example", context(language));
+    EXPECT_NE(request.body.find("corr-4711"), std::string::npos) << language << request.body;
   }
 }
 

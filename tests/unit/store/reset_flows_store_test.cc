@@ -1,4 +1,4 @@
-// Reset flows and throttle counters of SociStoreTransaction (migration 0007), on SQLite and
+// Reset flows and throttle counters of SociStoreTransaction (migrations 0007, 0008), on SQLite and
 // PostgreSQL: flows round-trip and move only from the version read; throttle counting is exact
 // when many attempts on one key run at once.
 #include <gtest/gtest.h>
@@ -68,6 +68,25 @@ TEST_P(ResetFlowsStoreTest, FlowRoundTripsWithGatesAndPendingChallenge) {
     EXPECT_EQ(found->last_step_at, started.created_at + 2min);
     EXPECT_EQ(found->version, 1);
     EXPECT_FALSE(tx.find_reset_flow("flow-2"));
+  });
+}
+
+TEST_P(ResetFlowsStoreTest, ReasonAndFailedSendRoundTrip) {
+  run([&](StoreTransaction& tx) {
+    const auto now = *domain::parse_iso8601(kNow);
+    tx.insert_reset_flow(flow());
+    auto found = tx.find_reset_flow("flow-1");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->reason, reset::ResetReason::kForgot);
+    EXPECT_FALSE(found->send_failed_at);
+    auto failed = reset::record_send_failure(*found, now + 1min);
+    ASSERT_TRUE(failed);
+    EXPECT_TRUE(tx.update_reset_flow(*failed));
+    EXPECT_EQ(tx.find_reset_flow("flow-1")->send_failed_at, now + 1min);
+
+    tx.insert_reset_flow(reset::start_flow("flow-2", tenant_, user_, 1, "corr-2", now,
+                                           reset::ResetReason::kLockedOut));
+    EXPECT_EQ(tx.find_reset_flow("flow-2")->reason, reset::ResetReason::kLockedOut);
   });
 }
 
