@@ -10,10 +10,6 @@ import pytest
 import reset_client as rc
 import sspr_harness as h
 
-AUDIT_LANDS_WITH_FLOWEXT = ("refusals of steps out of order are not audited yet "
-                            "(flows/password_reset.cc); lands with flowext")
-
-
 @pytest.fixture
 def one_gate(backend, tmp_path, monkeypatch):
     server, token, outbox = rc.make_site(backend, tmp_path, monkeypatch, gates=1)
@@ -26,17 +22,16 @@ def two_gates(backend, tmp_path, monkeypatch):
     yield server, token, outbox
 
 
-@pytest.mark.xfail(strict=True, reason=AUDIT_LANDS_WITH_FLOWEXT)
 def test_password_before_any_gate_is_refused_and_audited(one_gate):
     server, token, _ = one_gate
     api = h.Api(server.base_url)
     flow = rc.started(api)
     error = h.assert_api_error(rc.set_password(api, flow["id"]), 409, "GatesNotPassed")
     assert api.get(f"/api/v1/reset/flows/{flow['id']}").json()["state"] == "verifying"
-    rc.assert_refusal_audited(server, token, flow["id"], "GatesNotPassed")
+    rc.assert_refusal_audited(server, token, flow["id"], "GatesNotPassed",
+        support_code=error["support_code"])
 
 
-@pytest.mark.xfail(strict=True, reason=AUDIT_LANDS_WITH_FLOWEXT)
 def test_second_gate_cannot_be_skipped_under_a_two_gate_policy(two_gates):
     server, token, outbox = two_gates
     api = h.Api(server.base_url)
@@ -45,14 +40,14 @@ def test_second_gate_cannot_be_skipped_under_a_two_gate_policy(two_gates):
     after_one, _ = rc.pass_email(api, flow, outbox)
     assert after_one["state"] == "verifying" and after_one["gates_passed"] == ["email"]
     error = h.assert_api_error(rc.set_password(api, flow["id"]), 409, "GatesNotPassed")
-    rc.assert_refusal_audited(server, token, flow["id"], "GatesNotPassed")
+    rc.assert_refusal_audited(server, token, flow["id"], "GatesNotPassed",
+        support_code=error["support_code"])
     # Nor can the passed gate count twice: the same method is not offered again.
     assert [m["type"] for m in after_one["methods"]] == ["mobile_phone"]
     again = rc.challenge(api, flow["id"], rc.method_of(flow, "email"))
-    h.assert_api_error(again, 409, "GateAlreadyPassed")
+    error = h.assert_api_error(again, 409, "GateAlreadyPassed")
 
 
-@pytest.mark.xfail(strict=True, reason=AUDIT_LANDS_WITH_FLOWEXT)
 def test_the_same_code_cannot_be_used_twice(two_gates):
     server, token, outbox = two_gates
     api = h.Api(server.base_url)
@@ -62,7 +57,8 @@ def test_the_same_code_cannot_be_used_twice(two_gates):
     assert 400 <= replay.status_code < 500, h.describe_response(replay)
     error = h.assert_api_error(replay, replay.status_code)
     assert error["name"] in ("GateAlreadyPassed", "NoChallengePending", "VerificationCodeUsed")
-    rc.assert_refusal_audited(server, token, flow["id"], error["name"])
+    rc.assert_refusal_audited(server, token, flow["id"], error["name"],
+        support_code=error["support_code"])
     assert api.get(f"/api/v1/reset/flows/{flow['id']}").json()["gates_passed"] == ["email"]
 
 
@@ -81,7 +77,8 @@ def test_a_code_of_gate_one_does_not_pass_gate_two(two_gates):
             continue
         error = h.assert_api_error(rc.verify(api, flow["id"], mobile, reused), 400)
         assert error["name"] in ("InvalidVerificationCode", "VerificationCodeLocked")
-        rc.assert_refusal_audited(server, token, flow["id"], error["name"])
+        rc.assert_refusal_audited(server, token, flow["id"], error["name"],
+            support_code=error["support_code"])
     state = api.get(f"/api/v1/reset/flows/{flow['id']}").json()
     assert state["state"] == "verifying" and state["gates_passed"] == ["email"]
 
@@ -103,11 +100,11 @@ def test_a_gate_passed_in_one_flow_does_not_pass_it_in_another(two_gates):
     if fresh != code:
         error = h.assert_api_error(rc.verify(api, second["id"], email, code), 400,
                                    "InvalidVerificationCode")
-        rc.assert_refusal_audited(server, token, second["id"], "InvalidVerificationCode")
+        rc.assert_refusal_audited(server, token, second["id"], "InvalidVerificationCode",
+            support_code=error["support_code"])
     assert api.get(f"/api/v1/reset/flows/{second['id']}").json()["gates_passed"] == []
 
 
-@pytest.mark.xfail(strict=True, reason=AUDIT_LANDS_WITH_FLOWEXT)
 def test_a_gate_passed_in_one_flow_without_a_challenge_in_another_is_audited(two_gates):
     server, token, outbox = two_gates
     api = h.Api(server.base_url)
@@ -116,10 +113,10 @@ def test_a_gate_passed_in_one_flow_without_a_challenge_in_another_is_audited(two
     second = rc.started(api)
     response = rc.verify(api, second["id"], rc.method_of(second, "email"), code)
     error = h.assert_api_error(response, response.status_code, "NoChallengePending")
-    rc.assert_refusal_audited(server, token, second["id"], "NoChallengePending")
+    rc.assert_refusal_audited(server, token, second["id"], "NoChallengePending",
+        support_code=error["support_code"])
 
 
-@pytest.mark.xfail(strict=True, reason=AUDIT_LANDS_WITH_FLOWEXT)
 def test_a_finished_flow_accepts_nothing(one_gate):
     server, token, outbox = one_gate
     api = h.Api(server.base_url)
@@ -150,15 +147,15 @@ def test_a_finished_flow_is_refused(one_gate):
     flow = rc.started(api)
     _, code = rc.pass_email(api, flow, outbox)
     assert rc.set_password(api, flow["id"]).status_code == 200
-    h.assert_api_error(rc.set_password(api, flow["id"], rc.NEW_PASSWORD + "-2"), 422,
+    error = h.assert_api_error(rc.set_password(api, flow["id"], rc.NEW_PASSWORD + "-2"), 422,
                        "ResetFlowFinished")
-    h.assert_api_error(rc.challenge(api, flow["id"], rc.method_of(flow, "email")), 422,
+    error = h.assert_api_error(rc.challenge(api, flow["id"], rc.method_of(flow, "email")), 422,
                        "ResetFlowFinished")
-    h.assert_api_error(rc.verify(api, flow["id"], rc.method_of(flow, "email"), code), 422,
+    error = h.assert_api_error(rc.verify(api, flow["id"], rc.method_of(flow, "email"), code), 422,
                        "ResetFlowFinished")
     assert not [m for m in rc.outbox_messages(outbox) if m["channel"] == "sms"]
     before = len(rc.outbox_messages(outbox))
-    h.assert_api_error(rc.challenge(api, flow["id"], rc.method_of(flow, "mobile_phone"),
+    error = h.assert_api_error(rc.challenge(api, flow["id"], rc.method_of(flow, "mobile_phone"),
                                     phone=rc.ALICE_MOBILE), 422, "ResetFlowFinished")
     assert len(rc.outbox_messages(outbox)) == before
 
@@ -175,7 +172,7 @@ def test_an_unknown_flow_id_is_refused_and_changes_nothing(one_gate):
         rc.set_password(api, unknown),
     ]
     for response in responses:
-        h.assert_api_error(response, 404)
+        error = h.assert_api_error(response, 404)
     # No flow, no tenant to record it in: the refusals are in the server log only, under
     # their support codes (sspr support show explains that).
     assert rc.audit(server, token) == before

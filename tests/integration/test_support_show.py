@@ -92,8 +92,6 @@ def test_support_show_tells_the_story_on_the_command_line(site):
         assert expected in text.stdout, text.describe()
 
 
-@pytest.mark.xfail(strict=True, reason="flow_context() in flows/password_reset.cc builds the "
-                   "steps' RequestContext without ctx.support_code; lands with flowext")
 def test_support_show_follows_the_whole_flow(site):
     server, token, backend = site.server, site.token, site.backend
     api = h.Api(server.base_url)
