@@ -22,5 +22,6 @@ void register_notify_commands(CLI::App& app, CommandContext& context);    // not
 void register_policy_commands(CLI::App& app, CommandContext& context);    // policy set/show
 void register_method_commands(CLI::App& app, CommandContext& context);  // methods (pre-population)
 void register_question_commands(CLI::App& app, CommandContext& context);  // custom questions
+void register_diagnose_commands(CLI::App& app, CommandContext& context);  // diagnose (SPEC §12)
 
 }  // namespace sspr::cli

@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
   register_policy_commands(app, context);
   register_method_commands(app, context);
   register_question_commands(app, context);
+  register_diagnose_commands(app, context);
 
   try {
     app.parse(argc, argv);

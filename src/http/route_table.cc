@@ -21,6 +21,7 @@ std::vector<ApiRoute> api_routes() {
   add_captcha_routes(routes);
   add_security_info_routes(routes);
   add_reset_routes(routes);
+  add_diagnose_routes(routes);
   return routes;
 }
 
