@@ -23,5 +23,6 @@ void register_policy_commands(CLI::App& app, CommandContext& context);    // pol
 void register_method_commands(CLI::App& app, CommandContext& context);  // methods (pre-population)
 void register_question_commands(CLI::App& app, CommandContext& context);  // custom questions
 void register_support_commands(CLI::App& app, CommandContext& context);  // support show
+void register_diagnose_commands(CLI::App& app, CommandContext& context);  // diagnose (SPEC §12)
 
 }  // namespace sspr::cli

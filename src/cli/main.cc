@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   register_method_commands(app, context);
   register_question_commands(app, context);
   register_support_commands(app, context);
+  register_diagnose_commands(app, context);
 
   try {
     app.parse(argc, argv);

@@ -56,6 +56,8 @@ void run(CommandContext& context, config::Config& config,
                                         demo_outbox,
                                         *captcha,
                                         *reset};
+  flows::ResetDiagnosis diagnosis(*context.store(), context.clock());
+  dependencies.diagnosis = &diagnosis;
   context.exit_code = http::run_server(config, dependencies, [&](const std::string& address) {
     if (on_listening) on_listening(address);
     std::cout << "listening on http://" << address << std::endl;

@@ -140,6 +140,7 @@ void serve_on_worker(DispatchContext& context, const ApiRoute& route, Exchange& 
     request.registration = dependencies.registration;
     request.demo_outbox = dependencies.demo_outbox;
     request.reset = dependencies.password_reset;
+    request.diagnosis = dependencies.diagnosis;
     if (auto status = authenticate(context, route, exchange, request); !status) {
       return exchange.respond_error(status.error());
     }

@@ -21,6 +21,7 @@
 #include "flows/directory_administration.h"
 #include "flows/password_protection.h"
 #include "flows/password_reset.h"
+#include "flows/reset_diagnosis.h"
 #include "flows/security_info_registration.h"
 #include "flows/self_service_password_change.h"
 #include "flows/signed_in_sessions.h"
@@ -56,6 +57,8 @@ struct ApiRequest {
   std::string demo_outbox = {};  // the outbox file under `sspr demo`; "" otherwise
   // The reset flow (null only in tests that do not need it).
   flows::PasswordReset* reset = nullptr;
+  // Diagnose (null only in tests that do not need it).
+  flows::ResetDiagnosis* diagnosis = nullptr;
 
   // A request header by (case-insensitive) name, "" when absent.
   std::string header(std::string_view name) const;

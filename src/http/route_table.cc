@@ -22,6 +22,7 @@ std::vector<ApiRoute> api_routes() {
   add_security_info_routes(routes);
   add_reset_routes(routes);
   add_support_routes(routes);
+  add_diagnose_routes(routes);
   return routes;
 }
 

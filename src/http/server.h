@@ -16,6 +16,7 @@
 #include "flows/directory_administration.h"
 #include "flows/password_protection.h"
 #include "flows/password_reset.h"
+#include "flows/reset_diagnosis.h"
 #include "flows/security_info_registration.h"
 #include "flows/self_service_password_change.h"
 #include "flows/signed_in_sessions.h"
@@ -35,6 +36,7 @@ struct ServerDependencies {
   std::string demo_outbox;  // the outbox file served at /api/v1/demo/outbox; "" = not a demo
   flows::Captcha& captcha;
   flows::PasswordReset* password_reset = nullptr;  // the reset flow
+  flows::ResetDiagnosis* diagnosis = nullptr;      // diagnose (SPEC §12)
 };
 
 // Returns the process exit code (0 after a clean shutdown, 1 when the port cannot be bound,

@@ -138,6 +138,16 @@ class SociStoreTransaction final : public StoreTransaction {
   void record_throttle_attempt(const std::string& key, const std::string& action,
                                const std::string& at) override;
   void clear_throttle_attempts(const std::string& key) override;
+  // Diagnose (soci_store_transaction_diagnose.cc).
+  std::vector<std::pair<domain::UserId, domain::GroupId>> user_group_memberships(
+      domain::TenantId tenant) override;
+  std::vector<std::pair<domain::UserId, std::string>> registered_method_types(
+      domain::TenantId tenant) override;
+  std::vector<std::pair<domain::UserId, int>> security_answer_counts(
+      domain::TenantId tenant) override;
+  std::string throttle_block(const std::string& key) override;
+  std::vector<std::pair<std::string, std::string>> throttle_blocks_after(
+      const std::string& prefix, const std::string& now) override;
 
   void append_audit(const domain::AuditEvent& event) override;
   std::vector<domain::AuditEvent> query_audit(const AuditQuery& query) override;

@@ -242,6 +242,24 @@ class StoreTransaction {
   virtual void clear_throttle_attempts(const std::string& key) = 0;
   // --- end of reset flows and throttling -----------------------------------------------------
 
+  // --- Diagnose (SPEC §12): read-only, tenant-wide in one query each ---------------------------
+  // (user, group) for every user that is a direct member of a group, of the tenant's users.
+  virtual std::vector<std::pair<domain::UserId, domain::GroupId>> user_group_memberships(
+      domain::TenantId tenant) = 0;
+  // (user, method type name) for every registered phone, email and app of the tenant's users.
+  virtual std::vector<std::pair<domain::UserId, std::string>> registered_method_types(
+      domain::TenantId tenant) = 0;
+  // (user, number of security answers) for the tenant's users that registered any.
+  virtual std::vector<std::pair<domain::UserId, int>> security_answer_counts(
+      domain::TenantId tenant) = 0;
+  // A throttle key's block (ISO 8601), "" when none; unlike lock_throttle_key it writes nothing.
+  virtual std::string throttle_block(const std::string& key) = 0;
+  // Every throttle key starting with `prefix` (no '%' or '_' in it) whose block ends after `now`:
+  // (key, until).
+  virtual std::vector<std::pair<std::string, std::string>> throttle_blocks_after(
+      const std::string& prefix, const std::string& now) = 0;
+  // --- end diagnose ----------------------------------------------------------------------------
+
   // Audit log: append-only.
   virtual void append_audit(const domain::AuditEvent& event) = 0;
   virtual std::vector<domain::AuditEvent> query_audit(const AuditQuery& query) = 0;

@@ -1,0 +1,212 @@
+#include "flows/reset_diagnosis.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "domain/eligibility/check_explanation.h"
+#include "domain/methods/email_address.h"
+#include "domain/methods/phone_number.h"
+#include "domain/throttling/sspr_throttle.h"
+#include "domain/throttling/throttled_error.h"
+#include "flows/directory_access.h"
+#include "flows/reset_eligibility_facts.h"
+
+namespace sspr::flows {
+namespace {
+
+namespace de = domain::eligibility;
+namespace dm = domain::methods;
+namespace dt = domain::throttling;
+using domain::Permission;
+using domain::Result;
+using domain::Status;
+
+constexpr std::string_view kUserKeyPrefix = "user:";
+
+std::string user_key(domain::UserId user) {
+  return std::string(kUserKeyPrefix) + std::to_string(user);
+}
+
+std::string first_domain(store::StoreTransaction& tx, domain::TenantId tenant) {
+  auto found = tx.find_tenant(tenant);
+  return found && !found->domains.empty() ? found->domains.front() : std::string();
+}
+
+DiagnosedMethod diagnosed(const dm::RegisteredMethod& method) {
+  DiagnosedMethod out{method.type, "", method.source};
+  if (method.type == dm::MethodType::kMobilePhone || method.type == dm::MethodType::kOfficePhone) {
+    auto number = dm::phone_number_from_e164(method.value, "");
+    out.masked = number ? number->masked() : "+XXXXXXXX";
+  } else if (method.type == dm::MethodType::kEmail) {
+    out.masked = dm::EmailAddress{method.value}.masked();
+  }
+  return out;
+}
+
+// The reset flow's throttle decision for a start now, read without recording anything.
+ThrottleState throttle_state(store::StoreTransaction& tx, domain::UserId user,
+                             std::chrono::system_clock::time_point now) {
+  const auto key = user_key(user);
+  const auto action = dt::ThrottledAction::kResetAttempt;
+  const auto limit = dt::limit_of(action);
+  ThrottleState out;
+  out.reset_attempt_limit = limit.max_attempts;
+  std::optional<dt::TimePoint> blocked_until;
+  if (auto block = tx.throttle_block(key); !block.empty()) {
+    blocked_until = domain::parse_iso8601(block);
+  }
+  if (dt::is_blocked(blocked_until, now)) out.blocked_until = domain::to_iso8601(*blocked_until);
+  out.reset_attempts = tx.count_throttle_attempts(key, std::string(dt::action_name(action)),
+                                                  domain::to_iso8601(now - limit.window));
+  out.refused = !dt::decide(action, out.reset_attempts, blocked_until, now).allowed;
+  if (out.refused) {
+    out.error = dt::throttled_blocked(action);
+    if (out.blocked_until) {
+      out.fix = de::Explanation{"diagnose.fix.ThrottledBlocked", {{"until", *out.blocked_until}}};
+    } else {
+      out.fix =
+          de::Explanation{"diagnose.fix.ThrottledLimitReached", {{"attempts", out.reset_attempts}}};
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<domain::Error> UserDiagnosis::blocking_error() const {
+  for (const auto& check : checks) {
+    if (check.result == de::CheckResult::kFailed) return check.error;
+  }
+  return throttle.error;
+}
+
+ResetDiagnosis::ResetDiagnosis(store::Store& store, const domain::Clock& clock)
+    : store_(store), clock_(clock) {}
+
+Result<UserDiagnosis> ResetDiagnosis::diagnose_user(const domain::Actor& actor,
+                                                    const std::string& upn) {
+  std::optional<UserDiagnosis> out;
+  auto status = store_.transact([&](store::StoreTransaction& tx) -> Status {
+    auto user = detail::find_user(tx, actor, upn, Permission::kReadAudit);
+    if (!user) return user.error();
+    const auto gathered = gather_reset_eligibility_facts(tx, clock_, *user);
+    UserDiagnosis diagnosis;
+    diagnosis.user = *user;
+    diagnosis.tenant_domain = first_domain(tx, user->tenant_id);
+    diagnosis.roles = tx.roles_of_user(user->id);
+    diagnosis.facts = gathered.facts;
+    diagnosis.policy = de::applicable_policy(gathered.facts);
+    for (const auto& method : gathered.methods) diagnosis.methods.push_back(diagnosed(method));
+    diagnosis.security_questions_registered = gathered.security_questions_registered;
+    const auto report = de::check_reset_eligibility(gathered.facts);
+    int number = 0;
+    for (const auto& outcome : report.checks) {
+      diagnosis.checks.push_back({++number, outcome.check, outcome.result, outcome.error,
+                                  de::reason_of(outcome, gathered.facts),
+                                  de::fix_of(outcome, gathered.facts, diagnosis.tenant_domain)});
+    }
+    diagnosis.throttle = throttle_state(tx, user->id, clock_.now());
+    out = std::move(diagnosis);
+    return domain::ok_status();
+  });
+  if (!status) return status.error();
+  return std::move(*out);
+}
+
+namespace {
+
+// Every user of the tenant with what the findings need, from bulk reads.
+std::vector<de::TenantMember> tenant_members(store::StoreTransaction& tx, domain::TenantId tenant,
+                                             const std::vector<domain::LicenseAssignment>& licenses,
+                                             const std::string& now) {
+  std::vector<de::TenantMember> members;
+  std::unordered_map<domain::UserId, std::size_t> by_id;
+  std::unordered_map<std::string, std::size_t> by_upn;
+  for (const auto& user : tx.list_users(tenant, 0, tx.count_users(tenant))) {
+    by_id.emplace(user.id, members.size());
+    by_upn.emplace(user.upn, members.size());
+    de::TenantMember member;
+    member.id = user.id;
+    member.upn = user.upn;
+    member.source = user.source;
+    member.enabled = user.enabled;
+    members.push_back(std::move(member));
+  }
+  auto find_id = [&](domain::UserId id) -> de::TenantMember* {
+    auto found = by_id.find(id);
+    return found == by_id.end() ? nullptr : &members[found->second];
+  };
+  for (const auto& [upn, role] : tx.list_role_assignments(tenant)) {
+    if (auto found = by_upn.find(upn); found != by_upn.end())
+      members[found->second].is_admin = true;
+  }
+  for (const auto& [user, group] : tx.user_group_memberships(tenant)) {
+    if (auto* member = find_id(user)) member->direct_groups.push_back(group);
+  }
+  for (const auto& assignment : licenses) {
+    if (assignment.assignee_kind != "user") continue;
+    if (auto found = by_upn.find(assignment.assignee); found != by_upn.end()) {
+      members[found->second].direct_skus.push_back(assignment.sku);
+    }
+  }
+  for (const auto& [user, type_name] : tx.registered_method_types(tenant)) {
+    auto type = dm::method_type_from_string(type_name);
+    if (auto* member = find_id(user); member && type) member->registered.methods.insert(*type);
+  }
+  for (const auto& [user, count] : tx.security_answer_counts(tenant)) {
+    if (auto* member = find_id(user)) member->registered.security_questions_registered = count;
+  }
+  for (const auto& [key, until] : tx.throttle_blocks_after(std::string(kUserKeyPrefix), now)) {
+    const auto id_text = key.substr(kUserKeyPrefix.size());
+    const bool digits = !id_text.empty() && std::all_of(id_text.begin(), id_text.end(), [](char c) {
+      return c >= '0' && c <= '9';
+    });
+    if (!digits) continue;
+    if (auto* member = find_id(std::stoll(id_text))) member->throttle_blocked = true;
+  }
+  return members;
+}
+
+}  // namespace
+
+Result<TenantDiagnosisView> ResetDiagnosis::diagnose_tenant(const domain::Actor& actor,
+                                                            domain::TenantId tenant_id) {
+  std::optional<TenantDiagnosisView> out;
+  auto status = store_.transact([&](store::StoreTransaction& tx) -> Status {
+    auto tenant = detail::find_tenant(tx, actor, tenant_id, Permission::kReadAudit);
+    if (!tenant) return tenant.error();
+    const auto now = clock_.now();
+    TenantDiagnosisView view;
+    view.tenant = *tenant;
+    view.policy = tx.find_sspr_policy(tenant->id);
+    if (view.policy && view.policy->group_id) {
+      auto group = tx.find_group(*view.policy->group_id);
+      if (group && group->tenant_id == tenant->id) view.scoped_group = group->name;
+    }
+    de::TenantFacts facts;
+    facts.domain = tenant->domains.empty() ? tenant->name : tenant->domains.front();
+    facts.policy = view.policy;
+    facts.scoped_group = view.scoped_group;
+    facts.group_edges = tx.group_edges(tenant->id);
+    std::unordered_map<std::string, domain::GroupId> group_ids;
+    for (const auto& group : tx.list_groups(tenant->id)) group_ids.emplace(group.name, group.id);
+    const auto licenses = tx.list_license_assignments(tenant->id);
+    for (const auto& assignment : licenses) {
+      if (assignment.assignee_kind != "group") continue;
+      if (auto found = group_ids.find(assignment.assignee); found != group_ids.end()) {
+        facts.group_licenses.push_back({found->second, assignment.sku});
+      }
+    }
+    facts.users = tenant_members(tx, tenant->id, licenses, domain::to_iso8601(now));
+    facts.trial.domain_count = std::max<std::size_t>(1, tenant->domains.size());
+    facts.trial.created =
+        tenant->created_at.empty() ? now : domain::parse_iso8601(tenant->created_at).value_or(now);
+    view.diagnosis = de::diagnose_tenant(facts, now);
+    out = std::move(view);
+    return domain::ok_status();
+  });
+  if (!status) return status.error();
+  return std::move(*out);
+}
+
+}  // namespace sspr::flows
