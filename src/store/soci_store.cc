@@ -94,6 +94,8 @@ domain::Status SociStore::transact(const std::function<domain::Status(StoreTrans
   }
   PoolLease lease(pool_, position);
   soci::session& session = lease.session();
+  std::unique_lock<std::mutex> writer(sqlite_writer_, std::defer_lock);
+  if (backend_ == SqlBackend::kSqlite) writer.lock();
   bool begun = false;
   try {
     if (!session.is_connected()) session.reconnect();

@@ -3,13 +3,17 @@
 // each transact() leases one, runs the work in a transaction and gives it back.
 //
 // SQLite sessions run in WAL mode with foreign keys on and a busy timeout, so concurrent
-// writers wait instead of failing. PostgreSQL sessions that lost their connection are
-// reconnected on the next lease.
+// writers wait instead of failing. Within one process SQLite transactions also take a mutex
+// first: SQLite allows one writer at a time anyway, and its busy handler waits by sleeping
+// (up to 100 ms a round), which under load cost far more than the work (docs/PERFORMANCE.md
+// "Reset flow"); the busy timeout is left for other processes (the CLI next to a server).
+// PostgreSQL sessions that lost their connection are reconnected on the next lease.
 
 #include "store/soci_headers.h"
 
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "domain/result.h"
@@ -36,6 +40,7 @@ class SociStore final : public Store {
 
   SqlBackend backend_;
   soci::connection_pool pool_;
+  std::mutex sqlite_writer_;  // SQLite: held from BEGIN IMMEDIATE to COMMIT or ROLLBACK
 };
 
 }  // namespace sspr::store
