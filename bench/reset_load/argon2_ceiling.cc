@@ -1,5 +1,7 @@
 #include "argon2_ceiling.h"
 
+#include <time.h>
+
 #include <atomic>
 #include <string>
 #include <thread>
@@ -12,19 +14,28 @@ Argon2Ceiling measure_argon2_ceiling(const platform::Argon2idParameters& paramet
   if (threads == 0) threads = 1;
   const platform::Argon2idPasswordHasher hasher(parameters);
   std::atomic<std::uint64_t> hashes{0};
+  std::atomic<std::uint64_t> cpu_ns{0};
   std::atomic<bool> stop{false};
   const auto started = std::chrono::steady_clock::now();
   std::vector<std::thread> workers;
   workers.reserve(threads);
   for (std::size_t t = 0; t < threads; ++t) {
     workers.emplace_back([&, t] {
+      auto thread_cpu_ns = [] {
+        timespec now{};
+        ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+        return static_cast<std::uint64_t>(now.tv_sec) * 1'000'000'000ull +
+               static_cast<std::uint64_t>(now.tv_nsec);
+      };
+      const auto cpu_started = thread_cpu_ns();
       std::uint64_t n = 0;
       while (!stop.load(std::memory_order_relaxed)) {
         const std::string hash =
             hasher.hash("Ceiling-" + std::to_string(t) + "-" + std::to_string(n++));
-        if (hash.empty()) return;
+        if (hash.empty()) break;
         hashes.fetch_add(1, std::memory_order_relaxed);
       }
+      cpu_ns.fetch_add(thread_cpu_ns() - cpu_started);
     });
   }
   std::this_thread::sleep_for(duration);
@@ -38,6 +49,9 @@ Argon2Ceiling measure_argon2_ceiling(const platform::Argon2idParameters& paramet
   out.seconds = seconds;
   out.threads = threads;
   out.hashes_per_second = seconds > 0 ? static_cast<double>(out.hashes) / seconds : 0;
+  out.cpu_ms_per_hash =
+      out.hashes > 0 ? static_cast<double>(cpu_ns.load()) / 1e6 / static_cast<double>(out.hashes)
+                     : 0;
   return out;
 }
 

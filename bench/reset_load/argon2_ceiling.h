@@ -16,6 +16,7 @@ struct Argon2Ceiling {
   std::uint64_t hashes = 0;
   double seconds = 0;
   std::size_t threads = 0;
+  double cpu_ms_per_hash = 0;  // CPU time of one hash (thread CPU clock), whatever the load
 };
 
 // Runs `threads` threads, each hashing in a loop, for about `duration`.

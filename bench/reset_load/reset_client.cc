@@ -171,6 +171,7 @@ asio::awaitable<void> run_reset_client(HttpConnection& connection, LoadRun& run)
     }
     ++run.flows_started;
     if (co_await one_flow(run, connection, *user)) {
+      ++run.flows_completed;
       run.stats.flow_done(Clock::now());
     } else {
       // A failing server is not hammered in a tight loop.

@@ -31,6 +31,7 @@ struct LoadRun {
   Clock::time_point stop_at;    // no flow starts after this
   std::uint64_t passwords = 0;  // makes every new password different
   std::uint64_t flows_started = 0;
+  std::uint64_t flows_completed = 0;  // in or out of the window
   bool users_ran_out = false;
 };
 
