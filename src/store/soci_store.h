@@ -31,6 +31,7 @@ class SociStore final : public Store {
                                                          const std::string& connect_string,
                                                          std::size_t pool_size);
 
+  ~SociStore() override;  // finalises the cached statements before the sessions close
   domain::Status transact(const std::function<domain::Status(StoreTransaction&)>& work) override;
   bool ping() override;
   std::string backend() const override { return std::string(to_string(backend_)); }
@@ -40,6 +41,7 @@ class SociStore final : public Store {
 
   SqlBackend backend_;
   soci::connection_pool pool_;
+  std::size_t pool_size_;
   std::mutex sqlite_writer_;  // SQLite: held from BEGIN IMMEDIATE to COMMIT or ROLLBACK
 };
 
