@@ -302,6 +302,7 @@ int run(const Options& options) {
     std::printf("Seeded %zu users (policy: everyone, 2 gates: email + mobile_phone) in %.1f s\n",
                 users.size(),
                 std::chrono::duration<double>(Clock::now() - seeding_started).count());
+    std::fflush(stdout);
   }
 
   const auto ceiling_time =
