@@ -6,8 +6,8 @@
 // writers wait instead of failing. Within one process SQLite transactions also take a mutex
 // first: SQLite allows one writer at a time anyway, and its busy handler waits by sleeping
 // (up to 100 ms a round), which under load cost far more than the work (docs/PERFORMANCE.md
-// "Reset flow"); the busy timeout is left for other processes (the CLI next to a server).
-// PostgreSQL sessions that lost their connection are reconnected on the next lease.
+// "Reset flow under load"); the busy timeout is left for other processes (the CLI next to a
+// server). PostgreSQL sessions that lost their connection are reconnected on the next lease.
 
 #include "store/soci_headers.h"
 

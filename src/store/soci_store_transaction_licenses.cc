@@ -44,8 +44,9 @@ void SociStoreTransaction::upsert_subscription(domain::TenantId tenant, const st
   // on the unique key (found by bench/reset_load seeding on PostgreSQL). A seat count given
   // wins; "no limit" leaves a row inserted meanwhile as it is.
   const std::string insert_sql =
-      std::string("INSERT INTO subscriptions (tenant_id, sku, seats) VALUES (:t, :s, :n) "
-                  "ON CONFLICT (tenant_id, sku) DO ") +
+      std::string(
+          "INSERT INTO subscriptions (tenant_id, sku, seats) VALUES (:t, :s, :n) "
+          "ON CONFLICT (tenant_id, sku) DO ") +
       (seats ? "UPDATE SET seats = excluded.seats" : "NOTHING");
   SqlQuery insert(session_, insert_sql);
   insert.use(tenant_id).use(sku).use(seat_count, seats_indicator).run();
