@@ -33,7 +33,7 @@ browser-test:
 	SSPR_BINARY=$(abspath $(BUILD_DIR))/sspr $(PYTHON) -m pytest -q -p no:cacheprovider tests/browser
 
 bench: deps configure
-	@cmake --build $(BUILD_DIR) -j $(JOBS) --target sspr sspr_bench
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target sspr sspr_bench sspr_reset_load
 	bench/run.sh $(BUILD_DIR)
 
 format:

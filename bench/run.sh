@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every benchmark: Google Benchmark (in-process) and wrk against a real `sspr serve`.
+# Runs every benchmark: Google Benchmark (in-process), wrk against a real `sspr serve`, and
+# the reset-flow load generator (bench/reset_load; it starts its own server).
 # Usage: bench/run.sh [BUILD_DIR]. Results go to stdout; copy them to docs/PERFORMANCE.md
 # with the command line that produced them.
 set -euo pipefail
@@ -30,3 +31,11 @@ curl -fs "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$work/server.log"
 echo
 echo "== wrk -t1 -c64 -d10s http://127.0.0.1:$port/healthz  (target: >= 50,000 requests/s)"
 wrk -t1 -c64 -d10s --latency "http://127.0.0.1:$port/healthz"
+
+kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+server_pid=""
+
+echo
+echo "== $BUILD_DIR/sspr_reset_load  (targets: complete resets >= 85 % of the Argon2id ceiling /"
+echo "   hashes per reset; start+challenge+verify >= 5,000 requests/s, p99 <= 20 ms, 64 clients)"
+"$BUILD_DIR/sspr_reset_load" --sspr "$SSPR"

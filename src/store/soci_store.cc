@@ -11,6 +11,7 @@
 #include "store/migration_runner.h"
 #include "store/soci_store_transaction.h"
 #include "store/sql_transaction_text.h"
+#include "store/statement_cache.h"
 
 namespace sspr::store {
 
@@ -62,7 +63,11 @@ void roll_back_quietly(soci::session& session) {
 }  // namespace
 
 SociStore::SociStore(SqlBackend backend, std::size_t pool_size)
-    : backend_(backend), pool_(pool_size) {}
+    : backend_(backend), pool_(pool_size), pool_size_(pool_size) {}
+
+SociStore::~SociStore() {
+  for (std::size_t i = 0; i < pool_size_; ++i) StatementCache::disable(pool_.at(i));
+}
 
 domain::Result<std::unique_ptr<SociStore>> SociStore::open(SqlBackend backend,
                                                            const std::string& connect_string,
@@ -72,6 +77,11 @@ domain::Result<std::unique_ptr<SociStore>> SociStore::open(SqlBackend backend,
   try {
     for (std::size_t i = 0; i < pool_size; ++i) {
       open_session(store->pool_.at(i), backend, connect_string);
+    }
+    // SQLite statements are cheap to keep and costly to compile again: cache them. (SOCI's
+    // PostgreSQL statements are server-side prepared statements with their own lifetime.)
+    if (backend == SqlBackend::kSqlite) {
+      for (std::size_t i = 0; i < pool_size; ++i) StatementCache::enable(store->pool_.at(i));
     }
   } catch (const std::exception& e) {
     return errors::store_unavailable("cannot open the " + std::string(to_string(backend)) +
@@ -94,6 +104,8 @@ domain::Status SociStore::transact(const std::function<domain::Status(StoreTrans
   }
   PoolLease lease(pool_, position);
   soci::session& session = lease.session();
+  std::unique_lock<std::mutex> writer(sqlite_writer_, std::defer_lock);
+  if (backend_ == SqlBackend::kSqlite) writer.lock();
   bool begun = false;
   try {
     if (!session.is_connected()) session.reconnect();

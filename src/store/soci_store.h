@@ -3,13 +3,17 @@
 // each transact() leases one, runs the work in a transaction and gives it back.
 //
 // SQLite sessions run in WAL mode with foreign keys on and a busy timeout, so concurrent
-// writers wait instead of failing. PostgreSQL sessions that lost their connection are
-// reconnected on the next lease.
+// writers wait instead of failing. Within one process SQLite transactions also take a mutex
+// first: SQLite allows one writer at a time anyway, and its busy handler waits by sleeping
+// (up to 100 ms a round), which under load cost far more than the work (docs/PERFORMANCE.md
+// "Reset flow under load"); the busy timeout is left for other processes (the CLI next to a
+// server). PostgreSQL sessions that lost their connection are reconnected on the next lease.
 
 #include "store/soci_headers.h"
 
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "domain/result.h"
@@ -27,6 +31,7 @@ class SociStore final : public Store {
                                                          const std::string& connect_string,
                                                          std::size_t pool_size);
 
+  ~SociStore() override;  // finalises the cached statements before the sessions close
   domain::Status transact(const std::function<domain::Status(StoreTransaction&)>& work) override;
   bool ping() override;
   std::string backend() const override { return std::string(to_string(backend_)); }
@@ -36,6 +41,8 @@ class SociStore final : public Store {
 
   SqlBackend backend_;
   soci::connection_pool pool_;
+  std::size_t pool_size_;
+  std::mutex sqlite_writer_;  // SQLite: held from BEGIN IMMEDIATE to COMMIT or ROLLBACK
 };
 
 }  // namespace sspr::store

@@ -40,8 +40,15 @@ void SociStoreTransaction::upsert_subscription(domain::TenantId tenant, const st
                   "UPDATE subscriptions SET seats = :n WHERE tenant_id = :t AND sku = :s");
   update.use(seat_count, seats_indicator).use(tenant_id).use(sku).run();
   if (update.affected_rows() > 0) return;
-  SqlQuery insert(session_,
-                  "INSERT INTO subscriptions (tenant_id, sku, seats) VALUES (:t, :s, :n)");
+  // Two first assignments of a SKU at once both find no row: the later insert must not fail
+  // on the unique key (found by bench/reset_load seeding on PostgreSQL). A seat count given
+  // wins; "no limit" leaves a row inserted meanwhile as it is.
+  const std::string insert_sql =
+      std::string(
+          "INSERT INTO subscriptions (tenant_id, sku, seats) VALUES (:t, :s, :n) "
+          "ON CONFLICT (tenant_id, sku) DO ") +
+      (seats ? "UPDATE SET seats = excluded.seats" : "NOTHING");
+  SqlQuery insert(session_, insert_sql);
   insert.use(tenant_id).use(sku).use(seat_count, seats_indicator).run();
 }
 

@@ -1,0 +1,41 @@
+#pragma once
+// One simulated user at a time, as the reset wizard drives the API (CONTRACT.md "Reset
+// flow"): GET captcha + solve → start → challenge email → the code from the outbox → verify
+// → challenge mobile_phone with the whole number → the code → verify → new password.
+// Every answer is checked (status, state, gates passed); a failed step is an error, the
+// flow is abandoned and the client goes on with the next user.
+
+#include <cstdint>
+
+#include <asio.hpp>
+
+#include "bench_users.h"
+#include "http_connection.h"
+#include "outbox_codes.h"
+#include "step_stats.h"
+
+namespace sspr::bench {
+
+// Step names as reported.
+inline constexpr const char* kCaptchaStep = "captcha";
+inline constexpr const char* kStartStep = "start";
+inline constexpr const char* kChallengeStep = "challenge";
+inline constexpr const char* kVerifyStep = "verify";
+inline constexpr const char* kPasswordStep = "password";
+
+struct LoadRun {
+  OutboxCodes& outbox;
+  UserPool& users;
+  StepStats& stats;
+  bool set_password = true;     // complete resets; false: stop after the two gates
+  Clock::time_point stop_at;    // no flow starts after this
+  std::uint64_t passwords = 0;  // makes every new password different
+  std::uint64_t flows_started = 0;
+  std::uint64_t flows_completed = 0;  // in or out of the window
+  bool users_ran_out = false;
+};
+
+// Runs flows one after the other on `connection` until `run.stop_at`.
+asio::awaitable<void> run_reset_client(HttpConnection& connection, LoadRun& run);
+
+}  // namespace sspr::bench
