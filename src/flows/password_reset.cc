@@ -130,6 +130,14 @@ std::optional<Error> PasswordReset::throttle(store::StoreTransaction& tx,
   return error;
 }
 
+std::optional<Error> PasswordReset::refuse_if_blocked(store::StoreTransaction& tx,
+                                                      const std::string& key) {
+  const std::string block = tx.lock_throttle_key(key);
+  if (block.empty()) return std::nullopt;
+  if (!dt::is_blocked(domain::parse_iso8601(block), clock_.now())) return std::nullopt;
+  return dt::throttled_blocked(dt::ThrottledAction::kResetAttempt);
+}
+
 Status PasswordReset::refuse(store::StoreTransaction& tx, const domain::RequestContext& ctx,
                              const domain::User& user, const Error& error, nlohmann::json details,
                              std::optional<Error>& refusal) {

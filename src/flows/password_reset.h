@@ -168,6 +168,10 @@ class PasswordReset {
                                         const domain::RequestContext& ctx, const std::string& key,
                                         domain::throttling::ThrottledAction action,
                                         const domain::User* user);
+  // The refusal when `key` is blocked now, without counting an attempt: the steps that finish
+  // a verified flow (new password, unlock) respect a block but are not attempts themselves.
+  std::optional<domain::Error> refuse_if_blocked(store::StoreTransaction& tx,
+                                                 const std::string& key);
   // Audits `error` as a failed step of the flow (`details` name it) and keeps it in `refusal`;
   // returns ok so that the transaction commits the audit record (and any attempt counted).
   domain::Status refuse(store::StoreTransaction& tx, const domain::RequestContext& ctx,

@@ -168,8 +168,9 @@ Result<ResetFlowView> PasswordReset::set_password(const domain::RequestContext& 
     if (!flow || flow->version != loaded->flow.version) {
       return refuse(tx, ctx, user, concurrent_step(), details, refusal);
     }
-    refusal = throttle(tx, ctx, user_key(user), dt::ThrottledAction::kResetAttempt, &user);
-    if (refusal) return domain::ok_status();
+    if (auto blocked = refuse_if_blocked(tx, user_key(user))) {
+      return refuse(tx, ctx, user, *blocked, details, refusal);
+    }
     auto tenant = tx.find_tenant(user.tenant_id);
     if (!tenant) return errors::not_found("tenant", std::to_string(user.tenant_id));
     auto evaluation = password_rules_.evaluate(tx, *tenant, &user, password,
@@ -222,8 +223,9 @@ Result<ResetFlowView> PasswordReset::unlock(const domain::RequestContext& reques
     if (!dr::can_unlock(loaded->facts.policy, user)) {
       return refuse(tx, ctx, user, dr::unlock_not_allowed(), details, refusal);
     }
-    refusal = throttle(tx, ctx, user_key(user), dt::ThrottledAction::kResetAttempt, &user);
-    if (refusal) return domain::ok_status();
+    if (auto blocked = refuse_if_blocked(tx, user_key(user))) {
+      return refuse(tx, ctx, user, *blocked, details, refusal);
+    }
     auto flow = loaded->flow;
     flow.last_step_at = step_time;
     if (!tx.update_reset_flow(flow)) {

@@ -19,7 +19,7 @@ using TimePoint = std::chrono::system_clock::time_point;
 enum class ThrottledAction {
   kPhoneVerification,        // a code sent by SMS or voice, or a typed number checked
   kSecurityQuestionAttempt,  // answers submitted at the security-questions gate
-  kResetAttempt,             // a reset flow started or a new password submitted
+  kResetAttempt,             // a reset flow started (finishing a verified one is not an attempt)
   kEmailSent,                // a code or notice sent by email
 };
 

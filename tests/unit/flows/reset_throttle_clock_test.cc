@@ -78,5 +78,39 @@ TEST_F(ResetThrottleClockTest, APhoneBlockCoversTheAccountUntilTwentyFourHoursAf
   EXPECT_EQ(audit(domain::audit_activity::kBlocked).size(), 1u);
 }
 
+// A reset attempt is a flow started: finishing a verified flow is not another attempt, so the
+// fifth flow of the hour can still set its password.
+TEST_F(ResetThrottleClockTest, TheFifthFlowOfTheHourCanStillBeFinished) {
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(start().ok()) << i;
+  auto fifth = start();
+  ASSERT_TRUE(fifth.ok()) << fifth.error().technical;
+  ASSERT_TRUE(send_email(fifth->id).ok());
+  auto verified = verify_email(fifth->id, notifier_.last_code());
+  ASSERT_TRUE(verified.ok()) << verified.error().technical;
+  auto done = reset_->set_password(ctx_, fifth->id, "Quartz-Lantern-Meadow-71", "en");
+  ASSERT_TRUE(done.ok()) << done.error().technical;
+  EXPECT_EQ(done->state, domain::reset::FlowState::kDone);
+}
+
+// But a block that started meanwhile (attempts from elsewhere) stops even a verified flow, and
+// the refusal is audited on the flow.
+TEST_F(ResetThrottleClockTest, ABlockStopsAVerifiedFlowFromSettingThePassword) {
+  auto flow = start();
+  ASSERT_TRUE(flow.ok());
+  ASSERT_TRUE(send_email(flow->id).ok());
+  ASSERT_TRUE(verify_email(flow->id, notifier_.last_code()).ok());
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(start().ok()) << i;
+  expect_blocked(start());
+  const auto refused_before = audit(domain::audit_activity::kFlowProgress).size();
+  auto refused = reset_->set_password(ctx_, flow->id, "Quartz-Lantern-Meadow-71", "en");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().name, "ThrottledBlocked");
+  EXPECT_EQ(audit(domain::audit_activity::kFlowProgress).size(), refused_before + 1);
+  // Once the block has lifted the flow has long expired: the user starts again.
+  clock_.advance(hours(24));
+  auto again = start();
+  ASSERT_TRUE(again.ok()) << again.error().technical;
+}
+
 }  // namespace
 }  // namespace sspr::flows::testing
