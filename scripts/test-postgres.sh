@@ -5,7 +5,8 @@
 #                                        127.0.0.1 at a free port with its unix socket in DIR, with
 #                                        a database sspr_test; prints ONE line: the URL
 #                                        postgresql://postgres@127.0.0.1:PORT/sspr_test
-#   scripts/test-postgres.sh stop DIR    stops the cluster (fast mode) and removes DIR
+#   scripts/test-postgres.sh stop DIR    stops the cluster (immediate mode: it is thrown away,
+#                                        so no shutdown checkpoint) and removes DIR
 #
 # Works as root (initdb refuses root, so the server runs as the `postgres` user) or as any
 # other user that may run the PostgreSQL binaries itself. Loopback uses trust authentication:
@@ -116,7 +117,7 @@ start() {
 stop() {
   [[ -d "$dir" ]] || return 0
   if [[ -f "$dir/data/PG_VERSION" ]]; then
-    as_owner "$bin_dir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+    as_owner "$bin_dir/pg_ctl" -D "$dir/data" -m immediate -t 30 -w stop >/dev/null 2>&1 || true
   fi
   rm -rf "$dir"
 }
