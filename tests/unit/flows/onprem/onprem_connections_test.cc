@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "domain/onprem/writeback_errors.h"
 #include "flows/directory_test.h"
 #include "flows/onprem/tenant_onprem_directory.h"
@@ -34,6 +36,15 @@ class RecordingConnector final : public OnPremisesConnector {
 
 class OnPremisesConnectionsTest : public DirectoryTest {
  protected:
+  void SetUp() override {
+    DirectoryTest::SetUp();
+    if (HasFatalFailure()) return;
+    connections_ = std::make_unique<OnPremisesConnections>(*store_, clock_, random_, connector_);
+  }
+  void TearDown() override {
+    connections_.reset();
+    DirectoryTest::TearDown();
+  }
   ConnectionSettings settings() const {
     return ConnectionSettings{.tenant = tenant_,
                               .url = "ldap://127.0.0.1:3890",
@@ -54,18 +65,18 @@ class OnPremisesConnectionsTest : public DirectoryTest {
     return user;
   }
   RecordingConnector connector_;
-  OnPremisesConnections connections_{*store_, clock_, random_, connector_};
+  std::unique_ptr<OnPremisesConnections> connections_;
 };
 
 TEST_F(OnPremisesConnectionsTest, SetStoresTheSettingsAndAuditsThemWithoutAnySecret) {
-  auto none = connections_.show(op_, tenant_);
+  auto none = connections_->show(op_, tenant_);
   ASSERT_TRUE(none.ok());
   EXPECT_FALSE(none->has_value());
 
-  auto saved = connections_.set(op_, ctx_, settings());
+  auto saved = connections_->set(op_, ctx_, settings());
   ASSERT_TRUE(saved.ok()) << saved.error().technical;
   EXPECT_EQ(saved->updated_at, domain::to_iso8601(clock_.now()));
-  auto shown = connections_.show(op_, tenant_);
+  auto shown = connections_->show(op_, tenant_);
   ASSERT_TRUE(shown.ok() && shown->has_value());
   EXPECT_EQ((*shown)->url, "ldap://127.0.0.1:3890");
   EXPECT_TRUE((*shown)->starttls);
@@ -75,10 +86,11 @@ TEST_F(OnPremisesConnectionsTest, SetStoresTheSettingsAndAuditsThemWithoutAnySec
   changed.url = "ldaps://127.0.0.1:6360";
   changed.starttls = false;
   changed.timeout_seconds = 3;
-  ASSERT_TRUE(connections_.set(op_, ctx_, changed).ok());
-  EXPECT_EQ((*connections_.show(op_, tenant_))->timeout_seconds, 3);
+  ASSERT_TRUE(connections_->set(op_, ctx_, changed).ok());
+  EXPECT_EQ((*connections_->show(op_, tenant_))->timeout_seconds, 3);
 
   auto audit = audit_of(domain::audit_activity::kSetOnPremisesConnection);
+  std::reverse(audit.begin(), audit.end());  // oldest first
   ASSERT_EQ(audit.size(), 2u);
   EXPECT_EQ(audit[0].category, "Directory management");
   EXPECT_EQ(audit[0].target, "Contoso");
@@ -92,35 +104,36 @@ TEST_F(OnPremisesConnectionsTest, SetStoresTheSettingsAndAuditsThemWithoutAnySec
 TEST_F(OnPremisesConnectionsTest, InvalidSettingsAndMissingPermissionWriteNothing) {
   auto plain = settings();
   plain.starttls = false;
-  auto refused = connections_.set(op_, ctx_, plain);
+  auto refused = connections_->set(op_, ctx_, plain);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().kind, domain::ErrorKind::kBadInput);
   const domain::Actor reader{"token:reader", tenant_,
                              static_cast<unsigned>(domain::Permission::kReadDirectory)};
-  auto forbidden = connections_.set(reader, ctx_, settings());
+  auto forbidden = connections_->set(reader, ctx_, settings());
   ASSERT_FALSE(forbidden.ok());
   EXPECT_EQ(forbidden.error().kind, domain::ErrorKind::kForbidden);
-  EXPECT_FALSE(connections_.show(op_, tenant_)->has_value());
+  EXPECT_FALSE(connections_->show(op_, tenant_)->has_value());
   EXPECT_TRUE(audit_of(domain::audit_activity::kSetOnPremisesConnection).empty());
 }
 
 TEST_F(OnPremisesConnectionsTest, TestSaysUpMisconfiguredOrUnreachableAndIsAudited) {
-  auto without = connections_.test(op_, ctx_, tenant_);
+  auto without = connections_->test(op_, ctx_, tenant_);
   ASSERT_TRUE(without.ok());
   EXPECT_EQ(without->state, ConnectionTestResult::State::kMisconfigured);
   EXPECT_TRUE(connector_.calls.empty());
 
-  ASSERT_TRUE(connections_.set(op_, ctx_, settings()).ok());
-  EXPECT_EQ(connections_.test(op_, ctx_, tenant_)->state, ConnectionTestResult::State::kUp);
+  ASSERT_TRUE(connections_->set(op_, ctx_, settings()).ok());
+  EXPECT_EQ(connections_->test(op_, ctx_, tenant_)->state, ConnectionTestResult::State::kUp);
   connector_.answer = domain::onprem::admin_action_required("service account bind failed");
-  auto bad = connections_.test(op_, ctx_, tenant_);
+  auto bad = connections_->test(op_, ctx_, tenant_);
   EXPECT_EQ(bad->state, ConnectionTestResult::State::kMisconfigured);
   EXPECT_NE(bad->reason.find("service account bind failed"), std::string::npos);
   connector_.answer = domain::onprem::connectivity_error("connect failed");
-  EXPECT_EQ(connections_.test(op_, ctx_, tenant_)->state,
+  EXPECT_EQ(connections_->test(op_, ctx_, tenant_)->state,
             ConnectionTestResult::State::kUnreachable);
 
   auto audit = audit_of(domain::audit_activity::kTestOnPremisesConnection);
+  std::reverse(audit.begin(), audit.end());  // oldest first
   ASSERT_EQ(audit.size(), 4u);
   EXPECT_EQ(audit[0].details["status"], "misconfigured");
   EXPECT_EQ(audit[1].details["status"], "up");
@@ -132,7 +145,7 @@ TEST_F(OnPremisesConnectionsTest, ATenantsConnectionMakesWritebackPossibleInItsP
   SsprPolicyUpdate update;
   update.change.writeback = true;
   EXPECT_FALSE(admin_->set_sspr_policy(op_, ctx_, tenant_, update).ok());
-  ASSERT_TRUE(connections_.set(op_, ctx_, settings()).ok());
+  ASSERT_TRUE(connections_->set(op_, ctx_, settings()).ok());
   auto accepted = admin_->set_sspr_policy(op_, ctx_, tenant_, update);
   ASSERT_TRUE(accepted.ok()) << accepted.error().technical;
   EXPECT_TRUE(accepted->policy->writeback);
@@ -146,7 +159,7 @@ TEST_F(OnPremisesConnectionsTest, TheTenantDirectoryUsesTheTenantsConnectionAndT
   EXPECT_EQ(unconfigured.error().code, "SSPR_0029");
   EXPECT_TRUE(connector_.calls.empty());
 
-  ASSERT_TRUE(connections_.set(op_, ctx_, settings()).ok());
+  ASSERT_TRUE(connections_->set(op_, ctx_, settings()).ok());
   EXPECT_TRUE(directory.set_password(tenant_, user, "N3w-password!").ok());
   EXPECT_TRUE(directory.unlock(tenant_, user).ok());
   EXPECT_EQ(connector_.calls,
