@@ -107,6 +107,8 @@ def test_a_password_the_directory_policy_rejects_changes_nothing(site):
         "history" in error["technical"]), error
     assert site.slapd.binds(site.dn, site.password)
     assert not [e for e in site.audit(RESET_DONE) if e["result"] == "success"]
+    rc.assert_refusal_audited(site.server, site.token, flow["id"], "OnPremisesPolicyViolation",
+                              error["support_code"])
     # Too short for the directory (pwdMinLength 10) but not for the cloud rules.
     response = rc.set_password(site.api, flow["id"], "Ab1!xyz-q")
     error = h.assert_api_error(response, 422, "OnPremisesPolicyViolation")
@@ -130,6 +132,8 @@ def test_an_unreachable_directory_is_sspr_0030_within_the_timeout(backend, slapd
     assert time.monotonic() - began <= 2 + 1
     error = h.assert_api_error(response, 503, "OnPremisesConnectivityError")
     assert error["code"] == "SSPR_0030"
+    rc.assert_refusal_audited(site.server, site.token, flow["id"], "OnPremisesConnectivityError",
+                              error["support_code"])
     assert site.slapd.binds(site.dn, site.password)
     assert not [e for e in site.audit(RESET_DONE) if e["result"] == "success"]
 
@@ -146,6 +150,8 @@ def test_a_wrong_service_password_is_sspr_0029_and_changes_nothing(backend, slap
     assert error["code"] == "SSPR_0029"
     assert "Invalid credentials" in error["technical"]
     assert "not-the-service-password" not in response.text
+    rc.assert_refusal_audited(site.server, site.token, flow["id"],
+                              "OnPremisesAdminActionRequired", error["support_code"])
     assert site.slapd.binds(site.dn, site.password)
     assert not site.slapd.binds(site.dn, new_password)
 
