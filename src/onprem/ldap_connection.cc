@@ -49,7 +49,9 @@ domain::Result<LdapConnection> LdapConnection::open(
     return domain::onprem::ldap_failure(LdapStep::kConnect, rc, ldap_err2string(rc),
                                         "invalid LDAP URL");
   }
-  LdapConnection connection(raw);
+  LdapConnection connection;
+  connection.handle_.reset(raw);
+  connection.deadline_->watch(raw);
   connection.timeout_seconds_ = settings.timeout_seconds;
   const int version = LDAP_VERSION3;
   const timeval timeout{settings.timeout_seconds, 0};
@@ -72,7 +74,15 @@ domain::Result<LdapConnection> LdapConnection::open(
   }
   // Connects now (and, for ldaps://, completes the TLS handshake), so a failure is reported
   // as the step it is.
-  rc = ldap_connect(raw);
+  {
+    HandshakeDeadline::Phase phase(*connection.deadline_, settings.timeout_seconds);
+    rc = ldap_connect(raw);
+  }
+  if (rc != LDAP_SUCCESS && connection.deadline_->fired()) {
+    return domain::onprem::ldap_failure(LdapStep::kTlsHandshake, LDAP_TIMEOUT,
+                                        ldap_err2string(LDAP_TIMEOUT),
+                                        "no TLS handshake within the timeout");
+  }
   if (rc != LDAP_SUCCESS) {
     // For ldaps:// the handshake is part of connecting: a port that accepts TCP but not the
     // handshake is a TLS misconfiguration (certificate, CA file), not an outage.
@@ -84,7 +94,15 @@ domain::Result<LdapConnection> LdapConnection::open(
     return connection.failure(LdapStep::kConnect, rc);
   }
   if (settings.starttls) {
-    rc = ldap_start_tls_s(raw, nullptr, nullptr);
+    {
+      HandshakeDeadline::Phase phase(*connection.deadline_, settings.timeout_seconds);
+      rc = ldap_start_tls_s(raw, nullptr, nullptr);
+    }
+    if (rc != LDAP_SUCCESS && connection.deadline_->fired()) {
+      return domain::onprem::ldap_failure(LdapStep::kStartTls, LDAP_TIMEOUT,
+                                          ldap_err2string(LDAP_TIMEOUT),
+                                          "no TLS handshake within the timeout");
+    }
     if (rc != LDAP_SUCCESS) return connection.failure(LdapStep::kStartTls, rc);
   }
   berval credentials = as_berval(bind_password);

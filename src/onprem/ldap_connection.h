@@ -13,8 +13,7 @@
 #include "domain/onprem/connection_settings.h"
 #include "domain/onprem/ldap_outcome.h"
 #include "domain/result.h"
-
-struct ldap;  // LDAP from <ldap.h>
+#include "onprem/handshake_deadline.h"
 
 namespace sspr::onprem {
 
@@ -40,9 +39,12 @@ class LdapConnection {
   struct Unbind {
     void operator()(ldap* handle) const;
   };
-  explicit LdapConnection(ldap* handle) : handle_(handle) {}
+  LdapConnection() = default;
   domain::Error failure(domain::onprem::LdapStep step, int code) const;
 
+  // Declared before the handle: it must outlive it (libldap calls it until the handle is
+  // freed) and keep its address when the connection moves.
+  std::unique_ptr<HandshakeDeadline> deadline_ = std::make_unique<HandshakeDeadline>();
   std::unique_ptr<ldap, Unbind> handle_;
   int timeout_seconds_ = domain::onprem::kDefaultTimeoutSeconds;
 };

@@ -8,6 +8,7 @@ password → SSPR_0029. `sspr onprem test` says up / misconfigured / unreachable
 
 import json
 import os
+import socket
 import time
 
 import pytest
@@ -239,3 +240,24 @@ def test_onprem_set_refuses_passwords_in_clear_and_bad_settings(backend, slapd):
     assert refused.code != 0, refused.describe()
     shown = backend.cli_ok("onprem", "show", "--tenant", DOMAIN)
     assert shown["connection"] is None
+
+
+@pytest.mark.parametrize("scheme", ["ldap", "ldaps"])
+def test_a_directory_that_never_answers_is_unreachable_within_the_timeout(backend, slapd,
+                                                                          scheme):
+    # A port that accepts connections (the kernel's backlog) but never says a word: StartTLS
+    # waits for an answer, ldaps:// for the TLS handshake.
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    try:
+        backend.cli_ok("tenant", "create", "--name", "Fabrikam", "--domain", DOMAIN)
+        onprem_set(backend, slapd, url=f"{scheme}://127.0.0.1:{silent.getsockname()[1]}",
+                   starttls=scheme == "ldap", timeout=2)
+        began = time.monotonic()
+        tested = backend.cli("onprem", "test", "--tenant", DOMAIN, json_output=False)
+        assert time.monotonic() - began <= 2 + 1
+        assert tested.code == 1 and tested.stdout.startswith("unreachable: "), tested.describe()
+        assert "SSPR_0030" in tested.stdout
+    finally:
+        silent.close()
