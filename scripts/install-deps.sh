@@ -11,12 +11,16 @@ PACKAGES=(
   libsoci-dev libsqlite3-dev libpq-dev libsodium-dev libssl-dev
   libcli11-dev libspdlog-dev libtomlplusplus-dev libzxcvbn-dev
   libcurl4-openssl-dev liboath-dev libqrcodegencpp-dev libphonenumber-dev libicu-dev
+  libldap2-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev wrk curl postgresql
   python3 python3-pytest python3-requests python3-psycopg2
   python3-aiosmtpd python3-selenium python3-pyotp chromium chromium-driver
-  # certificates for the TLS tests (SMTP STARTTLS)
+  # certificates for the TLS tests (SMTP STARTTLS, LDAP StartTLS/ldaps)
   openssl
+  # the tests' own OpenLDAP server (tests/integration/slapd_server.py starts slapd itself on a
+  # loopback port with a temp cn=config; the system's slapd service is never used)
+  slapd ldap-utils
 )
 
 missing=()
@@ -37,4 +41,6 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# slapd's debconf questions are answered by their defaults (noninteractive, also under sudo).
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+  "${missing[@]}"

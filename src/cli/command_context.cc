@@ -135,10 +135,27 @@ domain::Result<flows::PasswordReset*> CommandContext::password_reset() {
   if (!built) return built.error();
   auto* solver = captcha();
   if (!solver) return domain::errors::internal("the CAPTCHA could not be set up");
-  password_reset_ =
-      std::make_unique<flows::PasswordReset>(*store_, clock_, random(), *hasher_, *notifier_,
-                                             *secret_box_, *code_digest_, *solver, breached_.get());
+  password_reset_ = std::make_unique<flows::PasswordReset>(
+      *store_, clock_, random(), *hasher_, *notifier_, *secret_box_, *code_digest_, *solver,
+      breached_.get(), &onprem_directory());
   return password_reset_.get();
+}
+
+flows::onprem::OnPremisesDirectory& CommandContext::onprem_directory() {
+  if (!onprem_directory_) {
+    onprem_directory_ =
+        std::make_unique<flows::onprem::TenantOnPremisesDirectory>(*store_, onprem_connector_);
+  }
+  return *onprem_directory_;
+}
+
+flows::onprem::OnPremisesConnections* CommandContext::onprem_connections() {
+  if (!onprem_connections_) {
+    if (!open_directory()) return nullptr;
+    onprem_connections_ = std::make_unique<flows::onprem::OnPremisesConnections>(
+        *store_, clock_, random(), onprem_connector_);
+  }
+  return onprem_connections_.get();
 }
 
 void CommandContext::open_breached_filter(const config::Config& cfg) {

@@ -16,6 +16,8 @@
 #include "domain/result.h"
 #include "flows/captcha.h"
 #include "flows/directory_administration.h"
+#include "flows/onprem/onprem_connections.h"
+#include "flows/onprem/tenant_onprem_directory.h"
 #include "flows/password_protection.h"
 #include "flows/password_reset.h"
 #include "flows/security_info_registration.h"
@@ -23,6 +25,7 @@
 #include "flows/signed_in_sessions.h"
 #include "notify/notifier.h"
 #include "notify/sleeper.h"
+#include "onprem/ldap_connector.h"
 #include "platform/argon2id_password_hasher.h"
 #include "platform/hmac_captcha_signer.h"
 #include "platform/one_time_code_digest.h"
@@ -79,6 +82,12 @@ class CommandContext {
   // The reset flow (after open_directory and captcha() succeeded), over the notifier and key
   // of registration(). Errors are returned, not reported.
   domain::Result<flows::PasswordReset*> password_reset();
+  // The on-premises connection use cases (after open_directory succeeded); reports a failure
+  // itself and returns nullptr.
+  flows::onprem::OnPremisesConnections* onprem_connections();
+  // The on-premises directory of every tenant (its connection over LDAP, or SSPR_0029 when
+  // it has none), after open_directory succeeded.
+  flows::onprem::OnPremisesDirectory& onprem_directory();
   domain::Random& random();
   const domain::Clock& clock() const { return clock_; }
 
@@ -122,6 +131,9 @@ class CommandContext {
   std::unique_ptr<platform::OneTimeCodeDigest> code_digest_;
   std::unique_ptr<flows::SecurityInfoRegistration> registration_;
   std::unique_ptr<flows::PasswordReset> password_reset_;
+  onprem::LdapConnector onprem_connector_;
+  std::unique_ptr<flows::onprem::TenantOnPremisesDirectory> onprem_directory_;
+  std::unique_ptr<flows::onprem::OnPremisesConnections> onprem_connections_;
 };
 
 // Where the breached-password filter lives: [password] breached_filter, or

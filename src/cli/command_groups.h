@@ -24,5 +24,6 @@ void register_method_commands(CLI::App& app, CommandContext& context);  // metho
 void register_question_commands(CLI::App& app, CommandContext& context);  // custom questions
 void register_support_commands(CLI::App& app, CommandContext& context);  // support show
 void register_diagnose_commands(CLI::App& app, CommandContext& context);  // diagnose (SPEC §12)
+void register_onprem_commands(CLI::App& app, CommandContext& context);    // onprem set/show/test
 
 }  // namespace sspr::cli

@@ -65,6 +65,9 @@ inline constexpr std::string_view kAdminRegisteredMethod = "Admin registered sec
 inline constexpr std::string_view kAdminDeletedMethod = "Admin deleted security info";
 inline constexpr std::string_view kAddCustomQuestion = "Add custom security question";
 inline constexpr std::string_view kRemoveCustomQuestion = "Remove custom security question";
+// On-premises directory connection (SPEC §9).
+inline constexpr std::string_view kSetOnPremisesConnection = "Set on-premises connection";
+inline constexpr std::string_view kTestOnPremisesConnection = "Test on-premises connection";
 }  // namespace audit_activity
 
 struct AuditEvent {

@@ -21,10 +21,11 @@ SsprPolicyView view_of(store::StoreTransaction& tx, std::optional<policy::SsprPo
   return view;
 }
 
-// No on-premises connection can be configured yet (issue 6 adds them), so writeback and
-// unlock are refused with the explanation to configure one first.
-policy::PolicyContext policy_context(store::StoreTransaction&, domain::TenantId) {
-  return policy::PolicyContext{.has_onprem_connection = false};
+// Writeback and unlock need the tenant's on-premises connection (`sspr onprem set`); without
+// one they are refused with the explanation to configure it first.
+policy::PolicyContext policy_context(store::StoreTransaction& tx, domain::TenantId tenant) {
+  return policy::PolicyContext{.has_onprem_connection =
+                                   tx.find_onprem_connection(tenant).has_value()};
 }
 
 }  // namespace

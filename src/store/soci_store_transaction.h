@@ -112,6 +112,10 @@ class SociStoreTransaction final : public StoreTransaction {
   std::optional<domain::policy::SsprPolicy> find_sspr_policy(domain::TenantId tenant) override;
   void save_sspr_policy(domain::TenantId tenant, const domain::policy::SsprPolicy& policy,
                         const std::string& now) override;
+  // On-premises connections (soci_store_transaction_onprem.cc).
+  std::optional<domain::onprem::ConnectionSettings> find_onprem_connection(
+      domain::TenantId tenant) override;
+  void save_onprem_connection(const domain::onprem::ConnectionSettings& settings) override;
   // Sessions and sign-in failures (soci_store_transaction_sessions.cc).
   void insert_session(const domain::Session& session) override;
   std::optional<domain::Session> find_session(const std::string& id) override;

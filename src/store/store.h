@@ -23,6 +23,7 @@
 #include "domain/methods/registered_method.h"
 #include "domain/methods/registration_record.h"
 #include "domain/methods/security_answer_record.h"
+#include "domain/onprem/connection_settings.h"
 #include "domain/policy/sspr_policy.h"
 #include "domain/reset/reset_flow.h"
 #include "domain/result.h"
@@ -191,6 +192,12 @@ class StoreTransaction {
   virtual void save_sspr_policy(domain::TenantId tenant, const domain::policy::SsprPolicy& policy,
                                 const std::string& now) = 0;
   // --- end SSPR policy ---
+  // --- On-premises connections (SPEC §9, migration 0009) ---
+  // A tenant's connection; nullopt when it has none. save creates or replaces it.
+  virtual std::optional<domain::onprem::ConnectionSettings> find_onprem_connection(
+      domain::TenantId tenant) = 0;
+  virtual void save_onprem_connection(const domain::onprem::ConnectionSettings& settings) = 0;
+  // --- end on-premises connections ---
   // --- Sessions and sign-in failures (self-service sign-in) ---
   // Sessions are keyed by the digest of their token (domain/session.h).
   virtual void insert_session(const domain::Session& session) = 0;

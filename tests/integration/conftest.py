@@ -116,3 +116,19 @@ def contoso(backend):
     yield env
     if server.running():
         server.stop_gracefully()
+
+
+@pytest.fixture(scope="session")
+def slapd():
+    """One throwaway OpenLDAP server (slapd_server.py) for the whole session, stopped even on
+    failure."""
+    import slapd_server
+
+    server = slapd_server.SlapdServer()
+    try:
+        server.start()
+    except Exception:
+        server.stop()
+        raise
+    yield server
+    server.stop()

@@ -1,0 +1,170 @@
+// sspr onprem set | show | test: a tenant's on-premises directory connection (SPEC §9,
+// CONTRACT.md). `set` refuses bad settings with exit 2; `test` exits 0 when the connection is
+// up, 1 with "misconfigured: <why>" or "unreachable: <why>".
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include "cli/command_groups.h"
+#include "domain/onprem/connection_settings.h"
+
+namespace sspr::cli {
+namespace {
+
+namespace onprem = domain::onprem;
+
+struct OnPremOptions {
+  std::string tenant;
+  std::string url;
+  std::string flavor;
+  std::string bind_dn;
+  std::string bind_password_file;
+  std::string base_dn;
+  bool starttls = false;
+  std::string ca_file;
+  int timeout = onprem::kDefaultTimeoutSeconds;
+};
+
+nlohmann::json settings_json(const onprem::ConnectionSettings& s, const std::string& tenant) {
+  return {{"tenant", tenant},
+          {"url", s.url},
+          {"flavor", std::string(onprem::flavor_name(s.flavor))},
+          {"bind_dn", s.bind_dn},
+          {"bind_password_file", s.bind_password_file},
+          {"base_dn", s.base_dn},
+          {"starttls", s.starttls},
+          {"ca_file", s.ca_file},
+          {"timeout_seconds", s.timeout_seconds},
+          {"updated_at", s.updated_at}};
+}
+
+std::string settings_text(const onprem::ConnectionSettings& s, const std::string& tenant) {
+  std::string text = "on-premises connection for " + tenant + "\n";
+  text += "  url:                 " + s.url + (s.starttls ? " (StartTLS)" : "") + "\n";
+  text += "  flavor:              " + std::string(onprem::flavor_name(s.flavor)) + "\n";
+  text += "  service account:     " + s.bind_dn + "\n";
+  text += "  password file:       " + s.bind_password_file + "\n";
+  text += "  base DN:             " + s.base_dn + "\n";
+  text +=
+      "  CA file:             " + (s.ca_file.empty() ? "(system trust store)" : s.ca_file) + "\n";
+  text += "  timeout:             " + std::to_string(s.timeout_seconds) + " s\n";
+  text += "  updated:             " + s.updated_at;
+  return text;
+}
+
+// A file the server will read later: made absolute (the server may run elsewhere) and checked
+// readable now. The content is not looked at here.
+std::optional<std::string> readable_file(CommandContext& context, const std::string& path,
+                                         const std::string& option) {
+  std::error_code ignored;
+  auto absolute = std::filesystem::absolute(path, ignored);
+  if (absolute.empty() || !std::ifstream(absolute).good()) {
+    context.report_usage_error(option + ": cannot read " + path);
+    return std::nullopt;
+  }
+  return absolute.lexically_normal().string();
+}
+
+void set_connection(CommandContext& context, const OnPremOptions& options) {
+  const auto flavor = onprem::parse_flavor(options.flavor);
+  if (!flavor) return context.report_usage_error("--flavor: openldap or active_directory");
+  auto password_file = readable_file(context, options.bind_password_file, "--bind-password-file");
+  if (!password_file) return;
+  std::string ca_file;
+  if (!options.ca_file.empty()) {
+    auto found = readable_file(context, options.ca_file, "--ca-file");
+    if (!found) return;
+    ca_file = *found;
+  }
+  auto tenant = context.tenant_id(options.tenant);
+  if (!tenant) return;
+  auto* connections = context.onprem_connections();
+  if (!connections) return;
+  onprem::ConnectionSettings settings{.tenant = *tenant,
+                                      .url = options.url,
+                                      .flavor = *flavor,
+                                      .bind_dn = options.bind_dn,
+                                      .bind_password_file = *password_file,
+                                      .base_dn = options.base_dn,
+                                      .starttls = options.starttls,
+                                      .ca_file = ca_file,
+                                      .timeout_seconds = options.timeout,
+                                      .updated_at = ""};
+  auto saved = connections->set(context.actor(), context.request_context(), settings);
+  if (!saved) return context.report_error(saved.error());
+  context.print(settings_json(*saved, options.tenant), settings_text(*saved, options.tenant));
+}
+
+void show_connection(CommandContext& context, const OnPremOptions& options) {
+  auto tenant = context.tenant_id(options.tenant);
+  if (!tenant) return;
+  auto* connections = context.onprem_connections();
+  if (!connections) return;
+  auto found = connections->show(context.actor(), *tenant);
+  if (!found) return context.report_error(found.error());
+  if (!*found) {
+    context.print(nlohmann::json{{"tenant", options.tenant}, {"connection", nullptr}},
+                  "no on-premises connection for " + options.tenant);
+    return;
+  }
+  context.print(settings_json(**found, options.tenant), settings_text(**found, options.tenant));
+}
+
+void test_connection(CommandContext& context, const OnPremOptions& options) {
+  auto tenant = context.tenant_id(options.tenant);
+  if (!tenant) return;
+  auto* connections = context.onprem_connections();
+  if (!connections) return;
+  auto tested = connections->test(context.actor(), context.request_context(), *tenant);
+  if (!tested) return context.report_error(tested.error());
+  const std::string state(flows::onprem::state_name(tested->state));
+  nlohmann::json json{{"tenant", options.tenant}, {"status", state}};
+  if (!tested->reason.empty()) json["reason"] = tested->reason;
+  context.print(json, tested->reason.empty() ? state : state + ": " + tested->reason);
+  if (tested->state != flows::onprem::ConnectionTestResult::State::kUp) {
+    context.exit_code = kExitRejected;
+  }
+}
+
+}  // namespace
+
+void register_onprem_commands(CLI::App& app, CommandContext& context) {
+  auto options = std::make_shared<OnPremOptions>();
+
+  auto* group = app.add_subcommand("onprem", "a tenant's on-premises directory connection");
+  group->require_subcommand(1);
+
+  auto* set = group->add_subcommand("set", "create or replace the tenant's connection");
+  set->add_option("--tenant", options->tenant, "tenant (any of its domains)")->required();
+  set->add_option("--url", options->url, "ldaps://HOST:PORT, or ldap://HOST:PORT with --starttls")
+      ->required();
+  set->add_option("--flavor", options->flavor, "openldap or active_directory")
+      ->required()
+      ->check(CLI::IsMember({"openldap", "active_directory"}));
+  set->add_option("--bind-dn", options->bind_dn, "the service account's DN")->required();
+  set->add_option("--bind-password-file", options->bind_password_file,
+                  "file holding the service account's password (read at use time)")
+      ->required();
+  set->add_option("--base-dn", options->base_dn, "where the directory's users live")->required();
+  set->add_flag("--starttls", options->starttls, "start TLS on an ldap:// connection");
+  set->add_option("--ca-file", options->ca_file,
+                  "PEM file of the CA that signed the server's certificate (default: the "
+                  "system's trust store)");
+  set->add_option("--timeout", options->timeout,
+                  "seconds for each network step, 1-60 (default 10)");
+  set->callback([&context, options] { set_connection(context, *options); });
+
+  auto* show = group->add_subcommand("show", "show the tenant's connection");
+  show->add_option("--tenant", options->tenant, "tenant (any of its domains)")->required();
+  show->callback([&context, options] { show_connection(context, *options); });
+
+  auto* test = group->add_subcommand(
+      "test",
+      "connect, bind as the service account and read the base DN: up (exit 0), "
+      "misconfigured or unreachable (exit 1)");
+  test->add_option("--tenant", options->tenant, "tenant (any of its domains)")->required();
+  test->callback([&context, options] { test_connection(context, *options); });
+}
+
+}  // namespace sspr::cli

@@ -1,0 +1,57 @@
+#pragma once
+// A tenant's on-premises directory connection (SPEC §9): where the directory is, how to reach
+// it safely, and the service account that writes passwords back. The service account's
+// password is never part of the record: `bind_password_file` names a file that the adapter
+// reads at use time (a secret is never stored, logged or audited).
+//
+// validate_connection_settings states what a usable connection is:
+//  - url: ldap://HOST[:PORT] or ldaps://HOST[:PORT] (nothing after the port but an optional
+//    "/"), HOST a name, an IPv4 address or a bracketed IPv6 address, PORT 1..65535;
+//  - passwords only travel encrypted: ldaps://, or ldap:// with starttls (ldaps:// with
+//    starttls is refused as contradictory). There is no loopback exception: a test directory
+//    gets TLS too;
+//  - bind_dn and base_dn non-empty, bind_password_file non-empty;
+//  - timeout_seconds in 1..60 (default 10), the bound on every network step.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/result.h"
+#include "domain/tenant.h"
+
+namespace sspr::domain::onprem {
+
+enum class DirectoryFlavor { kOpenLdap, kActiveDirectory };
+
+std::string_view flavor_name(DirectoryFlavor flavor);  // "openldap", "active_directory"
+std::optional<DirectoryFlavor> parse_flavor(std::string_view text);
+
+inline constexpr int kDefaultTimeoutSeconds = 10;
+inline constexpr int kMinTimeoutSeconds = 1;
+inline constexpr int kMaxTimeoutSeconds = 60;
+
+struct ConnectionSettings {
+  TenantId tenant = 0;
+  std::string url;
+  DirectoryFlavor flavor = DirectoryFlavor::kOpenLdap;
+  std::string bind_dn;
+  std::string bind_password_file;
+  std::string base_dn;
+  bool starttls = false;
+  std::string ca_file;  // empty: the system's trust store
+  int timeout_seconds = kDefaultTimeoutSeconds;
+  std::string updated_at;  // ISO 8601, set when saved
+};
+
+// The host of a valid URL ("127.0.0.1", "dc1.contoso.example", "::1").
+struct LdapUrl {
+  bool ldaps = false;
+  std::string host;
+  int port = 0;
+};
+Result<LdapUrl> parse_ldap_url(std::string_view url);
+
+Status validate_connection_settings(const ConnectionSettings& settings);
+
+}  // namespace sspr::domain::onprem

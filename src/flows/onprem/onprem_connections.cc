@@ -1,0 +1,103 @@
+#include "flows/onprem/onprem_connections.h"
+
+#include "flows/directory_access.h"
+#include "flows/in_transaction.h"
+
+namespace sspr::flows::onprem {
+
+using domain::Permission;
+using domain::Result;
+using domain::onprem::ConnectionSettings;
+
+std::string_view state_name(ConnectionTestResult::State state) {
+  switch (state) {
+    case ConnectionTestResult::State::kUp:
+      return "up";
+    case ConnectionTestResult::State::kMisconfigured:
+      return "misconfigured";
+    case ConnectionTestResult::State::kUnreachable:
+      return "unreachable";
+  }
+  return "misconfigured";
+}
+
+namespace {
+
+nlohmann::json settings_details(const ConnectionSettings& s) {
+  return {{"url", s.url},         {"flavor", std::string(domain::onprem::flavor_name(s.flavor))},
+          {"bind_dn", s.bind_dn}, {"bind_password_file", s.bind_password_file},
+          {"base_dn", s.base_dn}, {"starttls", s.starttls},
+          {"ca_file", s.ca_file}, {"timeout_seconds", s.timeout_seconds}};
+}
+
+}  // namespace
+
+Result<ConnectionSettings> OnPremisesConnections::set(const domain::Actor& actor,
+                                                      const domain::RequestContext& ctx,
+                                                      ConnectionSettings settings) {
+  if (auto valid = domain::onprem::validate_connection_settings(settings); !valid) {
+    return valid.error();
+  }
+  settings.updated_at = domain::to_iso8601(clock_.now());
+  return in_transaction<ConnectionSettings>(
+      store_, [&](store::StoreTransaction& tx) -> Result<ConnectionSettings> {
+        auto found = detail::find_tenant(tx, actor, settings.tenant, Permission::kManagePolicy);
+        if (!found) return found.error();
+        const auto before = tx.find_onprem_connection(settings.tenant);
+        tx.save_onprem_connection(settings);
+        nlohmann::json details = {{"after", settings_details(settings)}};
+        if (before) details["before"] = settings_details(*before);
+        detail::AuditWriter{clock_, random_, actor, ctx}.write(
+            tx, settings.tenant, domain::audit_category::kDirectoryManagement,
+            domain::audit_activity::kSetOnPremisesConnection, found->name, details);
+        return settings;
+      });
+}
+
+Result<std::optional<ConnectionSettings>> OnPremisesConnections::show(const domain::Actor& actor,
+                                                                      domain::TenantId tenant) {
+  using Found = std::optional<ConnectionSettings>;
+  return in_transaction<Found>(store_, [&](store::StoreTransaction& tx) -> Result<Found> {
+    auto found = detail::find_tenant(tx, actor, tenant, Permission::kReadDirectory);
+    if (!found) return found.error();
+    return tx.find_onprem_connection(tenant);
+  });
+}
+
+Result<ConnectionTestResult> OnPremisesConnections::test(const domain::Actor& actor,
+                                                         const domain::RequestContext& ctx,
+                                                         domain::TenantId tenant) {
+  using Found = std::optional<ConnectionSettings>;
+  auto settings = in_transaction<Found>(store_, [&](store::StoreTransaction& tx) -> Result<Found> {
+    auto found = detail::find_tenant(tx, actor, tenant, Permission::kManagePolicy);
+    if (!found) return found.error();
+    return tx.find_onprem_connection(tenant);
+  });
+  if (!settings) return settings.error();
+  ConnectionTestResult result;
+  if (!*settings) {
+    result.state = ConnectionTestResult::State::kMisconfigured;
+    result.reason = "no on-premises connection is configured for this tenant";
+  } else if (auto tested = connector_.test(**settings); !tested) {
+    // The directory could not be reached in time (SSPR_0030), or it answered and something is
+    // for the administrator to fix (SSPR_0029: credentials, base DN, TLS).
+    result.state = tested.error().code == "SSPR_0030" ? ConnectionTestResult::State::kUnreachable
+                                                      : ConnectionTestResult::State::kMisconfigured;
+    result.reason = tested.error().technical;
+  }
+  auto audited = store_.transact([&](store::StoreTransaction& tx) -> domain::Status {
+    auto found = detail::find_tenant(tx, actor, tenant);
+    if (!found) return found.error();
+    nlohmann::json details = {{"status", std::string(state_name(result.state))}};
+    if (!result.reason.empty()) details["reason"] = result.reason;
+    if (*settings) details["url"] = (*settings)->url;
+    detail::AuditWriter{clock_, random_, actor, ctx}.write(
+        tx, tenant, domain::audit_category::kDirectoryManagement,
+        domain::audit_activity::kTestOnPremisesConnection, found->name, details);
+    return domain::ok_status();
+  });
+  if (!audited) return audited.error();
+  return result;
+}
+
+}  // namespace sspr::flows::onprem

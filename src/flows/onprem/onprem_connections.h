@@ -1,0 +1,56 @@
+#pragma once
+// The administrators' use cases for a tenant's on-premises directory connection (SPEC §9):
+// set (validated, audited "Set on-premises connection" in the Directory management category),
+// show, and test (connect, TLS, service-account bind, base DN; audited "Test on-premises
+// connection" with the outcome). Setting and testing need kManagePolicy, showing
+// kReadDirectory. The audit records the settings (URL, flavour, DNs, file path, TLS, timeout),
+// never the service account's password, which only the connector reads from its file.
+
+#include <optional>
+#include <string>
+
+#include "domain/actor.h"
+#include "domain/clock.h"
+#include "domain/onprem/connection_settings.h"
+#include "domain/random.h"
+#include "domain/result.h"
+#include "flows/onprem/onprem_connector.h"
+#include "store/store.h"
+
+namespace sspr::flows::onprem {
+
+// The outcome of a connection test as the console and `sspr onprem test` show it.
+struct ConnectionTestResult {
+  enum class State { kUp, kMisconfigured, kUnreachable };
+  State state = State::kUp;
+  std::string reason;  // empty when up; the technical line otherwise
+};
+
+std::string_view state_name(ConnectionTestResult::State state);  // "up", "misconfigured", ...
+
+class OnPremisesConnections {
+ public:
+  OnPremisesConnections(store::Store& store, const domain::Clock& clock, domain::Random& random,
+                        OnPremisesConnector& connector)
+      : store_(store), clock_(clock), random_(random), connector_(connector) {}
+
+  // Creates or replaces the tenant's connection (settings.tenant); returns it as saved.
+  domain::Result<domain::onprem::ConnectionSettings> set(
+      const domain::Actor& actor, const domain::RequestContext& ctx,
+      domain::onprem::ConnectionSettings settings);
+  // The tenant's connection, nullopt when it has none.
+  domain::Result<std::optional<domain::onprem::ConnectionSettings>> show(const domain::Actor& actor,
+                                                                         domain::TenantId tenant);
+  // Tests the tenant's connection now; a tenant without one is "misconfigured".
+  domain::Result<ConnectionTestResult> test(const domain::Actor& actor,
+                                            const domain::RequestContext& ctx,
+                                            domain::TenantId tenant);
+
+ private:
+  store::Store& store_;
+  const domain::Clock& clock_;
+  domain::Random& random_;
+  OnPremisesConnector& connector_;
+};
+
+}  // namespace sspr::flows::onprem

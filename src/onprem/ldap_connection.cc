@@ -1,0 +1,167 @@
+#include "onprem/ldap_connection.h"
+
+#include <ldap.h>
+#include <sys/time.h>
+
+#include <vector>
+
+#include "onprem/tcp_probe.h"
+
+namespace sspr::onprem {
+
+using domain::onprem::LdapStep;
+
+void LdapConnection::Unbind::operator()(ldap* handle) const {
+  ldap_unbind_ext_s(handle, nullptr, nullptr);
+}
+
+namespace {
+
+std::string diagnostic_of(LDAP* handle) {
+  char* message = nullptr;
+  if (ldap_get_option(handle, LDAP_OPT_DIAGNOSTIC_MESSAGE, &message) != LDAP_OPT_SUCCESS ||
+      message == nullptr) {
+    return "";
+  }
+  std::string out(message);
+  ldap_memfree(message);
+  // libldap's placeholder when the server said nothing.
+  if (out == "(unknown error code)") out.clear();
+  return out;
+}
+
+berval as_berval(const std::string& text) {
+  return berval{static_cast<ber_len_t>(text.size()), const_cast<char*>(text.data())};
+}
+
+}  // namespace
+
+domain::Error LdapConnection::failure(LdapStep step, int code) const {
+  return domain::onprem::ldap_failure(step, code, ldap_err2string(code),
+                                      diagnostic_of(handle_.get()));
+}
+
+domain::Result<LdapConnection> LdapConnection::open(
+    const domain::onprem::ConnectionSettings& settings, const std::string& bind_password) {
+  LDAP* raw = nullptr;
+  int rc = ldap_initialize(&raw, settings.url.c_str());
+  if (rc != LDAP_SUCCESS) {
+    return domain::onprem::ldap_failure(LdapStep::kConnect, rc, ldap_err2string(rc),
+                                        "invalid LDAP URL");
+  }
+  LdapConnection connection;
+  connection.handle_.reset(raw);
+  connection.deadline_->watch(raw);
+  connection.timeout_seconds_ = settings.timeout_seconds;
+  const int version = LDAP_VERSION3;
+  const timeval timeout{settings.timeout_seconds, 0};
+  const int require_certificate = LDAP_OPT_X_TLS_DEMAND;
+  const int new_context = 0;
+  ldap_set_option(raw, LDAP_OPT_PROTOCOL_VERSION, &version);
+  ldap_set_option(raw, LDAP_OPT_REFERRALS, LDAP_OPT_OFF);
+  ldap_set_option(raw, LDAP_OPT_NETWORK_TIMEOUT, &timeout);
+  ldap_set_option(raw, LDAP_OPT_TIMEOUT, &timeout);
+  ldap_set_option(raw, LDAP_OPT_X_TLS_REQUIRE_CERT, &require_certificate);
+  if (!settings.ca_file.empty()) {
+    ldap_set_option(raw, LDAP_OPT_X_TLS_CACERTFILE, settings.ca_file.c_str());
+  }
+  // The TLS options above take effect in a context of this handle's own (set last).
+  rc = ldap_set_option(raw, LDAP_OPT_X_TLS_NEWCTX, &new_context);
+  if (rc != LDAP_OPT_SUCCESS) {
+    return domain::onprem::ldap_failure(
+        LdapStep::kStartTls, LDAP_LOCAL_ERROR, ldap_err2string(LDAP_LOCAL_ERROR),
+        "TLS settings refused (is the CA file " + settings.ca_file + " a PEM certificate?)");
+  }
+  // Connects now (and, for ldaps://, completes the TLS handshake), so a failure is reported
+  // as the step it is.
+  {
+    HandshakeDeadline::Phase phase(*connection.deadline_, settings.timeout_seconds);
+    rc = ldap_connect(raw);
+  }
+  if (rc != LDAP_SUCCESS && connection.deadline_->fired()) {
+    return domain::onprem::ldap_failure(LdapStep::kTlsHandshake, LDAP_TIMEOUT,
+                                        ldap_err2string(LDAP_TIMEOUT),
+                                        "no TLS handshake within the timeout");
+  }
+  if (rc != LDAP_SUCCESS) {
+    // For ldaps:// the handshake is part of connecting: a port that accepts TCP but not the
+    // handshake is a TLS misconfiguration (certificate, CA file), not an outage.
+    auto url = domain::onprem::parse_ldap_url(settings.url);
+    if (rc != LDAP_TIMEOUT && url && url->ldaps &&
+        tcp_reachable(url->host, url->port, settings.timeout_seconds)) {
+      return connection.failure(LdapStep::kTlsHandshake, rc);
+    }
+    return connection.failure(LdapStep::kConnect, rc);
+  }
+  if (settings.starttls) {
+    {
+      HandshakeDeadline::Phase phase(*connection.deadline_, settings.timeout_seconds);
+      rc = ldap_start_tls_s(raw, nullptr, nullptr);
+    }
+    if (rc != LDAP_SUCCESS && connection.deadline_->fired()) {
+      return domain::onprem::ldap_failure(LdapStep::kStartTls, LDAP_TIMEOUT,
+                                          ldap_err2string(LDAP_TIMEOUT),
+                                          "no TLS handshake within the timeout");
+    }
+    if (rc != LDAP_SUCCESS) return connection.failure(LdapStep::kStartTls, rc);
+  }
+  berval credentials = as_berval(bind_password);
+  rc = ldap_sasl_bind_s(raw, settings.bind_dn.c_str(), LDAP_SASL_SIMPLE, &credentials, nullptr,
+                        nullptr, nullptr);
+  if (rc != LDAP_SUCCESS) return connection.failure(LdapStep::kBind, rc);
+  return connection;
+}
+
+domain::Status LdapConnection::read_entry(const std::string& dn, LdapStep step) {
+  char no_attributes[] = LDAP_NO_ATTRS;
+  char* attributes[] = {no_attributes, nullptr};
+  timeval timeout{timeout_seconds_, 0};
+  LDAPMessage* result = nullptr;
+  const int rc = ldap_search_ext_s(handle_.get(), dn.c_str(), LDAP_SCOPE_BASE, "(objectClass=*)",
+                                   attributes, 0, nullptr, nullptr, &timeout, 1, &result);
+  if (result != nullptr) ldap_msgfree(result);
+  if (rc != LDAP_SUCCESS) return failure(step, rc);
+  return domain::ok_status();
+}
+
+domain::Status LdapConnection::modify_password(const std::string& dn, const std::string& password) {
+  berval user = as_berval(dn);
+  berval new_password = as_berval(password);
+  berval generated{0, nullptr};  // a server-generated password; none is asked for
+  const int rc =
+      ldap_passwd_s(handle_.get(), &user, nullptr, &new_password, &generated, nullptr, nullptr);
+  if (generated.bv_val != nullptr) ber_memfree(generated.bv_val);
+  if (rc != LDAP_SUCCESS) return failure(LdapStep::kSetPassword, rc);
+  return domain::ok_status();
+}
+
+domain::Status LdapConnection::delete_attribute(const std::string& dn, const std::string& attribute,
+                                                LdapStep step) {
+  std::string type = attribute;
+  LDAPMod mod{};
+  mod.mod_op = LDAP_MOD_DELETE;
+  mod.mod_type = type.data();
+  mod.mod_values = nullptr;
+  LDAPMod* mods[] = {&mod, nullptr};
+  const int rc = ldap_modify_ext_s(handle_.get(), dn.c_str(), mods, nullptr, nullptr);
+  if (rc != LDAP_SUCCESS && rc != LDAP_NO_SUCH_ATTRIBUTE) return failure(step, rc);
+  return domain::ok_status();
+}
+
+domain::Status LdapConnection::replace_attribute(const std::string& dn,
+                                                 const std::string& attribute,
+                                                 const std::string& value, LdapStep step) {
+  std::string type = attribute;
+  berval bytes = as_berval(value);
+  berval* values[] = {&bytes, nullptr};
+  LDAPMod mod{};
+  mod.mod_op = LDAP_MOD_REPLACE | LDAP_MOD_BVALUES;
+  mod.mod_type = type.data();
+  mod.mod_bvalues = values;
+  LDAPMod* mods[] = {&mod, nullptr};
+  const int rc = ldap_modify_ext_s(handle_.get(), dn.c_str(), mods, nullptr, nullptr);
+  if (rc != LDAP_SUCCESS) return failure(step, rc);
+  return domain::ok_status();
+}
+
+}  // namespace sspr::onprem

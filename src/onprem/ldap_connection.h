@@ -1,0 +1,52 @@
+#pragma once
+// One libldap connection to an on-premises directory, bound as the service account (RAII: the
+// handle is unbound and freed with the object). Every network step is bounded by the
+// settings' timeout (LDAP_OPT_NETWORK_TIMEOUT for connecting, LDAP_OPT_TIMEOUT for each
+// operation). TLS is always on: ldaps://, or StartTLS on ldap:// (validate_connection_settings
+// refuses anything else); the server certificate must verify against `ca_file` (or the
+// system's trust store when empty). Failures are mapped by domain/onprem/ldap_outcome.h.
+// No password reaches an error text.
+
+#include <memory>
+#include <string>
+
+#include "domain/onprem/connection_settings.h"
+#include "domain/onprem/ldap_outcome.h"
+#include "domain/result.h"
+#include "onprem/handshake_deadline.h"
+
+namespace sspr::onprem {
+
+class LdapConnection {
+ public:
+  // Connects, starts TLS and binds as settings.bind_dn with `bind_password`.
+  static domain::Result<LdapConnection> open(const domain::onprem::ConnectionSettings& settings,
+                                             const std::string& bind_password);
+
+  // Ok when the entry `dn` exists (a base-scope search).
+  domain::Status read_entry(const std::string& dn, domain::onprem::LdapStep step);
+  // RFC 3062 Password Modify for `dn` with a new password and no old one (an administrator
+  // reset as the bound account).
+  domain::Status modify_password(const std::string& dn, const std::string& password);
+  // Deletes every value of `attribute`; an attribute that is not there is fine.
+  domain::Status delete_attribute(const std::string& dn, const std::string& attribute,
+                                  domain::onprem::LdapStep step);
+  // Replaces `attribute` with the single (possibly binary) value.
+  domain::Status replace_attribute(const std::string& dn, const std::string& attribute,
+                                   const std::string& value, domain::onprem::LdapStep step);
+
+ private:
+  struct Unbind {
+    void operator()(ldap* handle) const;
+  };
+  LdapConnection() = default;
+  domain::Error failure(domain::onprem::LdapStep step, int code) const;
+
+  // Declared before the handle: it must outlive it (libldap calls it until the handle is
+  // freed) and keep its address when the connection moves.
+  std::unique_ptr<HandshakeDeadline> deadline_ = std::make_unique<HandshakeDeadline>();
+  std::unique_ptr<ldap, Unbind> handle_;
+  int timeout_seconds_ = domain::onprem::kDefaultTimeoutSeconds;
+};
+
+}  // namespace sspr::onprem

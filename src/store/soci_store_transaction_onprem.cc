@@ -1,0 +1,58 @@
+// A tenant's on-premises directory connection (migration 0009).
+#include "store/soci_store_transaction.h"
+#include "store/sql_query.h"
+
+namespace sspr::store {
+
+namespace onprem = domain::onprem;
+
+std::optional<onprem::ConnectionSettings> SociStoreTransaction::find_onprem_connection(
+    domain::TenantId tenant) {
+  const long long tenant_id = tenant;
+  onprem::ConnectionSettings out;
+  std::string flavor;
+  int starttls = 0;
+  SqlQuery query(session_,
+                 "SELECT url, flavor, bind_dn, bind_password_file, base_dn, starttls, ca_file,"
+                 " timeout_seconds, updated_at FROM onprem_connections WHERE tenant_id = :t");
+  query.into(out.url)
+      .into(flavor)
+      .into(out.bind_dn)
+      .into(out.bind_password_file)
+      .into(out.base_dn)
+      .into(starttls)
+      .into(out.ca_file)
+      .into(out.timeout_seconds)
+      .into(out.updated_at)
+      .use(tenant_id);
+  if (!query.run()) return std::nullopt;
+  out.tenant = tenant;
+  out.flavor = onprem::parse_flavor(flavor).value_or(onprem::DirectoryFlavor::kOpenLdap);
+  out.starttls = starttls != 0;
+  return out;
+}
+
+void SociStoreTransaction::save_onprem_connection(const onprem::ConnectionSettings& settings) {
+  const long long tenant_id = settings.tenant;
+  const std::string flavor(onprem::flavor_name(settings.flavor));
+  const int starttls = settings.starttls ? 1 : 0;
+  SqlQuery remove(session_, "DELETE FROM onprem_connections WHERE tenant_id = :t");
+  remove.use(tenant_id).run();
+  SqlQuery insert(session_,
+                  "INSERT INTO onprem_connections (tenant_id, url, flavor, bind_dn,"
+                  " bind_password_file, base_dn, starttls, ca_file, timeout_seconds, updated_at)"
+                  " VALUES (:t, :u, :f, :b, :p, :d, :s, :c, :o, :now)");
+  insert.use(tenant_id)
+      .use(settings.url)
+      .use(flavor)
+      .use(settings.bind_dn)
+      .use(settings.bind_password_file)
+      .use(settings.base_dn)
+      .use(starttls)
+      .use(settings.ca_file)
+      .use(settings.timeout_seconds)
+      .use(settings.updated_at)
+      .run();
+}
+
+}  // namespace sspr::store
