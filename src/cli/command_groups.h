@@ -22,7 +22,7 @@ void register_notify_commands(CLI::App& app, CommandContext& context);    // not
 void register_policy_commands(CLI::App& app, CommandContext& context);    // policy set/show
 void register_method_commands(CLI::App& app, CommandContext& context);  // methods (pre-population)
 void register_question_commands(CLI::App& app, CommandContext& context);  // custom questions
-void register_support_commands(CLI::App& app, CommandContext& context);  // support show
+void register_support_commands(CLI::App& app, CommandContext& context);   // support show
 void register_diagnose_commands(CLI::App& app, CommandContext& context);  // diagnose (SPEC §12)
 void register_onprem_commands(CLI::App& app, CommandContext& context);    // onprem set/show/test
 

@@ -21,7 +21,7 @@ void add_authentication_method_routes(std::vector<ApiRoute>& routes);  // pre-po
 void add_captcha_routes(std::vector<ApiRoute>& routes);
 void add_security_info_routes(std::vector<ApiRoute>& routes);  // the security-info page
 void add_reset_routes(std::vector<ApiRoute>& routes);          // the reset flow
-void add_support_routes(std::vector<ApiRoute>& routes);  // support code look-up
+void add_support_routes(std::vector<ApiRoute>& routes);        // support code look-up
 void add_diagnose_routes(std::vector<ApiRoute>& routes);       // diagnose (SPEC §12)
 
 // Every route of the server except GET /healthz, which the server answers inline.
