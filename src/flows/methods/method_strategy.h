@@ -14,6 +14,7 @@
 // answers rather than one value and have their own class (security_questions_method.h).
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,7 @@
 #include "domain/methods/registered_method.h"
 #include "domain/result.h"
 #include "domain/user.h"
+#include "store/store.h"
 
 namespace sspr::flows::methods {
 
@@ -53,6 +55,11 @@ struct ChallengeSubject {
   domain::methods::CodePurpose purpose = domain::methods::CodePurpose::kRegistration;
   std::string subject_id;  // the pending registration or the reset flow
   std::string language = "en";
+  // When set, a code is issued only if this admits it: it runs in the transaction that stores
+  // the code, before storing it (so a throttle counts the attempt and the code in one commit).
+  // A refusal it returns is committed with whatever it wrote, nothing is stored or sent, and
+  // send_challenge returns the refusal.
+  std::function<std::optional<domain::Error>(store::StoreTransaction&)> admit = {};
 };
 
 struct SentChallenge {

@@ -46,13 +46,16 @@ domain::Result<SentChallenge> OneTimeCodes::issue(const domain::RequestContext& 
   issued.target = target;
   const std::string code = dm::generate_code(random_, channel);
   issued.state = dm::issue_code(digest_.digest(issued.id, code), channel, now);
+  std::optional<domain::Error> refused;
   if (auto stored = store_.transact([&](store::StoreTransaction& tx) -> domain::Status {
-        tx.insert_code(issued);
+        if (subject.admit) refused = subject.admit(tx);
+        if (!refused) tx.insert_code(issued);
         return domain::ok_status();
       });
       !stored) {
     return stored.error();
   }
+  if (refused) return *refused;
 
   notify::MessageContext context;
   context.language = subject.language;
@@ -82,7 +85,7 @@ domain::Status OneTimeCodes::check(const ChallengeSubject& subject, const std::s
                                    const std::string& typed) {
   for (int round = 0; round < kMaxCompareAndSetRounds; ++round) {
     std::optional<dm::IssuedCode> found;
-    auto read = store_.transact([&](store::StoreTransaction& tx) -> domain::Status {
+    auto read = store_.read([&](store::StoreTransaction& tx) -> domain::Status {
       found = tx.find_code(code_id);
       return domain::ok_status();
     });
