@@ -466,25 +466,10 @@ Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& reques
   const auto& user = *loaded->facts.user;
   const auto type = chosen.method.type;
   std::optional<Error> wrong;
-  if (chosen.questions) {
-    const bool complete = answers.size() == asked.size() &&
-                          answers.size() == loaded->flow.pending->question_ids.size();
-    // All answers are checked even when the set is incomplete, so timing tells nothing.
-    const bool right = questions_.verify_answers(asked, answers);
-    if (!complete || !right) wrong = dr::incorrect_security_answers();
-  } else {
-    auto* handler = strategy(type);
-    if (!handler) return errors::not_found("method", method_id);
-    methods::ChallengeSubject subject{user, loaded->tenant_name, dm::CodePurpose::kReset, flow_id,
-                                      language};
-    auto verified =
-        handler->verify_response(subject, chosen.method, loaded->flow.pending->code_id, code);
-    if (!verified) wrong = verified.error();
-  }
-
   std::optional<ResetFlowView> view;
   std::optional<Error> lost;
-  const auto saved = store_.transact([&](store::StoreTransaction& tx) -> Status {
+  // The gate's outcome, recorded on the flow if nothing else moved it since it was read.
+  const auto record = [&](store::StoreTransaction& tx) -> Status {
     auto flow = tx.find_reset_flow(flow_id);
     if (!flow || flow->version != loaded->flow.version) {
       return refuse(tx, ctx, user, concurrent_step(), step_details("verify", flow_id, type), lost);
@@ -500,8 +485,40 @@ Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& reques
                              step_details(wrong ? "gate failed" : "gate passed", flow_id, type));
     view = make_view(*moved, loaded->facts, language);
     return domain::ok_status();
-  });
-  if (!saved) return saved.error();
+  };
+  bool recorded = false;  // by the code's own transaction (one write for the whole step)
+  if (chosen.questions) {
+    const bool complete = answers.size() == asked.size() &&
+                          answers.size() == loaded->flow.pending->question_ids.size();
+    // All answers are checked even when the set is incomplete, so timing tells nothing.
+    const bool right = questions_.verify_answers(asked, answers);
+    if (!complete || !right) wrong = dr::incorrect_security_answers();
+  } else {
+    auto* handler = strategy(type);
+    if (!handler) return errors::not_found("method", method_id);
+    methods::ChallengeSubject subject{user, loaded->tenant_name, dm::CodePurpose::kReset, flow_id,
+                                      language};
+    subject.record_outcome = [&](store::StoreTransaction& tx, const Status& outcome) -> Status {
+      wrong.reset();
+      if (!outcome) wrong = outcome.error();
+      view.reset();
+      lost.reset();
+      recorded = true;
+      return record(tx);
+    };
+    auto verified =
+        handler->verify_response(subject, chosen.method, loaded->flow.pending->code_id, code);
+    if (recorded && !verified &&
+        (verified.error().name == concurrent_step().name ||
+         verified.error().name == "StoreUnavailable")) {
+      return verified.error();  // the code's transaction failed: nothing was recorded
+    }
+    if (!recorded && !verified) wrong = verified.error();
+  }
+  if (!recorded) {
+    const auto saved = store_.transact(record);
+    if (!saved) return saved.error();
+  }
   if (lost) return *lost;
   if (wrong) return *wrong;
   return std::move(*view);

@@ -60,6 +60,12 @@ struct ChallengeSubject {
   // A refusal it returns is committed with whatever it wrote, nothing is stored or sent, and
   // send_challenge returns the refusal.
   std::function<std::optional<domain::Error>(store::StoreTransaction&)> admit = {};
+  // When set, verify_response of a code method runs this with the check's outcome in the
+  // transaction that records the code's new state (or in one of its own when the state does
+  // not change), so the caller's record of the outcome commits with it; an error it returns
+  // rolls both back and is returned. Methods without codes (the app) never run it.
+  std::function<domain::Status(store::StoreTransaction&, const domain::Status&)> record_outcome =
+      {};
 };
 
 struct SentChallenge {

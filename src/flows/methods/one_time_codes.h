@@ -9,7 +9,8 @@
 // delivery failure is audited (failure, reason NotificationFailed, masked recipient only) and
 // returned.
 //
-// check(): the code's state is read in a read-only transaction; the typed code is digested and
+// check(): the code's state is read in a read-only transaction (the subject's record_outcome,
+// when set, commits with the new state); the typed code is digested and
 // compared in constant time, the outcome computed by domain verify_code() and the new state written
 // with the store's compare-and-set. When another request changed the state in between, the check is
 // repeated on the fresh state, so of two concurrent entries of the right code exactly one is
