@@ -148,16 +148,18 @@ Status PasswordReset::refuse(store::StoreTransaction& tx, const domain::RequestC
 }
 
 Result<PasswordReset::Loaded> PasswordReset::load(store::StoreTransaction& tx,
-                                                  const std::string& flow_id) {
+                                                  const std::string& flow_id, bool full) {
   // An unknown flow has no tenant or user to audit against: NotFound, unaudited.
   auto flow = tx.find_reset_flow(flow_id);
   if (!flow) return errors::not_found("reset flow", flow_id);
   auto user = tx.find_user(flow->user_id);
-  if (!user) return dr::flow_finished();  // the user was deleted meanwhile
+  if (!user) return dr::flow_finished();                    // the user was deleted meanwhile
+  if (!full && !user->enabled) return dr::flow_finished();  // disabled meanwhile
   Loaded out;
   out.flow = std::move(*flow);
-  out.facts = gather_reset_eligibility_facts(tx, clock_, *user);
-  if (auto tenant = tx.find_tenant(user->tenant_id)) out.tenant_name = tenant->name;
+  out.facts = full ? gather_reset_eligibility_facts(tx, clock_, *user)
+                   : gather_reset_step_facts(tx, clock_, *user);
+  out.tenant_name = out.facts.tenant_name;
   return out;
 }
 
@@ -250,7 +252,6 @@ Result<ResetChallenge> PasswordReset::challenge(
     const domain::RequestContext& request_ctx, const std::string& flow_id,
     const std::string& method_id, const std::string& channel, const std::string& phone,
     const std::string& language, ResetSendFailure* send_failure) {
-  std::optional<Error> refusal;
   std::optional<Loaded> loaded;
   ChosenMethod chosen;
   ResetChallenge out;
@@ -259,13 +260,16 @@ Result<ResetChallenge> PasswordReset::challenge(
     parsed_channel = dm::channel_from_string(channel);
     if (!parsed_channel) return errors::invalid_input("channel", "unknown channel");
   }
-  const auto read = store_.transact([&](store::StoreTransaction& tx) -> Status {
-    auto found = load(tx, flow_id);
+  // Reads first, beside the writers; what they decide is recorded by the writes below.
+  std::optional<Error> early;  // a refusal decided while reading, audited in a short write
+  nlohmann::json early_details;
+  bool phone_mismatch = false;
+  const auto read = store_.read([&](store::StoreTransaction& tx) -> Status {
+    auto found = load(tx, flow_id, false);
     if (!found) return found.error();
     loaded = std::move(*found);
     const auto& facts = loaded->facts;
     const auto& user = *facts.user;
-    const auto ctx = flow_context(loaded->flow, request_ctx);
     if (method_id == kSecurityQuestionsMethodId &&
         usable(facts, dm::MethodType::kSecurityQuestions)) {
       chosen.questions = true;
@@ -275,28 +279,23 @@ Result<ResetChallenge> PasswordReset::challenge(
         return std::to_string(m.id) == method_id && usable(facts, m.type) && strategy(m.type);
       });
       if (it == facts.methods.end()) {
-        return refuse(tx, ctx, user, errors::not_found("method", method_id),
-                      step_details("challenge", flow_id), refusal);
+        early = errors::not_found("method", method_id);
+        early_details = step_details("challenge", flow_id);
+        return domain::ok_status();
       }
       chosen.method = *it;
     }
-    const auto details = step_details("challenge", flow_id, chosen.method.type);
     // Out of order (expired, finished, gate passed already): refused before anything is sent.
     if (auto probe = dr::begin_gate(loaded->flow, {chosen.method.type, "", {}}, clock_.now());
         !probe) {
-      return refuse(tx, ctx, user, probe.error(), details, refusal);
+      early = probe.error();
+      early_details = step_details("challenge", flow_id, chosen.method.type);
+      return domain::ok_status();
     }
     if (is_phone(chosen.method.type)) {
       if (phone.empty()) return errors::invalid_input("phone", "the whole number is required");
-      refusal = throttle(tx, ctx, user_key(user), dt::ThrottledAction::kPhoneVerification, &user);
-      if (refusal) return domain::ok_status();
       auto on_file = dm::phone_number_from_e164(chosen.method.value, chosen.method.extension);
-      if (!on_file || !dm::phone_number_matches(phone, *on_file)) {
-        return refuse(tx, ctx, user, dr::phone_number_mismatch(), details, refusal);
-      }
-    } else if (chosen.method.type == dm::MethodType::kEmail) {
-      refusal = throttle(tx, ctx, user_key(user), dt::ThrottledAction::kEmailSent, &user);
-      if (refusal) return domain::ok_status();
+      phone_mismatch = !on_file || !dm::phone_number_matches(phone, *on_file);
     } else if (chosen.questions) {
       auto answers = tx.list_security_answers(user.id);
       const auto custom = tx.list_custom_questions(user.tenant_id);
@@ -313,7 +312,15 @@ Result<ResetChallenge> PasswordReset::challenge(
     return domain::ok_status();
   });
   if (!read) return read.error();
-  if (refusal) return *refusal;
+  if (early) {
+    const auto ctx = flow_context(loaded->flow, request_ctx);
+    std::optional<Error> refusal;
+    const auto audited = store_.transact([&](store::StoreTransaction& tx) -> Status {
+      return refuse(tx, ctx, *loaded->facts.user, *early, early_details, refusal);
+    });
+    if (!audited) return audited.error();
+    return *early;
+  }
 
   const auto ctx = flow_context(loaded->flow, request_ctx);
   const auto& user = *loaded->facts.user;
@@ -324,6 +331,20 @@ Result<ResetChallenge> PasswordReset::challenge(
   } else {
     methods::ChallengeSubject subject{user, loaded->tenant_name, dm::CodePurpose::kReset, flow_id,
                                       language};
+    // The step's attempt is counted (key locked, count and record in one transaction) and a
+    // number that does not match refused in the transaction that stores the code.
+    std::optional<dt::ThrottledAction> action;
+    if (is_phone(chosen.method.type)) action = dt::ThrottledAction::kPhoneVerification;
+    if (chosen.method.type == dm::MethodType::kEmail) action = dt::ThrottledAction::kEmailSent;
+    subject.admit = [&](store::StoreTransaction& tx) -> std::optional<Error> {
+      if (action) {
+        if (auto refusal = throttle(tx, ctx, user_key(user), *action, &user)) return refusal;
+      }
+      std::optional<Error> refusal;
+      if (phone_mismatch)
+        (void)refuse(tx, ctx, user, dr::phone_number_mismatch(), details, refusal);
+      return refusal;
+    };
     auto sent =
         strategy(chosen.method.type)->send_challenge(ctx, subject, chosen.method, parsed_channel);
     if (!sent && is_delivery_failure(sent.error())) {
@@ -383,17 +404,17 @@ Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& reques
                                             const std::string& method_id, const std::string& code,
                                             const std::vector<dm::SecurityAnswerInput>& answers,
                                             const std::string& language) {
-  std::optional<Error> refusal;
   std::optional<Loaded> loaded;
   ChosenMethod chosen;
   std::vector<dm::SecurityAnswerRecord> asked;
-  const auto read = store_.transact([&](store::StoreTransaction& tx) -> Status {
-    auto found = load(tx, flow_id);
+  std::optional<Error> early;  // a refusal decided while reading, audited in a short write
+  nlohmann::json early_details;
+  const auto read = store_.read([&](store::StoreTransaction& tx) -> Status {
+    auto found = load(tx, flow_id, false);
     if (!found) return found.error();
     loaded = std::move(*found);
     const auto& facts = loaded->facts;
     const auto& user = *facts.user;
-    const auto ctx = flow_context(loaded->flow, request_ctx);
     if (method_id == kSecurityQuestionsMethodId) {
       chosen.questions = true;
       chosen.method.type = dm::MethodType::kSecurityQuestions;
@@ -401,23 +422,22 @@ Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& reques
       auto it = std::find_if(facts.methods.begin(), facts.methods.end(),
                              [&](const auto& m) { return std::to_string(m.id) == method_id; });
       if (it == facts.methods.end()) {
-        return refuse(tx, ctx, user, errors::not_found("method", method_id),
-                      step_details("verify", flow_id), refusal);
+        early = errors::not_found("method", method_id);
+        early_details = step_details("verify", flow_id);
+        return domain::ok_status();
       }
       chosen.method = *it;
     }
     const auto type = chosen.method.type;
     // Out of order, replayed (the gate's challenge was consumed), expired or finished.
     if (auto probe = dr::record_failed_attempt(loaded->flow, type, clock_.now()); !probe) {
-      return refuse(tx, ctx, user, probe.error(), step_details("verify", flow_id, type), refusal);
+      early = probe.error();
+      early_details = step_details("verify", flow_id, type);
+      return domain::ok_status();
     }
-    const auto& pending = loaded->flow.pending;
     if (chosen.questions) {
-      refusal =
-          throttle(tx, ctx, user_key(user), dt::ThrottledAction::kSecurityQuestionAttempt, &user);
-      if (refusal) return domain::ok_status();
+      const auto& ids = loaded->flow.pending->question_ids;
       for (auto& record : tx.list_security_answers(user.id)) {
-        const auto& ids = pending->question_ids;
         if (std::find(ids.begin(), ids.end(), record.question_id) != ids.end()) {
           asked.push_back(std::move(record));
         }
@@ -426,31 +446,30 @@ Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& reques
     return domain::ok_status();
   });
   if (!read) return read.error();
-  if (refusal) return *refusal;
+  if (early || chosen.questions) {
+    // The refusal is audited; a submission of answers is an attempt, counted exactly (key
+    // locked, count and record in one transaction) before any answer is checked.
+    const auto ctx = flow_context(loaded->flow, request_ctx);
+    const auto& user = *loaded->facts.user;
+    std::optional<Error> refusal;
+    const auto written = store_.transact([&](store::StoreTransaction& tx) -> Status {
+      if (early) return refuse(tx, ctx, user, *early, early_details, refusal);
+      refusal =
+          throttle(tx, ctx, user_key(user), dt::ThrottledAction::kSecurityQuestionAttempt, &user);
+      return domain::ok_status();
+    });
+    if (!written) return written.error();
+    if (refusal) return *refusal;
+  }
 
   const auto ctx = flow_context(loaded->flow, request_ctx);
   const auto& user = *loaded->facts.user;
   const auto type = chosen.method.type;
   std::optional<Error> wrong;
-  if (chosen.questions) {
-    const bool complete = answers.size() == asked.size() &&
-                          answers.size() == loaded->flow.pending->question_ids.size();
-    // All answers are checked even when the set is incomplete, so timing tells nothing.
-    const bool right = questions_.verify_answers(asked, answers);
-    if (!complete || !right) wrong = dr::incorrect_security_answers();
-  } else {
-    auto* handler = strategy(type);
-    if (!handler) return errors::not_found("method", method_id);
-    methods::ChallengeSubject subject{user, loaded->tenant_name, dm::CodePurpose::kReset, flow_id,
-                                      language};
-    auto verified =
-        handler->verify_response(subject, chosen.method, loaded->flow.pending->code_id, code);
-    if (!verified) wrong = verified.error();
-  }
-
   std::optional<ResetFlowView> view;
   std::optional<Error> lost;
-  const auto saved = store_.transact([&](store::StoreTransaction& tx) -> Status {
+  // The gate's outcome, recorded on the flow if nothing else moved it since it was read.
+  const auto record = [&](store::StoreTransaction& tx) -> Status {
     auto flow = tx.find_reset_flow(flow_id);
     if (!flow || flow->version != loaded->flow.version) {
       return refuse(tx, ctx, user, concurrent_step(), step_details("verify", flow_id, type), lost);
@@ -466,8 +485,40 @@ Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& reques
                              step_details(wrong ? "gate failed" : "gate passed", flow_id, type));
     view = make_view(*moved, loaded->facts, language);
     return domain::ok_status();
-  });
-  if (!saved) return saved.error();
+  };
+  bool recorded = false;  // by the code's own transaction (one write for the whole step)
+  if (chosen.questions) {
+    const bool complete = answers.size() == asked.size() &&
+                          answers.size() == loaded->flow.pending->question_ids.size();
+    // All answers are checked even when the set is incomplete, so timing tells nothing.
+    const bool right = questions_.verify_answers(asked, answers);
+    if (!complete || !right) wrong = dr::incorrect_security_answers();
+  } else {
+    auto* handler = strategy(type);
+    if (!handler) return errors::not_found("method", method_id);
+    methods::ChallengeSubject subject{user, loaded->tenant_name, dm::CodePurpose::kReset, flow_id,
+                                      language};
+    subject.record_outcome = [&](store::StoreTransaction& tx, const Status& outcome) -> Status {
+      wrong.reset();
+      if (!outcome) wrong = outcome.error();
+      view.reset();
+      lost.reset();
+      recorded = true;
+      return record(tx);
+    };
+    auto verified =
+        handler->verify_response(subject, chosen.method, loaded->flow.pending->code_id, code);
+    if (recorded && !verified &&
+        (verified.error().name == concurrent_step().name ||
+         verified.error().name == "StoreUnavailable")) {
+      return verified.error();  // the code's transaction failed: nothing was recorded
+    }
+    if (!recorded && !verified) wrong = verified.error();
+  }
+  if (!recorded) {
+    const auto saved = store_.transact(record);
+    if (!saved) return saved.error();
+  }
   if (lost) return *lost;
   if (wrong) return *wrong;
   return std::move(*view);

@@ -159,7 +159,11 @@ class PasswordReset {
   };
   enum class Completion { kPassword, kUnlock };
 
-  domain::Result<Loaded> load(store::StoreTransaction& tx, const std::string& flow_id);
+  // `full`: all the facts of §4 (reset_eligibility_facts.h); otherwise only what a gate
+  // depends on (gather_reset_step_facts), and a disabled account ends the flow like a
+  // deleted one (FlowFinished).
+  domain::Result<Loaded> load(store::StoreTransaction& tx, const std::string& flow_id,
+                              bool full = true);
   ResetFlowView make_view(const domain::reset::ResetFlow& flow, const ResetEligibilityFacts& facts,
                           const std::string& language);
   methods::MethodStrategy* strategy(domain::methods::MethodType type);

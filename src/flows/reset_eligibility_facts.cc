@@ -25,9 +25,12 @@ ResetEligibilityFacts gather_reset_eligibility_facts(store::StoreTransaction& tx
   return {};
 }
 
-ResetEligibilityFacts gather_reset_eligibility_facts(store::StoreTransaction& tx,
-                                                     const domain::Clock& clock,
-                                                     const domain::User& user) {
+namespace {
+
+// The facts both gatherings share; `full` adds the scoped group, the licences and the
+// registration record.
+ResetEligibilityFacts gather(store::StoreTransaction& tx, const domain::Clock& clock,
+                             const domain::User& user, bool full) {
   ResetEligibilityFacts out;
   out.user = user;
   auto& facts = out.facts;
@@ -37,24 +40,27 @@ ResetEligibilityFacts gather_reset_eligibility_facts(store::StoreTransaction& tx
   facts.is_admin = !tx.roles_of_user(user.id).empty();
   facts.policy = tx.find_sspr_policy(user.tenant_id);
   out.policy = facts.policy.value_or(dp::SsprPolicy{});
-  if (facts.policy && facts.policy->group_id) {
+  if (full && facts.policy && facts.policy->group_id) {
     facts.member_of_scoped_group = tx.is_transitive_member(user.id, *facts.policy->group_id);
     if (auto group = tx.find_group(*facts.policy->group_id)) facts.scoped_group_name = group->name;
   }
-  facts.skus = tx.effective_skus_of_user(user.id);
+  if (full) facts.skus = tx.effective_skus_of_user(user.id);
 
   out.methods = tx.list_methods(user.id);
   out.security_questions_registered = static_cast<int>(tx.list_security_answers(user.id).size());
   dp::RegisteredMethods registered;
   for (const auto& method : out.methods) registered.methods.insert(method.type);
   registered.security_questions_registered = out.security_questions_registered;
-  if (auto record = tx.find_registration_record(user.id)) {
-    registered.last_confirmed = parse_time(record->last_confirmed_at);
+  if (full) {
+    if (auto record = tx.find_registration_record(user.id)) {
+      registered.last_confirmed = parse_time(record->last_confirmed_at);
+    }
   }
 
   dp::TenantTrialFacts trial;
   const auto now = clock.now();
   if (auto tenant = tx.find_tenant(user.tenant_id)) {
+    out.tenant_name = tenant->name;
     trial.domain_count = std::max<std::size_t>(1, tenant->domains.size());
     trial.created = parse_time(tenant->created_at).value_or(now);
   }
@@ -70,6 +76,20 @@ ResetEligibilityFacts gather_reset_eligibility_facts(store::StoreTransaction& tx
   }
   facts.registration = dp::registration_status(out.policy, facts.is_admin, registered, trial, now);
   return out;
+}
+
+}  // namespace
+
+ResetEligibilityFacts gather_reset_eligibility_facts(store::StoreTransaction& tx,
+                                                     const domain::Clock& clock,
+                                                     const domain::User& user) {
+  return gather(tx, clock, user, true);
+}
+
+ResetEligibilityFacts gather_reset_step_facts(store::StoreTransaction& tx,
+                                              const domain::Clock& clock,
+                                              const domain::User& user) {
+  return gather(tx, clock, user, false);
 }
 
 }  // namespace sspr::flows

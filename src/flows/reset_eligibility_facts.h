@@ -21,6 +21,7 @@ struct ResetEligibilityFacts {
   domain::policy::SsprPolicy policy;  // the tenant's, defaults when never saved
   std::vector<domain::methods::RegisteredMethod> methods;
   int security_questions_registered = 0;
+  std::string tenant_name;
 };
 
 // `upn` as typed; it is looked up as the store normalises it.
@@ -32,5 +33,14 @@ ResetEligibilityFacts gather_reset_eligibility_facts(store::StoreTransaction& tx
 ResetEligibilityFacts gather_reset_eligibility_facts(store::StoreTransaction& tx,
                                                      const domain::Clock& clock,
                                                      const domain::User& user);
+
+// What a step in the middle of a started flow needs (its gates, issue 5): the account, the
+// tenant policy, the administrator roles, the methods and answers on file and the usable
+// methods under the policy that applies. Fewer reads than the full gathering: the scoped
+// group, the licences and the registration record are left out (facts.member_of_scoped_group,
+// facts.skus, facts.scoped_group_name and the last confirmation stay unset), so the result
+// serves no §4 check; start decided those, and they are not what a gate depends on.
+ResetEligibilityFacts gather_reset_step_facts(store::StoreTransaction& tx,
+                                              const domain::Clock& clock, const domain::User& user);
 
 }  // namespace sspr::flows

@@ -1,6 +1,7 @@
 #include "notify/file_outbox.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -37,26 +38,43 @@ std::string outbox_line(const OutgoingMessage& message, const std::string& time_
 FileOutbox::FileOutbox(std::string path, const domain::Clock& clock)
     : path_(std::move(path)), clock_(clock) {}
 
-domain::Status FileOutbox::send(const OutgoingMessage& message) {
-  const std::string line = outbox_line(message, domain::to_iso8601(clock_.now()));
+FileOutbox::~FileOutbox() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+int FileOutbox::descriptor() {
+  if (fd_ >= 0) {
+    struct stat named {};
+    struct stat open {};
+    if (::stat(path_.c_str(), &named) == 0 && ::fstat(fd_, &open) == 0 &&
+        named.st_dev == open.st_dev && named.st_ino == open.st_ino) {
+      return fd_;
+    }
+    ::close(fd_);
+    fd_ = -1;
+  }
   const auto folder = std::filesystem::path(path_).parent_path();
   if (!folder.empty()) {
     std::error_code ignored;  // a real problem shows up as open() failing below
     std::filesystem::create_directories(folder, ignored);
   }
-  const int fd = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+  fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+  return fd_;
+}
+
+domain::Status FileOutbox::send(const OutgoingMessage& message) {
+  const std::string line = outbox_line(message, domain::to_iso8601(clock_.now()));
+  const std::lock_guard<std::mutex> lock(mutex_);
+  const int fd = descriptor();
   if (fd < 0) return outbox_failure(message, path_, std::strerror(errno));
   ssize_t written;
   do {
     written = ::write(fd, line.data(), line.size());
   } while (written < 0 && errno == EINTR);
-  const int write_errno = errno;
-  const bool closed = ::close(fd) == 0;
-  if (written < 0) return outbox_failure(message, path_, std::strerror(write_errno));
+  if (written < 0) return outbox_failure(message, path_, std::strerror(errno));
   if (static_cast<std::size_t>(written) != line.size()) {
     return outbox_failure(message, path_, "short write (disk full?)");
   }
-  if (!closed) return outbox_failure(message, path_, std::strerror(errno));
   return domain::ok_status();
 }
 

@@ -66,7 +66,10 @@ SociStore::SociStore(SqlBackend backend, std::size_t pool_size)
     : backend_(backend), pool_(pool_size), pool_size_(pool_size) {}
 
 SociStore::~SociStore() {
-  for (std::size_t i = 0; i < pool_size_; ++i) StatementCache::disable(pool_.at(i));
+  for (std::size_t i = 0; i < pool_size_; ++i) {
+    StatementCache::disable(pool_.at(i));
+    if (readers_) StatementCache::disable(readers_->at(i));
+  }
 }
 
 domain::Result<std::unique_ptr<SociStore>> SociStore::open(SqlBackend backend,
@@ -93,23 +96,47 @@ domain::Result<std::unique_ptr<SociStore>> SociStore::open(SqlBackend backend,
   const platform::SystemClock clock;
   auto status = migrate(lease.session(), backend, *migrations, domain::to_iso8601(clock.now()));
   if (!status) return status.error();
+  if (backend == SqlBackend::kSqlite) {
+    // Opened after the migration, so a fresh file is in WAL mode with its schema already.
+    store->readers_ = std::make_unique<soci::connection_pool>(pool_size);
+    try {
+      for (std::size_t i = 0; i < pool_size; ++i) {
+        soci::session& reader = store->readers_->at(i);
+        open_session(reader, backend, connect_string);
+        reader << "PRAGMA query_only = ON";
+        StatementCache::enable(reader);
+      }
+    } catch (const std::exception& e) {
+      return errors::store_unavailable("cannot open the sqlite database for reading: " +
+                                       describe_database_error(e));
+    }
+  }
   return store;
 }
 
 domain::Status SociStore::transact(const std::function<domain::Status(StoreTransaction&)>& work) {
+  return run(pool_, false, work);
+}
+
+domain::Status SociStore::read(const std::function<domain::Status(StoreTransaction&)>& work) {
+  return run(readers_ ? *readers_ : pool_, true, work);
+}
+
+domain::Status SociStore::run(soci::connection_pool& pool, bool read_only,
+                              const std::function<domain::Status(StoreTransaction&)>& work) {
   std::size_t position = 0;
-  if (!pool_.try_lease(position, kLeaseTimeoutMs)) {
+  if (!pool.try_lease(position, kLeaseTimeoutMs)) {
     return errors::store_unavailable("no free database session within " +
                                      std::to_string(kLeaseTimeoutMs / 1000) + " s");
   }
-  PoolLease lease(pool_, position);
+  PoolLease lease(pool, position);
   soci::session& session = lease.session();
   std::unique_lock<std::mutex> writer(sqlite_writer_, std::defer_lock);
-  if (backend_ == SqlBackend::kSqlite) writer.lock();
+  if (backend_ == SqlBackend::kSqlite && !read_only) writer.lock();
   bool begun = false;
   try {
     if (!session.is_connected()) session.reconnect();
-    session << begin_transaction_sql(backend_);
+    session << (read_only ? begin_read_transaction_sql(backend_) : begin_transaction_sql(backend_));
     begun = true;
     SociStoreTransaction transaction(session);
     domain::Status status = work(transaction);

@@ -7,7 +7,9 @@
 // first: SQLite allows one writer at a time anyway, and its busy handler waits by sleeping
 // (up to 100 ms a round), which under load cost far more than the work (docs/PERFORMANCE.md
 // "Reset flow under load"); the busy timeout is left for other processes (the CLI next to a
-// server). PostgreSQL sessions that lost their connection are reconnected on the next lease.
+// server). Reads (read()) take neither: SQLite in WAL mode lets readers run beside the one
+// writer, each on its own snapshot. PostgreSQL sessions that lost their connection are reconnected
+// on the next lease.
 
 #include "store/soci_headers.h"
 
@@ -33,16 +35,22 @@ class SociStore final : public Store {
 
   ~SociStore() override;  // finalises the cached statements before the sessions close
   domain::Status transact(const std::function<domain::Status(StoreTransaction&)>& work) override;
+  domain::Status read(const std::function<domain::Status(StoreTransaction&)>& work) override;
   bool ping() override;
   std::string backend() const override { return std::string(to_string(backend_)); }
 
  private:
   SociStore(SqlBackend backend, std::size_t pool_size);
+  domain::Status run(soci::connection_pool& pool, bool read_only,
+                     const std::function<domain::Status(StoreTransaction&)>& work);
 
   SqlBackend backend_;
   soci::connection_pool pool_;
   std::size_t pool_size_;
   std::mutex sqlite_writer_;  // SQLite: held from BEGIN IMMEDIATE to COMMIT or ROLLBACK
+  // SQLite: sessions for read(), opened with PRAGMA query_only (so a write fails), the same
+  // number as pool_. PostgreSQL reads use pool_ with a READ ONLY transaction.
+  std::unique_ptr<soci::connection_pool> readers_;
 };
 
 }  // namespace sspr::store

@@ -8,6 +8,10 @@ const char* begin_transaction_sql(SqlBackend backend) {
   return backend == SqlBackend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN";
 }
 
+const char* begin_read_transaction_sql(SqlBackend backend) {
+  return backend == SqlBackend::kSqlite ? "BEGIN DEFERRED" : "BEGIN READ ONLY";
+}
+
 std::string describe_database_error(const std::exception& error) {
   std::string message;
   if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&error)) {

@@ -280,6 +280,12 @@ class Store {
   // returns an error (which transact returns) or when the database fails (StoreUnavailable).
   virtual domain::Status transact(const std::function<domain::Status(StoreTransaction&)>& work) = 0;
 
+  // Runs `work` in one read-only transaction: a consistent snapshot for reading, beside the
+  // writers (SQLite: a deferred transaction on a read-only session, without the writer lock;
+  // PostgreSQL: READ ONLY). Any write inside fails the transaction with StoreUnavailable.
+  // Nothing read here is locked: a step that depends on it re-validates in its write.
+  virtual domain::Status read(const std::function<domain::Status(StoreTransaction&)>& work) = 0;
+
   // Whether the database answers a trivial query now (readiness).
   virtual bool ping() = 0;
 

@@ -14,6 +14,7 @@
 // answers rather than one value and have their own class (security_questions_method.h).
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,7 @@
 #include "domain/methods/registered_method.h"
 #include "domain/result.h"
 #include "domain/user.h"
+#include "store/store.h"
 
 namespace sspr::flows::methods {
 
@@ -53,6 +55,17 @@ struct ChallengeSubject {
   domain::methods::CodePurpose purpose = domain::methods::CodePurpose::kRegistration;
   std::string subject_id;  // the pending registration or the reset flow
   std::string language = "en";
+  // When set, a code is issued only if this admits it: it runs in the transaction that stores
+  // the code, before storing it (so a throttle counts the attempt and the code in one commit).
+  // A refusal it returns is committed with whatever it wrote, nothing is stored or sent, and
+  // send_challenge returns the refusal.
+  std::function<std::optional<domain::Error>(store::StoreTransaction&)> admit = {};
+  // When set, verify_response of a code method runs this with the check's outcome in the
+  // transaction that records the code's new state (or in one of its own when the state does
+  // not change), so the caller's record of the outcome commits with it; an error it returns
+  // rolls both back and is returned. Methods without codes (the app) never run it.
+  std::function<domain::Status(store::StoreTransaction&, const domain::Status&)> record_outcome =
+      {};
 };
 
 struct SentChallenge {

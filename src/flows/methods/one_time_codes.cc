@@ -46,13 +46,16 @@ domain::Result<SentChallenge> OneTimeCodes::issue(const domain::RequestContext& 
   issued.target = target;
   const std::string code = dm::generate_code(random_, channel);
   issued.state = dm::issue_code(digest_.digest(issued.id, code), channel, now);
+  std::optional<domain::Error> refused;
   if (auto stored = store_.transact([&](store::StoreTransaction& tx) -> domain::Status {
-        tx.insert_code(issued);
+        if (subject.admit) refused = subject.admit(tx);
+        if (!refused) tx.insert_code(issued);
         return domain::ok_status();
       });
       !stored) {
     return stored.error();
   }
+  if (refused) return *refused;
 
   notify::MessageContext context;
   context.language = subject.language;
@@ -80,33 +83,41 @@ domain::Result<SentChallenge> OneTimeCodes::issue(const domain::RequestContext& 
 
 domain::Status OneTimeCodes::check(const ChallengeSubject& subject, const std::string& code_id,
                                    const std::string& typed) {
+  // An outcome that changes no code state, recorded by the subject alone.
+  const auto finish = [&](domain::Status outcome) -> domain::Status {
+    if (!subject.record_outcome) return outcome;
+    auto written = store_.transact(
+        [&](store::StoreTransaction& tx) { return subject.record_outcome(tx, outcome); });
+    if (!written) return written;
+    return outcome;
+  };
   for (int round = 0; round < kMaxCompareAndSetRounds; ++round) {
     std::optional<dm::IssuedCode> found;
-    auto read = store_.transact([&](store::StoreTransaction& tx) -> domain::Status {
+    auto read = store_.read([&](store::StoreTransaction& tx) -> domain::Status {
       found = tx.find_code(code_id);
       return domain::ok_status();
     });
     if (!read) return read;
     if (!found || found->user_id != subject.user.id || found->subject_id != subject.subject_id ||
         found->purpose != subject.purpose) {
-      return dm::verification_code_expired();
+      return finish(dm::verification_code_expired());
     }
     const bool matches = digest_.matches(found->state.code_digest, code_id, typed);
     const auto verification = dm::verify_code(found->state, matches, clock_.now());
-    if (verification.state == found->state) {
-      // Nothing to record (already used, locked or expired before this entry).
-      if (verification.outcome == dm::CodeOutcome::kAccepted) return domain::ok_status();
-      return dm::code_refusal(verification);
-    }
+    const domain::Status outcome = verification.outcome == dm::CodeOutcome::kAccepted
+                                       ? domain::ok_status()
+                                       : domain::Status(dm::code_refusal(verification));
+    // Nothing to record (already used, locked or expired before this entry).
+    if (verification.state == found->state) return finish(outcome);
     bool written = false;
     auto write = store_.transact([&](store::StoreTransaction& tx) -> domain::Status {
       written = tx.update_code_state(code_id, found->state, verification.state);
+      if (written && subject.record_outcome) return subject.record_outcome(tx, outcome);
       return domain::ok_status();
     });
     if (!write) return write;
     if (!written) continue;  // someone else changed it first: decide again on the fresh state
-    if (verification.outcome == dm::CodeOutcome::kAccepted) return domain::ok_status();
-    return dm::code_refusal(verification);
+    return outcome;
   }
   return domain::errors::store_unavailable("the verification code kept changing; try again");
 }

@@ -2,15 +2,19 @@
 // The one-time codes of the phone and email methods (SPEC §3): issue and check, shared by
 // their strategies.
 //
-// issue(): a fresh code of code_digits(channel) digits from Random; only its keyed digest
-// (platform::OneTimeCodeDigest, bound to the code's id) is stored; the code is sent through
-// the Notifier in the subject's language and then forgotten. A delivery failure is audited
-// (failure, reason NotificationFailed, masked recipient only) and returned.
+// issue(): when the subject has an admit() guard, it runs first in the transaction that stores
+// the code (its refusal is returned, nothing stored or sent). A fresh code of code_digits(channel)
+// digits from Random; only its keyed digest (platform::OneTimeCodeDigest, bound to the code's id)
+// is stored; the code is sent through the Notifier in the subject's language and then forgotten. A
+// delivery failure is audited (failure, reason NotificationFailed, masked recipient only) and
+// returned.
 //
-// check(): the typed code is digested and compared in constant time, the outcome computed by
-// domain verify_code() and the new state written with the store's compare-and-set. When
-// another request changed the state in between, the check is repeated on the fresh state,
-// so of two concurrent entries of the right code exactly one is accepted.
+// check(): the code's state is read in a read-only transaction (the subject's record_outcome,
+// when set, commits with the new state); the typed code is digested and
+// compared in constant time, the outcome computed by domain verify_code() and the new state written
+// with the store's compare-and-set. When another request changed the state in between, the check is
+// repeated on the fresh state, so of two concurrent entries of the right code exactly one is
+// accepted.
 
 #include <optional>
 #include <string>

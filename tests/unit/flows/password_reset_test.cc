@@ -309,6 +309,22 @@ TEST_F(PasswordResetTest, UnknownAndDisabledUsersGetTheNeutralAnswer) {
   EXPECT_EQ(disabled.error().technical, unknown.error().technical);
 }
 
+TEST_F(PasswordResetTest, AnAccountDisabledMidFlowEndsTheFlowAtItsNextGateStep) {
+  auto started = start();
+  ASSERT_TRUE(started.ok()) << started.error().technical;
+  auto sent = reset_->challenge(ctx_, started->id, email_id_, "", "", "en");
+  ASSERT_TRUE(sent.ok()) << sent.error().technical;
+  UserChanges disable;
+  disable.enabled = false;
+  ASSERT_TRUE(admin_->update_user(op_, ctx_, kUpn, disable).ok());
+  auto verified = reset_->verify(ctx_, started->id, email_id_, notifier_.last_code(), {}, "en");
+  ASSERT_FALSE(verified.ok());
+  EXPECT_EQ(verified.error().name, "ResetFlowFinished");
+  auto again = reset_->challenge(ctx_, started->id, mobile_id_, "", "+14255550123", "en");
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().name, "ResetFlowFinished");
+}
+
 TEST_F(PasswordResetTest, StartListsUsableMethodsMasked) {
   auto started = start();
   ASSERT_TRUE(started.ok()) << started.error().technical;

@@ -66,6 +66,21 @@ TEST_F(FileOutboxTest, AppendsOneLinePerMessageOfEveryChannel) {
   EXPECT_EQ(all[2]["channel"], "email");
 }
 
+TEST_F(FileOutboxTest, ARemovedOrReplacedOutboxIsOpenedAgain) {
+  FileOutbox outbox(path(), clock_);
+  ASSERT_TRUE(outbox.send({Channel::kSms, "+4512345678", "", "111111", "en"}).ok());
+  std::filesystem::remove_all(folder_);  // removed with its folder: both come back
+  ASSERT_TRUE(outbox.send({Channel::kSms, "+4512345678", "", "222222", "en"}).ok());
+  auto all = lines();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0]["body"], "222222");
+  std::filesystem::rename(path(), path() + ".1");  // rotated: a new file at the path
+  ASSERT_TRUE(outbox.send({Channel::kSms, "+4512345678", "", "333333", "en"}).ok());
+  all = lines();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0]["body"], "333333");
+}
+
 TEST_F(FileOutboxTest, FileIsReadableByItsOwnerOnly) {
   FileOutbox outbox(path(), clock_);
   ASSERT_TRUE(outbox.send({Channel::kSms, "+4512345678", "", "123456", "en"}).ok());
