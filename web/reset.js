@@ -7,7 +7,6 @@
 
 (function () {
   const $ = (id) => document.getElementById(id);
-  const language = new URLSearchParams(window.location.search).get("lang");
   const steps = ["start-step", "why-step", "method-step", "phone-step", "code-step",
                  "questions-step", "send-failed-step", "password-step", "unlock-step",
                  "done-step", "error-step"];
@@ -33,38 +32,11 @@
   let retryTimer = null;
 
   function t(key, values) {
-    let text = texts[key] || key;
-    Object.entries(values || {}).forEach(([name, value]) => {
-      text = text.split("{" + name + "}").join(String(value));
-    });
-    return text;
-  }
-
-  // A path of this server with the page's ?lang= kept, so API texts follow the page.
-  function withLanguage(path) {
-    if (!language) return path;
-    return path + (path.includes("?") ? "&" : "?") + "lang=" + encodeURIComponent(language);
+    return window.ssprApi.format(texts, key, values);
   }
 
   function call(method, path, body) {
-    const headers = { Accept: "application/json" };
-    if (body !== undefined) headers["Content-Type"] = "application/json";
-    return fetch(withLanguage(path), {
-      method: method,
-      headers: headers,
-      credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }).then((response) =>
-      response.text().then((text) => {
-        let parsed = null;
-        try {
-          parsed = text ? JSON.parse(text) : null;
-        } catch (ignored) {
-          parsed = null;
-        }
-        return { ok: response.ok, status: response.status, body: parsed };
-      }))
-      .catch(() => ({ ok: false, status: 0, body: null }));
+    return window.ssprApi.call(method, path, body);
   }
 
   function flowPath(suffix) {

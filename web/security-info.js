@@ -12,50 +12,24 @@
   const $ = (id) => document.getElementById(id);
   const steps = ["chooser-form", "phone-form", "email-form", "verify-form", "questions-form"];
   const methodOrder = ["mobile_phone", "office_phone", "email", "app_code", "security_questions"];
-  const language = new URLSearchParams(window.location.search).get("lang");
   // Verification refusals after which the pending registration is dead (start again).
   const challengeOver = [
     "VerificationCodeLocked", "VerificationCodeExpired", "VerificationCodeUsed",
   ];
 
   function t(key, values) {
-    let text = texts[key] || key;
-    Object.entries(values || {}).forEach(([name, value]) => {
-      text = text.split("{" + name + "}").join(String(value));
-    });
-    return text;
-  }
-
-  // A path of this server with the page's ?lang= kept.
-  function withLanguage(path) {
-    if (!language) return path;
-    return path + (path.includes("?") ? "&" : "?") + "lang=" + encodeURIComponent(language);
+    return window.ssprApi.format(texts, key, values);
   }
 
   function call(method, path, body) {
-    const headers = { Accept: "application/json" };
-    if (body !== undefined) headers["Content-Type"] = "application/json";
-    if (csrfToken && method !== "GET") headers["X-CSRF-Token"] = csrfToken;
-    return fetch(withLanguage(path), {
-      method: method,
-      headers: headers,
-      credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }).then((response) =>
-      response.text().then((text) => {
-        let parsed = null;
-        try {
-          parsed = text ? JSON.parse(text) : null;
-        } catch (ignored) {
-          parsed = null;
-        }
-        if (response.status === 401) goToSignIn();
-        return { ok: response.ok, status: response.status, body: parsed };
-      }));
+    return window.ssprApi.call(method, path, body, csrfToken).then((result) => {
+      if (result.status === 401) goToSignIn();
+      return result;
+    });
   }
 
   function goToSignIn() {
-    window.location.assign(withLanguage("/signin.html"));
+    window.location.assign(window.ssprApi.withLanguage("/signin.html"));
   }
 
   function errorOf(result) {
@@ -450,9 +424,9 @@
     call("DELETE", "/api/v1/session").then(goToSignIn);
   });
 
-  $("password-link").href = withLanguage("/signin.html");
-  $("cancel-registration").href = withLanguage("/signin.html");
-  $("continue-registration").href = withLanguage("/signin.html");
+  $("password-link").href = window.ssprApi.withLanguage("/signin.html");
+  $("cancel-registration").href = window.ssprApi.withLanguage("/signin.html");
+  $("continue-registration").href = window.ssprApi.withLanguage("/signin.html");
 
   window.ssprTexts.then((messages) => {
     texts = messages;

@@ -7,26 +7,8 @@
   let texts = {};
   const $ = (id) => document.getElementById(id);
 
-  function languageQuery() {
-    const lang = new URLSearchParams(window.location.search).get("lang");
-    return lang ? "?lang=" + encodeURIComponent(lang) : "";
-  }
-
   function call(method, path, body) {
-    const headers = { Accept: "application/json" };
-    if (body !== undefined) headers["Content-Type"] = "application/json";
-    if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
-    return fetch(path + languageQuery(), {
-      method: method,
-      headers: headers,
-      credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }).then((response) =>
-      response.text().then((text) => ({
-        ok: response.ok,
-        status: response.status,
-        body: text ? JSON.parse(text) : null,
-      })));
+    return window.ssprApi.call(method, path, body, csrfToken);
   }
 
   function showMessage(text, ok, details) {
@@ -73,7 +55,9 @@
     }).then((result) => {
       $("password").value = "";
       // Signed in: on to the security-info page (it asks to register when the policy says so).
-      if (result.ok) return window.location.assign("/security-info.html" + languageQuery());
+      if (result.ok) {
+        return window.location.assign(window.ssprApi.withLanguage("/security-info.html"));
+      }
       showError(result);
     });
   });
@@ -110,12 +94,12 @@
       $("outbox-link").dataset.checked = "true";
       if (response.status !== 200) return;
       const link = $("outbox-link").querySelector("a");
-      link.href = "/outbox.html" + languageQuery();
+      link.href = window.ssprApi.withLanguage("/outbox.html");
       $("outbox-link").hidden = false;
     })
     .catch(() => {});
 
-  $("security-info-link").href = "/security-info.html" + languageQuery();
+  $("security-info-link").href = window.ssprApi.withLanguage("/security-info.html");
 
   window.ssprTexts.then((messages) => {
     texts = messages;
