@@ -2,9 +2,9 @@
 and the diagnose test (which compares diagnose with what the flow answers), and the helpers to
 start a reset through the API with a solved CAPTCHA."""
 
-import hashlib
 
 import sspr_harness as h
+from reset_client import solved_captcha
 from conftest import create_tenant_with_token
 
 SCOPED = "scoped.test"      # policy "selected" (group "SSPR Users"), has a synced user
@@ -73,17 +73,6 @@ def build_situations(backend):
         user(backend, "user@" + domain)
         backend.cli_ok("license", "assign", "--user", "user@" + domain, "--sku", "PREMIUM_P2")
     return tokens
-
-
-def solved_captcha(api):
-    challenge = api.get("/api/v1/captcha").json()
-    for number in range(challenge["maxnumber"] + 1):
-        digest = hashlib.sha256((challenge["salt"] + str(number)).encode()).hexdigest()
-        if digest == challenge["challenge"]:
-            return {"algorithm": challenge["algorithm"], "challenge": challenge["challenge"],
-                    "number": number, "salt": challenge["salt"],
-                    "signature": challenge["signature"]}
-    raise AssertionError(f"no solution: {challenge}")
 
 
 def start(server, upn):

@@ -8,12 +8,12 @@ again" and "contact your administrator", which emails the tenant's administrator
 emails its notice to the user's primary and alternate mailboxes; an administrator's reset
 notifies the other administrators; the live password evaluation of a verified flow."""
 
-import hashlib
 import re
 
 import pytest
 
 import sspr_harness as h
+from reset_client import solved_captcha
 from conftest import create_tenant_with_token
 from message_sinks import HttpSink, SmtpSink
 
@@ -58,18 +58,6 @@ def site(backend, tmp_path, monkeypatch):
         yield server, token, smtp
         if server.running():
             server.stop_gracefully()
-
-
-def solved_captcha(api):
-    """What the page's Web Worker does."""
-    challenge = api.get("/api/v1/captcha").json()
-    for number in range(challenge["maxnumber"] + 1):
-        digest = hashlib.sha256((challenge["salt"] + str(number)).encode()).hexdigest()
-        if digest == challenge["challenge"]:
-            return {"algorithm": challenge["algorithm"], "challenge": challenge["challenge"],
-                    "number": number, "salt": challenge["salt"],
-                    "signature": challenge["signature"]}
-    raise AssertionError(f"no solution up to maxnumber: {challenge}")
 
 
 def start(api, upn):
