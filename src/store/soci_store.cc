@@ -37,18 +37,36 @@ class PoolLease {
   std::size_t position_;
 };
 
-void open_session(soci::session& session, SqlBackend backend, const std::string& connect) {
+// The per-connection settings, after every open and reconnect.
+void apply_session_settings(soci::session& session, SqlBackend backend) {
   if (backend == SqlBackend::kSqlite) {
-    session.open(soci::sqlite3, "db=" + connect);
     session << "PRAGMA busy_timeout = " + std::to_string(kSqliteBusyTimeoutMs);
     session << "PRAGMA journal_mode = WAL";
     session << "PRAGMA synchronous = NORMAL";
     session << "PRAGMA foreign_keys = ON";
   } else {
-    session.open(soci::postgresql, connect);
     // Keeps libpq's NOTICE lines ("... already exists, skipping") off the server's stderr.
     session << "SET client_min_messages = warning";
   }
+}
+
+void open_session(soci::session& session, SqlBackend backend, const std::string& connect) {
+  if (backend == SqlBackend::kSqlite) {
+    session.open(soci::sqlite3, "db=" + connect);
+  } else {
+    session.open(soci::postgresql, connect);
+  }
+  apply_session_settings(session, backend);
+}
+
+// A session whose connection broke (the database restarted, a network cut) is opened again
+// on its next lease; while the database is away this throws, and the caller answers
+// StoreUnavailable. A PostgreSQL connect is bounded by the conninfo's connect_timeout
+// (store/postgresql_conninfo.h), so a silent host cannot hang a request.
+void ensure_connected(soci::session& session, SqlBackend backend) {
+  if (session.is_connected()) return;
+  session.reconnect();
+  apply_session_settings(session, backend);
 }
 
 // Ends a failed transaction; when even that fails the connection is broken, and the next
@@ -135,7 +153,7 @@ domain::Status SociStore::run(soci::connection_pool& pool, bool read_only,
   if (backend_ == SqlBackend::kSqlite && !read_only) writer.lock();
   bool begun = false;
   try {
-    if (!session.is_connected()) session.reconnect();
+    ensure_connected(session, backend_);
     session << (read_only ? begin_read_transaction_sql(backend_) : begin_transaction_sql(backend_));
     begun = true;
     SociStoreTransaction transaction(session);
@@ -157,7 +175,7 @@ bool SociStore::ping() {
   PoolLease lease(pool_, position);
   try {
     soci::session& session = lease.session();
-    if (!session.is_connected()) session.reconnect();
+    ensure_connected(session, backend_);
     int one = 0;
     session << "SELECT 1", soci::into(one);
     return one == 1;

@@ -312,6 +312,19 @@ class PostgresCluster:
                                str(self.dir / "data"), "-m", "immediate", "-w", "stop"])
         shutil.rmtree(self.dir, ignore_errors=True)
 
+    def stop_server(self, mode="fast"):
+        """Stops the cluster's server (`pg_ctl -m fast`: sessions are cut) but keeps its data,
+        so start_server() brings the same databases back on the same port."""
+        self._as_postgres([str(POSTGRES_BIN / "pg_ctl"), "-D", str(self.dir / "data"), "-m",
+                           mode, "-w", "-t", "60", "stop"])
+
+    def start_server(self):
+        port = urllib.parse.urlsplit(self.url).port
+        options = f"-c listen_addresses=127.0.0.1 -p {port} -k {self.dir} -c fsync=off"
+        self._as_postgres([str(POSTGRES_BIN / "pg_ctl"), "-D", str(self.dir / "data"), "-o",
+                           options, "-l", str(self.dir / "restart.log"), "-w", "-t", "60",
+                           "start"])
+
     def create_database(self):
         """A new empty database; returns its URL."""
         import psycopg2  # only needed for the PostgreSQL backend
