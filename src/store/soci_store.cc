@@ -26,8 +26,14 @@ constexpr int kSqliteBusyTimeoutMs = 10'000;
 // Gives a leased session back to the pool however the transaction ends.
 class PoolLease {
  public:
-  PoolLease(soci::connection_pool& pool, std::size_t position) : pool_(pool), position_(position) {}
-  ~PoolLease() { pool_.give_back(position_); }
+  PoolLease(soci::connection_pool& pool, std::size_t position, std::atomic<std::size_t>& leased)
+      : pool_(pool), position_(position), leased_(leased) {
+    leased_.fetch_add(1);
+  }
+  ~PoolLease() {
+    leased_.fetch_sub(1);
+    pool_.give_back(position_);
+  }
   PoolLease(const PoolLease&) = delete;
   PoolLease& operator=(const PoolLease&) = delete;
   soci::session& session() { return pool_.at(position_); }
@@ -35,6 +41,7 @@ class PoolLease {
  private:
   soci::connection_pool& pool_;
   std::size_t position_;
+  std::atomic<std::size_t>& leased_;
 };
 
 // The per-connection settings, after every open and reconnect.
@@ -110,7 +117,7 @@ domain::Result<std::unique_ptr<SociStore>> SociStore::open(SqlBackend backend,
   }
   auto migrations = parse_migrations(embedded_migrations());
   if (!migrations) return migrations.error();
-  PoolLease lease(store->pool_, store->pool_.lease());
+  PoolLease lease(store->pool_, store->pool_.lease(), store->leased_);
   const platform::SystemClock clock;
   auto status = migrate(lease.session(), backend, *migrations, domain::to_iso8601(clock.now()));
   if (!status) return status.error();
@@ -147,7 +154,7 @@ domain::Status SociStore::run(soci::connection_pool& pool, bool read_only,
     return errors::store_unavailable("no free database session within " +
                                      std::to_string(kLeaseTimeoutMs / 1000) + " s");
   }
-  PoolLease lease(pool, position);
+  PoolLease lease(pool, position, leased_);
   soci::session& session = lease.session();
   std::unique_lock<std::mutex> writer(sqlite_writer_, std::defer_lock);
   if (backend_ == SqlBackend::kSqlite && !read_only) writer.lock();
@@ -169,10 +176,15 @@ domain::Status SociStore::run(soci::connection_pool& pool, bool read_only,
   }
 }
 
+Store::PoolUsage SociStore::pool_usage() const {
+  // SQLite has a second pool of the same size for reads.
+  return {leased_.load(), readers_ ? 2 * pool_size_ : pool_size_};
+}
+
 bool SociStore::ping() {
   std::size_t position = 0;
   if (!pool_.try_lease(position, kLeaseTimeoutMs)) return false;
-  PoolLease lease(pool_, position);
+  PoolLease lease(pool_, position, leased_);
   try {
     soci::session& session = lease.session();
     ensure_connected(session, backend_);
