@@ -73,6 +73,7 @@ std::string Exchange::language() const {
 
 void Exchange::respond(int status, const nlohmann::json& body, const std::vector<Header>& extra) {
   if (responded_.exchange(true)) return;
+  count(status, {});
   send(status, body.is_null() ? std::string() : dump(body), extra);
   log_request(status, nullptr);
 }
@@ -93,6 +94,7 @@ std::map<std::string, std::string> Exchange::headers() const {
 void Exchange::respond_file(std::string_view content, std::string_view content_type,
                             bool revalidate) {
   if (responded_.exchange(true)) return;
+  count(200, {});
   try {
     auto response = request_->create_response(restinio::status_ok());
     for (const auto& [name, value] : kPageSecurityHeaders) {
@@ -124,17 +126,17 @@ void Exchange::respond_error(const domain::Error& error, const std::vector<Heade
   }
   auto envelope = error_envelope(error, facts);
   if (details.is_object()) envelope["error"].update(details);
+  count(code, error.name);
   send(code, dump(envelope), headers);
-  log_request(code,
-              {{"support_code", facts.support_code},
-               {"error", error.name},
-               {"code", error.code},
-               {"technical", error.technical}},
-              error.name);
+  log_request(code, {{"support_code", facts.support_code},
+                     {"error", error.name},
+                     {"code", error.code},
+                     {"technical", error.technical}});
 }
 
 void Exchange::respond_text(int status, std::string body, std::string_view content_type) {
   if (responded_.exchange(true)) return;
+  count(status, {});
   send(status, std::move(body), {}, content_type);
   log_request(status, nullptr);
 }
@@ -164,14 +166,16 @@ void Exchange::send(int status, std::string body, const std::vector<Header>& ext
   }
 }
 
-void Exchange::log_request(int status, const nlohmann::json& error_fields,
-                           std::string_view error_name) const {
+void Exchange::count(int status, std::string_view error_name) const {
+  if (!settings_.metrics) return;
+  settings_.metrics->record(request_->header().method().c_str(), request_->header().path(), status,
+                            error_name,
+                            std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                std::chrono::steady_clock::now() - started_));
+}
+
+void Exchange::log_request(int status, const nlohmann::json& error_fields) const {
   const auto elapsed = std::chrono::steady_clock::now() - started_;
-  if (settings_.metrics) {
-    settings_.metrics->record(request_->header().method().c_str(), request_->header().path(),
-                              status, error_name,
-                              std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed));
-  }
   const bool is_error = !error_fields.is_null();
   const auto level = status >= 500 ? log::Level::kError
                      : is_error    ? log::Level::kWarn

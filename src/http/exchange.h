@@ -87,8 +87,10 @@ class Exchange {
  private:
   void send(int status, std::string body, const std::vector<Header>& extra,
             std::string_view content_type = kJsonContentType);
-  void log_request(int status, const nlohmann::json& error_fields,
-                   std::string_view error_name = {}) const;
+  // Counts the answer in the metrics; before it is sent, so a client that saw the answer
+  // sees it counted (readiness, /metrics).
+  void count(int status, std::string_view error_name) const;
+  void log_request(int status, const nlohmann::json& error_fields) const;
 
   restinio::request_handle_t request_;
   const domain::Clock& clock_;

@@ -210,3 +210,25 @@ def test_sigterm_finishes_every_request_in_flight_and_exits_0(backend, tmp_path,
     # Nothing is accepted after the stop.
     with pytest.raises(requests.ConnectionError):
         requests.get(server.base_url + "/healthz", timeout=5)
+
+
+def test_readiness_reports_a_directory_outage_but_stays_ready(backend, slapd, tmp_path,
+                                                              monkeypatch):
+    from test_onprem_openldap import Site
+
+    closed = h.free_loopback_port()
+    site = Site(backend, slapd, tmp_path, monkeypatch, url=f"ldap://127.0.0.1:{closed}",
+                timeout=2)
+    ready = site.api.get("/readyz")
+    assert ready.status_code == 200 and ready.json()["onprem"] == "ok", h.describe_response(ready)
+    flow = site.verified_flow()
+    response = rc.set_password(site.api, flow["id"], "Fresh-" + uuid.uuid4().hex[:12])
+    h.assert_api_error(response, 503, "OnPremisesConnectivityError")
+    ready = site.api.get("/readyz")
+    assert ready.status_code == 200, h.describe_response(ready)
+    assert ready.json()["onprem"] == "degraded"
+    assert ready.json()["onprem_error"] == "OnPremisesConnectivityError"
+    text = site.api.get("/metrics").text
+    assert metric_value(text, "sspr_directory_errors_total",
+                        '{error="OnPremisesConnectivityError"}') == 1
+    assert metric_value(text, "sspr_resets_total", '{outcome="OnPremisesConnectivityError"}') == 1
