@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "notify/make_notifier.h"
+#include "notify/metered_notifier.h"
 #include "store/open_store.h"
 
 namespace sspr::cli {
@@ -121,7 +122,7 @@ domain::Result<flows::SecurityInfoRegistration*> CommandContext::registration() 
   if (!notifier) return notifier.error();
   auto key = secret_key();
   if (!key) return key.error();
-  notifier_ = std::move(notifier).value();
+  notifier_ = std::make_unique<notify::MeteredNotifier>(std::move(notifier).value(), metrics_);
   secret_box_ = std::make_unique<platform::SecretBox>(**key);
   code_digest_ = std::make_unique<platform::OneTimeCodeDigest>(**key);
   registration_ = std::make_unique<flows::SecurityInfoRegistration>(

@@ -25,6 +25,7 @@
 #include "flows/signed_in_sessions.h"
 #include "notify/notifier.h"
 #include "notify/sleeper.h"
+#include "observability/metrics.h"
 #include "onprem/ldap_connector.h"
 #include "platform/argon2id_password_hasher.h"
 #include "platform/hmac_captcha_signer.h"
@@ -90,6 +91,8 @@ class CommandContext {
   flows::onprem::OnPremisesDirectory& onprem_directory();
   domain::Random& random();
   const domain::Clock& clock() const { return clock_; }
+  // The server's metrics (GET /metrics), counted by the notifier and the HTTP layer.
+  observability::Metrics& metrics() { return metrics_; }
 
   // The acting operator and a fresh request context (new correlation id) for one call.
   domain::Actor actor() const { return domain::Actor::operator_cli(); }
@@ -114,6 +117,7 @@ class CommandContext {
   std::optional<config::Config> config_;
   std::unique_ptr<platform::SodiumRandom> random_;
   platform::SystemClock clock_;
+  observability::Metrics metrics_;
   std::unique_ptr<platform::Argon2idPasswordHasher> hasher_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<breached::BreachedFilterFile> breached_;  // null: no filter imported

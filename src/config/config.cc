@@ -72,11 +72,15 @@ std::vector<KeyBinding> bindings_of(Config& c) {
       {"session", "idle_minutes", &c.session.idle_minutes},
       {"session", "absolute_hours", &c.session.absolute_hours},
       {"session", "secure_cookie", &c.session.secure_cookie},
+      {"server", "tls_certificate", &c.server.tls_certificate},
+      {"server", "tls_private_key", &c.server.tls_private_key},
+      {"server", "trusted_proxies", &c.server.trusted_proxies},
+      {"metrics", "token_file", &c.metrics.token_file},
   };
 }
 
-constexpr std::string_view kSections[] = {"server",   "store",   "security", "notify",
-                                          "password", "captcha", "log",      "session"};
+constexpr std::string_view kSections[] = {"server",  "store", "security", "notify", "password",
+                                          "captcha", "log",   "session",  "metrics"};
 
 std::string upper(std::string_view text) {
   std::string out(text);
@@ -236,6 +240,10 @@ Status validate(const Config& c) {
     return errors::invalid_input("server.max_json_depth", "must be positive");
   }
   if (c.store.pool_size == 0) return errors::invalid_input("store.pool_size", "must be positive");
+  if (c.server.tls_certificate.empty() != c.server.tls_private_key.empty()) {
+    return errors::invalid_input("server.tls_certificate",
+                                 "TLS needs both tls_certificate and tls_private_key");
+  }
   if (c.security.argon2_iterations == 0) {
     return errors::invalid_input("security.argon2_iterations", "must be positive");
   }

@@ -19,6 +19,11 @@ struct ServerConfig {
   std::size_t max_body_bytes = 64 * 1024;
   std::size_t max_json_depth = 32;
   unsigned request_timeout_seconds = 30;
+  // Built-in TLS: both PEM files, or neither (plain HTTP). SIGHUP reads them again.
+  std::string tls_certificate;  // leaf certificate, then any intermediates
+  std::string tls_private_key;  // unencrypted private key
+  // Peers whose X-Forwarded-For is believed: addresses or CIDR blocks, comma-separated.
+  std::string trusted_proxies;
 };
 
 struct StoreConfig {
@@ -70,12 +75,18 @@ struct CaptchaConfig {
   unsigned difficulty = 50000;  // maxnumber of the proof-of-work
 };
 
-// Self-service sessions (flows/signed_in_sessions.h). There is no TLS in the server yet:
-// set secure_cookie when a TLS-terminating proxy sits in front, so the cookie gets Secure.
+// Self-service sessions (flows/signed_in_sessions.h). Set secure_cookie whenever users reach
+// the server over HTTPS (built-in TLS or a TLS-terminating proxy), so the cookie gets Secure.
 struct SessionConfig {
   unsigned idle_minutes = 30;    // a session ends this long after its last use
   unsigned absolute_hours = 12;  // and at the latest this long after sign-in
   bool secure_cookie = false;    // add Secure to the session cookie
+};
+
+// GET /metrics (Prometheus): with a token file, callers must send the token as a bearer
+// token; without one, only loopback peers are answered.
+struct MetricsConfig {
+  std::string token_file;
 };
 
 struct LogConfig {
@@ -91,6 +102,7 @@ struct Config {
   CaptchaConfig captcha;
   LogConfig log;
   SessionConfig session;
+  MetricsConfig metrics;
 };
 
 // Reads `path` (when given; a missing file is an error) then applies `environment`

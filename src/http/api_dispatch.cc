@@ -1,5 +1,7 @@
 #include "http/api_dispatch.h"
 
+#include <sodium.h>
+
 #include <charconv>
 #include <map>
 #include <set>
@@ -142,6 +144,7 @@ void serve_on_worker(DispatchContext& context, const ApiRoute& route, Exchange& 
     request.reset = dependencies.password_reset;
     request.diagnosis = dependencies.diagnosis;
     request.clock = &dependencies.clock;
+    request.request_metrics = context.metrics;
     if (auto status = authenticate(context, route, exchange, request); !status) {
       return exchange.respond_error(status.error());
     }
@@ -167,7 +170,8 @@ restinio::router::express_request_handler_t route_handler(DispatchContext& conte
   return [&context, route = std::move(route), names = std::move(names)](
              restinio::request_handle_t request, restinio::router::route_params_t params) {
     auto exchange = std::make_shared<Exchange>(std::move(request), context.dependencies.random,
-                                               context.dependencies.clock, context.in_flight);
+                                               context.dependencies.clock, context.in_flight,
+                                               context.exchange_settings);
     const auto limit = context.config.max_body_bytes;
     if (body_too_large(exchange->request(), limit)) {
       exchange->respond_error(errors::body_too_large(limit));
@@ -207,6 +211,9 @@ void answer_health_probe(DispatchContext& context, const restinio::request_handl
   for (const auto& [name, value] : kApiSecurityHeaders) {
     response.append_header(std::string(name), std::string(value));
   }
+  if (context.exchange_settings.hsts) {
+    response.append_header("Strict-Transport-Security", std::string(kHstsHeaderValue));
+  }
   response
       .append_header("X-Correlation-Id",
                      choose_correlation_id(incoming ? std::string_view(*incoming) : "",
@@ -214,6 +221,34 @@ void answer_health_probe(DispatchContext& context, const restinio::request_handl
       .append_header(restinio::http_field::content_type, std::string(kJsonContentType))
       .set_body(kBody)
       .done();
+}
+
+// GET /metrics on the event loop (counters and gauges only: nothing blocks). With
+// [metrics] token_file set, the caller must present that token as a bearer token; without
+// it only loopback peers (the socket's address, never X-Forwarded-For) are answered.
+void answer_metrics(DispatchContext& context, Exchange& exchange) {
+  if (!context.metrics_token.empty()) {
+    const std::string presented = exchange.header("Authorization");
+    const std::string expected = "Bearer " + context.metrics_token;
+    if (presented.size() != expected.size() ||
+        sodium_memcmp(presented.data(), expected.data(), expected.size()) != 0) {
+      return exchange.respond_error(errors::unauthenticated("/metrics needs the metrics token"));
+    }
+  } else {
+    auto peer = exchange.request()->remote_endpoint().address();
+    if (peer.is_v6() && peer.to_v6().is_v4_mapped()) {
+      peer = asio::ip::make_address_v4(asio::ip::v4_mapped, peer.to_v6());
+    }
+    if (!peer.is_loopback()) {
+      return exchange.respond_error(errors::forbidden(
+          "/metrics answers loopback clients only unless [metrics] token_file is set"));
+    }
+  }
+  const auto pool = context.dependencies.store.pool_usage();
+  exchange.respond_text(
+      200,
+      context.metrics->metrics().render({pool.in_use, pool.size, context.in_flight.load() - 1}),
+      "text/plain; version=0.0.4; charset=utf-8");
 }
 
 }  // namespace
@@ -241,9 +276,9 @@ std::unique_ptr<ApiRouter> make_api_router(DispatchContext& context) {
     router->add_handler(
         std::move(others), pattern,
         [&context, allow](restinio::request_handle_t request, restinio::router::route_params_t) {
-          auto exchange =
-              std::make_shared<Exchange>(std::move(request), context.dependencies.random,
-                                         context.dependencies.clock, context.in_flight);
+          auto exchange = std::make_shared<Exchange>(
+              std::move(request), context.dependencies.random, context.dependencies.clock,
+              context.in_flight, context.exchange_settings);
           exchange->respond_error(method_not_allowed(exchange->method(), exchange->path()),
                                   {{"Allow", allow}}, 405);
           return restinio::request_accepted();
@@ -251,7 +286,8 @@ std::unique_ptr<ApiRouter> make_api_router(DispatchContext& context) {
   }
   router->non_matched_request_handler([&context](restinio::request_handle_t request) {
     auto exchange = std::make_shared<Exchange>(std::move(request), context.dependencies.random,
-                                               context.dependencies.clock, context.in_flight);
+                                               context.dependencies.clock, context.in_flight,
+                                               context.exchange_settings);
     exchange->respond_error(errors::not_found("route", exchange->path()));
     return restinio::request_accepted();
   });
@@ -265,12 +301,19 @@ restinio::request_handling_status_t handle_request(DispatchContext& context, Api
     answer_health_probe(context, request);
     return restinio::request_accepted();
   }
+  if (request->header().path() == "/metrics" && context.metrics != nullptr &&
+      request->header().method() == restinio::http_method_get()) {
+    Exchange exchange(std::move(request), context.dependencies.random, context.dependencies.clock,
+                      context.in_flight, context.exchange_settings);
+    answer_metrics(context, exchange);
+    return restinio::request_accepted();
+  }
   const auto path = request->header().path();
   if (request->header().method() == restinio::http_method_get() && path.rfind("/api/", 0) != 0 &&
       path != "/readyz") {
     // The pages: embedded in memory, so answered on the event loop.
     Exchange exchange(std::move(request), context.dependencies.random, context.dependencies.clock,
-                      context.in_flight);
+                      context.in_flight, context.exchange_settings);
     if (auto file = find_static_file(exchange.path())) {
       exchange.respond_file(file->content, file->content_type, file->is_page);
     } else {
@@ -284,7 +327,7 @@ restinio::request_handling_status_t handle_request(DispatchContext& context, Api
     // The router refuses a path it cannot normalise (e.g. "%zz"); answer instead of letting
     // RESTinio drop the connection.
     Exchange exchange(std::move(request), context.dependencies.random, context.dependencies.clock,
-                      context.in_flight);
+                      context.in_flight, context.exchange_settings);
     exchange.respond_error(errors::invalid_input("path", "is not validly percent-encoded"));
     return restinio::request_accepted();
   }

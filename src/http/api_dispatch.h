@@ -12,6 +12,8 @@
 #include <restinio/all.hpp>
 
 #include "config/config.h"
+#include "http/exchange.h"
+#include "http/request_metrics.h"
 #include "http/server.h"
 #include "http/worker_pool.h"
 
@@ -21,8 +23,11 @@ struct DispatchContext {
   ServerDependencies& dependencies;
   const config::ServerConfig& config;
   WorkerPool& workers;
-  std::atomic<long> in_flight{0};  // requests accepted but not yet answered
-  bool secure_cookie = false;      // [session] secure_cookie
+  std::atomic<long> in_flight{0};           // requests accepted but not yet answered
+  bool secure_cookie = false;               // [session] secure_cookie
+  ExchangeSettings exchange_settings{};     // client addresses, HSTS, request metrics
+  const RequestMetrics* metrics = nullptr;  // GET /metrics when set
+  std::string metrics_token{};              // [metrics] token_file's token; "" = loopback only
 };
 
 using ApiRouter = restinio::router::express_router_t<>;
@@ -30,8 +35,8 @@ using ApiRouter = restinio::router::express_router_t<>;
 // The router for every route of api_routes(), plus the 405 and 404 fallbacks.
 std::unique_ptr<ApiRouter> make_api_router(DispatchContext& context);
 
-// The server's request handler: GET /healthz and the files of web/ (every GET outside /api/
-// and /readyz) inline, everything else through `router`.
+// The server's request handler: GET /healthz, GET /metrics and the files of web/ (every GET outside
+// /api/ and /readyz) inline, everything else through `router`.
 restinio::request_handling_status_t handle_request(DispatchContext& context, ApiRouter& router,
                                                    restinio::request_handle_t request);
 

@@ -29,6 +29,8 @@
 
 namespace sspr::http {
 
+class RequestMetrics;  // http/request_metrics.h
+
 enum class Method { kGet, kPost, kPatch, kDelete, kPut };
 std::string_view to_string(Method method);
 
@@ -61,6 +63,8 @@ struct ApiRequest {
   flows::ResetDiagnosis* diagnosis = nullptr;
   // The server's clock (null only in tests that do not need it).
   const domain::Clock* clock = nullptr;
+  // What this node has seen of the on-premises directories (for /readyz); null in tests.
+  const RequestMetrics* request_metrics = nullptr;
 
   // A request header by (case-insensitive) name, "" when absent.
   std::string header(std::string_view name) const;

@@ -27,10 +27,14 @@ std::string dump(const nlohmann::json& value) {
 }  // namespace
 
 Exchange::Exchange(restinio::request_handle_t request, domain::Random& random,
-                   const domain::Clock& clock, std::atomic<long>& in_flight)
+                   const domain::Clock& clock, std::atomic<long>& in_flight,
+                   const ExchangeSettings& settings)
     : request_(std::move(request)),
       clock_(clock),
       in_flight_(in_flight),
+      settings_(settings),
+      client_ip_(settings.trusted_proxies.client_address(
+          request_->remote_endpoint().address(), header_value(request_, "X-Forwarded-For"))),
       correlation_id_(choose_correlation_id(header_value(request_, "X-Correlation-Id"), random)),
       support_code_(random.uuid()),
       started_(std::chrono::steady_clock::now()) {
@@ -42,10 +46,6 @@ Exchange::~Exchange() {
     respond_error(domain::errors::internal("the request was dropped without a response"));
   }
   in_flight_.fetch_sub(1);
-}
-
-std::string Exchange::client_ip() const {
-  return request_->remote_endpoint().address().to_string();
 }
 
 std::string Exchange::method() const { return request_->header().method().c_str(); }
@@ -77,6 +77,7 @@ std::string Exchange::language() const {
 
 void Exchange::respond(int status, const nlohmann::json& body, const std::vector<Header>& extra) {
   if (responded_.exchange(true)) return;
+  count(status, {});
   send(status, body.is_null() ? std::string() : dump(body), extra);
   log_request(status, nullptr);
 }
@@ -97,12 +98,16 @@ std::map<std::string, std::string> Exchange::headers() const {
 void Exchange::respond_file(std::string_view content, std::string_view content_type,
                             bool revalidate) {
   if (responded_.exchange(true)) return;
+  count(200, {});
   try {
     auto response = request_->create_response(restinio::status_ok());
     for (const auto& [name, value] : kPageSecurityHeaders) {
       response.append_header(std::string(name), std::string(value));
     }
     response.append_header("Cache-Control", revalidate ? "no-cache" : "public, max-age=3600");
+    if (settings_.hsts) {
+      response.append_header("Strict-Transport-Security", std::string(kHstsHeaderValue));
+    }
     response.append_header("X-Correlation-Id", correlation_id_);
     response.append_header(restinio::http_field::content_type, std::string(content_type));
     response.set_body(std::string(content));
@@ -205,6 +210,7 @@ void Exchange::respond_error(const domain::Error& error, const std::vector<Heade
   }
   auto envelope = error_envelope(error, facts);
   if (details.is_object()) envelope["error"].update(details);
+  count(code, error.name);
   send(code, dump(envelope), headers);
   log_request(code, {{"support_code", facts.support_code},
                      {"error", error.name},
@@ -212,7 +218,15 @@ void Exchange::respond_error(const domain::Error& error, const std::vector<Heade
                      {"technical", error.technical}});
 }
 
-void Exchange::send(int status, std::string body, const std::vector<Header>& extra) {
+void Exchange::respond_text(int status, std::string body, std::string_view content_type) {
+  if (responded_.exchange(true)) return;
+  count(status, {});
+  send(status, std::move(body), {}, content_type);
+  log_request(status, nullptr);
+}
+
+void Exchange::send(int status, std::string body, const std::vector<Header>& extra,
+                    std::string_view content_type) {
   try {
     auto response = request_->create_response(restinio::http_status_line_t{
         restinio::http_status_code_t{static_cast<std::uint16_t>(status)},
@@ -221,9 +235,12 @@ void Exchange::send(int status, std::string body, const std::vector<Header>& ext
       response.append_header(std::string(name), std::string(value));
     }
     response.append_header("X-Correlation-Id", correlation_id_);
+    if (settings_.hsts) {
+      response.append_header("Strict-Transport-Security", std::string(kHstsHeaderValue));
+    }
     for (const auto& [name, value] : extra) response.append_header(name, value);
     if (!body.empty()) {
-      response.append_header(restinio::http_field::content_type, std::string(kJsonContentType));
+      response.append_header(restinio::http_field::content_type, std::string(content_type));
       response.set_body(std::move(body));
     }
     response.done();
@@ -233,13 +250,21 @@ void Exchange::send(int status, std::string body, const std::vector<Header>& ext
   }
 }
 
+void Exchange::count(int status, std::string_view error_name) const {
+  if (!settings_.metrics) return;
+  settings_.metrics->record(request_->header().method().c_str(), request_->header().path(), status,
+                            error_name,
+                            std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                std::chrono::steady_clock::now() - started_));
+}
+
 void Exchange::log_request(int status, const nlohmann::json& error_fields) const {
+  const auto elapsed = std::chrono::steady_clock::now() - started_;
   const bool is_error = !error_fields.is_null();
   const auto level = status >= 500 ? log::Level::kError
                      : is_error    ? log::Level::kWarn
                                    : log::Level::kInfo;
   if (!log::enabled(level)) return;
-  const auto elapsed = std::chrono::steady_clock::now() - started_;
   nlohmann::json fields = {
       {"correlation_id", correlation_id_},
       {"method", method()},

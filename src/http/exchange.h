@@ -26,16 +26,30 @@
 #include "domain/error.h"
 #include "domain/random.h"
 #include "domain/result.h"
+#include "http/request_metrics.h"
+#include "http/security_headers.h"
+#include "http/trusted_proxies.h"
 
 namespace sspr::http {
 
 using Header = std::pair<std::string, std::string>;
 
+// What every exchange of one server shares: how to find the client's address, whether the
+// server speaks TLS (then every response carries Strict-Transport-Security), and where
+// answered requests are counted.
+struct ExchangeSettings {
+  TrustedProxies trusted_proxies;
+  bool hsts = false;
+  const RequestMetrics* metrics = nullptr;  // null: nothing counted
+};
+
+inline constexpr std::string_view kHstsHeaderValue = "max-age=31536000";
+
 class Exchange {
  public:
-  // `in_flight` counts live exchanges so shutdown can wait for them.
+  // `in_flight` counts live exchanges so shutdown can wait for them; `settings` outlives it.
   Exchange(restinio::request_handle_t request, domain::Random& random, const domain::Clock& clock,
-           std::atomic<long>& in_flight);
+           std::atomic<long>& in_flight, const ExchangeSettings& settings);
   ~Exchange();
   Exchange(const Exchange&) = delete;
   Exchange& operator=(const Exchange&) = delete;
@@ -43,13 +57,16 @@ class Exchange {
   const restinio::request_handle_t& request() const { return request_; }
   const std::string& correlation_id() const { return correlation_id_; }
   const std::string& support_code() const { return support_code_; }
-  std::string client_ip() const;
+  // The socket's peer, or what X-Forwarded-For says when the peer is a trusted proxy.
+  const std::string& client_ip() const { return client_ip_; }
   std::string method() const;
   std::string path() const;  // without the query string
 
   // Decoded query parameters (MalformedRequest on bad percent-encoding).
   domain::Result<std::map<std::string, std::string>> query() const;
 
+  // A non-JSON body (the metrics text) with the API headers.
+  void respond_text(int status, std::string body, std::string_view content_type);
   // `body` null means no body (e.g. 204). Responding twice is ignored.
   void respond(int status, const nlohmann::json& body, const std::vector<Header>& extra = {});
   // A body produced piece by piece (chunked transfer encoding), for exports: `produce` gets a
@@ -77,12 +94,18 @@ class Exchange {
   std::map<std::string, std::string> headers() const;
 
  private:
-  void send(int status, std::string body, const std::vector<Header>& extra);
+  void send(int status, std::string body, const std::vector<Header>& extra,
+            std::string_view content_type = kJsonContentType);
+  // Counts the answer in the metrics; before it is sent, so a client that saw the answer
+  // sees it counted (readiness, /metrics).
+  void count(int status, std::string_view error_name) const;
   void log_request(int status, const nlohmann::json& error_fields) const;
 
   restinio::request_handle_t request_;
   const domain::Clock& clock_;
   std::atomic<long>& in_flight_;
+  const ExchangeSettings& settings_;
+  std::string client_ip_;
   std::string correlation_id_;
   std::string support_code_;
   std::chrono::steady_clock::time_point started_;

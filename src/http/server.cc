@@ -6,15 +6,18 @@
 #include <vector>
 
 #include <restinio/all.hpp>
+#include <restinio/tls.hpp>
+
+#include <fstream>
 
 #include "http/api_dispatch.h"
 #include "http/listen_address.h"
+#include "http/reloadable_certificate.h"
+#include "http/route_families.h"
 #include "observability/log.h"
 
 namespace sspr::http {
 namespace {
-
-using ServerTraits = restinio::default_traits_t;
 
 // Restinio reads bodies up to this size before our own limit answers 413; beyond it the
 // connection is simply closed (restinio cannot answer an unread body).
@@ -26,58 +29,90 @@ std::size_t threads_or(std::size_t configured, std::size_t fallback) {
   return configured != 0 ? configured : std::max<std::size_t>(fallback, 1);
 }
 
-}  // namespace
+// A secret from a file: its first line, without the line end; "" when unreadable or empty.
+std::string read_secret_line(const std::string& path) {
+  std::ifstream file(path);
+  std::string line;
+  std::getline(file, line);
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+  return line;
+}
 
-int run_server(const config::Config& config, ServerDependencies& dependencies,
-               const std::function<void(const std::string&)>& on_listening) {
-  log::set_level(log::parse_level(config.log.level));
-  auto address = parse_listen_address(config.server.listen);
-  if (!address) {
-    log::error("cannot start the server", {{"error", address.error().technical}});
-    return 1;
-  }
-  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t io_threads = threads_or(config.server.io_threads, cores);
-  const std::size_t worker_threads = threads_or(config.server.worker_threads, 2 * cores);
+// The TLS context: TLS 1.2 or newer, the certificate taken from `certificate` at each
+// handshake (so SIGHUP can replace it).
+std::shared_ptr<asio::ssl::context> make_tls_context(ReloadableCertificate& certificate) {
+  auto context = std::make_shared<asio::ssl::context>(asio::ssl::context::tls_server);
+  context->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                       asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                       asio::ssl::context::no_tlsv1_1 | asio::ssl::context::single_dh_use);
+  SSL_CTX_set_min_proto_version(context->native_handle(), TLS1_2_VERSION);
+  certificate.install(context->native_handle());
+  return context;
+}
+
+template <typename Traits>
+void set_tls_context(restinio::server_settings_t<Traits>&,
+                     const std::shared_ptr<asio::ssl::context>&) {}
+
+template <>
+void set_tls_context(restinio::server_settings_t<restinio::default_tls_traits_t>& settings,
+                     const std::shared_ptr<asio::ssl::context>& context) {
+  settings.tls_context(context);
+}
+
+// Everything the listener needs besides the traits.
+struct Listener {
+  const config::Config& config;
+  ListenAddress address;
+  DispatchContext& context;
+  ApiRouter& router;
+  std::shared_ptr<ReloadableCertificate> certificate;  // null: plain HTTP
+  std::size_t io_threads;
+  std::size_t worker_threads;
+  const std::function<void(const std::string&)>& on_listening;
+};
+
+template <typename Traits>
+int serve(Listener& listener) {
+  const auto& config = listener.config;
+  auto& context = listener.context;
+  auto& router = listener.router;
+  auto& workers = context.workers;
+  const auto& address = listener.address;
+  const std::size_t io_threads = listener.io_threads;
   const auto timeout = std::chrono::seconds(std::max(1u, config.server.request_timeout_seconds));
 
   asio::io_context io(static_cast<int>(io_threads));
   auto keep_running = asio::make_work_guard(io);
-  WorkerPool workers(worker_threads);
-  DispatchContext context{dependencies, config.server, workers};
-  context.secure_cookie = config.session.secure_cookie;
-  auto router = make_api_router(context);
 
   std::string bound_address;
   std::atomic<bool> failed{false};
-  auto settings = restinio::server_settings_t<ServerTraits>{}
-                      .port(address->port)
-                      .protocol(address->ipv6 ? asio::ip::tcp::v6() : asio::ip::tcp::v4())
-                      .address(address->host)
-                      .request_handler([&context, &router](restinio::request_handle_t request) {
-                        return handle_request(context, *router, std::move(request));
-                      })
-                      .read_next_http_message_timelimit(timeout)
-                      .write_http_response_timelimit(timeout)
-                      .handle_request_timeout(timeout)
-                      .incoming_http_msg_limits(
-                          restinio::incoming_http_msg_limits_t{}
-                              .max_url_size(8 * 1024)
-                              .max_field_name_size(1024)
-                              .max_field_value_size(8 * 1024)
-                              .max_field_count(100)
-                              .max_body_size(transport_body_limit(config.server.max_body_bytes)))
-                      .socket_options_setter([](restinio::socket_options_t& options) {
-                        options.set_option(asio::ip::tcp::no_delay{true});
-                      })
-                      .acceptor_post_bind_hook([&bound_address](asio::ip::tcp::acceptor& acceptor) {
-                        const auto endpoint = acceptor.local_endpoint();
-                        bound_address =
-                            format_listen_address(endpoint.address().to_string(), endpoint.port());
-                      });
-  restinio::http_server_t<ServerTraits> server{restinio::external_io_context(io),
-                                               std::move(settings)};
-
+  auto settings = restinio::server_settings_t<Traits>{};
+  settings.port(address.port)
+      .protocol(address.ipv6 ? asio::ip::tcp::v6() : asio::ip::tcp::v4())
+      .address(address.host)
+      .request_handler([&context, &router](restinio::request_handle_t request) {
+        return handle_request(context, router, std::move(request));
+      })
+      .read_next_http_message_timelimit(timeout)
+      .write_http_response_timelimit(timeout)
+      .handle_request_timeout(timeout)
+      .incoming_http_msg_limits(
+          restinio::incoming_http_msg_limits_t{}
+              .max_url_size(8 * 1024)
+              .max_field_name_size(1024)
+              .max_field_value_size(8 * 1024)
+              .max_field_count(100)
+              .max_body_size(transport_body_limit(config.server.max_body_bytes)))
+      .socket_options_setter([](restinio::socket_options_t& options) {
+        options.set_option(asio::ip::tcp::no_delay{true});
+      })
+      .acceptor_post_bind_hook([&bound_address](asio::ip::tcp::acceptor& acceptor) {
+        const auto endpoint = acceptor.local_endpoint();
+        bound_address = format_listen_address(endpoint.address().to_string(), endpoint.port());
+      });
+  if (listener.certificate) set_tls_context(settings, make_tls_context(*listener.certificate));
+  restinio::http_server_t<Traits> server{restinio::external_io_context(io), std::move(settings)};
   // Shutdown: stop accepting, wait for answered-or-abandoned requests (up to the request
   // timeout), then stop the event loop.
   asio::steady_timer drain_timer(io);
@@ -94,10 +129,28 @@ int run_server(const config::Config& config, ServerDependencies& dependencies,
     drain_timer.expires_after(std::chrono::milliseconds(10));
     drain_timer.async_wait([&](const asio::error_code&) { drain_step(); });
   };
+  // SIGHUP: read the TLS certificate and key again (new connections get the new pair).
+  asio::signal_set hangups(io, SIGHUP);
+  std::function<void()> await_hangup = [&] {
+    hangups.async_wait([&](const asio::error_code& error, int) {
+      if (error) return;
+      if (!listener.certificate) {
+        log::info("SIGHUP ignored: no TLS certificate configured");
+      } else if (auto status = listener.certificate->reload(); !status) {
+        log::error("TLS certificate not reloaded; the previous one stays in use",
+                   {{"error", status.error().technical}});
+      } else {
+        log::info("TLS certificate reloaded", {{"certificate", listener.certificate->describe()}});
+      }
+      await_hangup();
+    });
+  };
+  await_hangup();
   asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const asio::error_code& error, int signal_number) {
     if (error) return;
-    log::info("shutting down", {{"signal", signal_number}});
+    log::info("shutting down",
+              {{"signal", signal_number}, {"in_flight", context.in_flight.load()}});
     server.close_async(
         [&] {
           drain_deadline = std::chrono::steady_clock::now() + timeout;
@@ -107,14 +160,16 @@ int run_server(const config::Config& config, ServerDependencies& dependencies,
           keep_running.reset();
           io.stop();
         });
+    hangups.cancel();
   });
 
   server.open_async(
       [&] {
         log::info("listening", {{"address", bound_address},
+                                {"tls", listener.certificate != nullptr},
                                 {"io_threads", io_threads},
-                                {"worker_threads", worker_threads}});
-        if (on_listening) on_listening(bound_address);
+                                {"worker_threads", listener.worker_threads}});
+        if (listener.on_listening) listener.on_listening(bound_address);
       },
       [&](std::exception_ptr exception) {
         std::string reason = "unknown error";
@@ -129,7 +184,6 @@ int run_server(const config::Config& config, ServerDependencies& dependencies,
         keep_running.reset();
         io.stop();
       });
-
   std::vector<std::thread> threads;
   threads.reserve(io_threads);
   for (std::size_t i = 0; i < io_threads; ++i) {
@@ -149,6 +203,64 @@ int run_server(const config::Config& config, ServerDependencies& dependencies,
   if (failed) return 1;
   log::info("stopped");
   return 0;
+}
+
+}  // namespace
+
+int run_server(const config::Config& config, ServerDependencies& dependencies,
+               const std::function<void(const std::string&)>& on_listening) {
+  log::set_level(log::parse_level(config.log.level));
+  auto address = parse_listen_address(config.server.listen);
+  if (!address) {
+    log::error("cannot start the server", {{"error", address.error().technical}});
+    return 1;
+  }
+  auto proxies = TrustedProxies::parse(config.server.trusted_proxies);
+  if (!proxies) {
+    log::error("cannot start the server", {{"error", proxies.error().technical}});
+    return 1;
+  }
+  std::shared_ptr<ReloadableCertificate> certificate;
+  if (!config.server.tls_certificate.empty()) {
+    auto loaded =
+        ReloadableCertificate::load(config.server.tls_certificate, config.server.tls_private_key);
+    if (!loaded) {
+      log::error("cannot start the server", {{"error", loaded.error().technical}});
+      return 1;
+    }
+    certificate = *loaded;
+    log::info("TLS certificate loaded", {{"certificate", certificate->describe()}});
+  }
+  std::string metrics_token;
+  if (!config.metrics.token_file.empty()) {
+    metrics_token = read_secret_line(config.metrics.token_file);
+    if (metrics_token.empty()) {
+      log::error("cannot start the server",
+                 {{"error", "metrics.token_file " + config.metrics.token_file +
+                                " is missing, unreadable or empty"}});
+      return 1;
+    }
+  }
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t io_threads = threads_or(config.server.io_threads, cores);
+  const std::size_t worker_threads = threads_or(config.server.worker_threads, 2 * cores);
+
+  observability::Metrics own_metrics;
+  RequestMetrics request_metrics(dependencies.metrics ? *dependencies.metrics : own_metrics,
+                                 api_routes());
+  WorkerPool workers(worker_threads);
+  DispatchContext context{dependencies, config.server, workers};
+  context.secure_cookie = config.session.secure_cookie;
+  context.exchange_settings.trusted_proxies = std::move(*proxies);
+  context.exchange_settings.hsts = certificate != nullptr;
+  context.exchange_settings.metrics = &request_metrics;
+  context.metrics = &request_metrics;
+  context.metrics_token = metrics_token;
+  auto router = make_api_router(context);
+  Listener listener{config,      *address,   context,        *router,
+                    certificate, io_threads, worker_threads, on_listening};
+  return certificate ? serve<restinio::default_tls_traits_t>(listener)
+                     : serve<restinio::default_traits_t>(listener);
 }
 
 }  // namespace sspr::http

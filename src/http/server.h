@@ -2,7 +2,9 @@
 // The HTTP server: RESTinio on `io_threads` event-loop threads; blocking work (Argon2id,
 // store calls) runs on a separate pool of `worker_threads` so slow steps never stall the
 // event loop. run_server() blocks until SIGTERM or SIGINT, then stops accepting, lets
-// in-flight requests finish (up to a grace period) and returns.
+// in-flight requests finish (up to a grace period) and returns. With [server] tls_certificate
+// and tls_private_key it speaks only TLS (1.2+), re-reads both files on SIGHUP and sends
+// Strict-Transport-Security; GET /metrics serves the Prometheus text (observability/metrics.h).
 
 #include <cstddef>
 #include <cstdint>
@@ -20,6 +22,7 @@
 #include "flows/security_info_registration.h"
 #include "flows/self_service_password_change.h"
 #include "flows/signed_in_sessions.h"
+#include "observability/metrics.h"
 #include "store/store.h"
 
 namespace sspr::http {
@@ -37,6 +40,8 @@ struct ServerDependencies {
   flows::Captcha& captcha;
   flows::PasswordReset* password_reset = nullptr;  // the reset flow
   flows::ResetDiagnosis* diagnosis = nullptr;      // diagnose (SPEC §12)
+  // Counters shared with the parts outside http (the notifier); null: the server keeps its own.
+  observability::Metrics* metrics = nullptr;
 };
 
 // Returns the process exit code (0 after a clean shutdown, 1 when the port cannot be bound,

@@ -36,14 +36,25 @@ domain::Result<std::string> postgresql_conninfo(const std::string& url) {
     return domain::errors::invalid_input("db_url", "not a valid PostgreSQL connection URL");
   }
   std::string conninfo;
+  bool has_connect_timeout = false;
+  bool has_tcp_user_timeout = false;
   for (const PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
     if (option->val == nullptr) continue;
+    const std::string keyword = option->keyword;
+    has_connect_timeout = has_connect_timeout || keyword == "connect_timeout";
+    has_tcp_user_timeout = has_tcp_user_timeout || keyword == "tcp_user_timeout";
     if (!conninfo.empty()) conninfo += ' ';
     conninfo += option->keyword;
     conninfo += '=';
     conninfo += needs_quotes(option->val) ? quoted(option->val) : std::string(option->val);
   }
   PQconninfoFree(options);
+  // Bounds unless the URL says otherwise: a database host that does not answer makes a
+  // (re)connect fail within 5 s and an unacknowledged send within 30 s, so requests get
+  // StoreUnavailable instead of hanging.
+  if (!has_connect_timeout)
+    conninfo += std::string(conninfo.empty() ? "" : " ") + "connect_timeout=5";
+  if (!has_tcp_user_timeout) conninfo += " tcp_user_timeout=30000";
   return conninfo;
 }
 

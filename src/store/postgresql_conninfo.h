@@ -1,7 +1,8 @@
 #pragma once
 // SOCI's PostgreSQL backend reads its connect string as libpq "key=value" pairs (it picks out
 // its own options), so a postgresql:// URL is first turned into that form with libpq's own
-// parser.
+// parser. Unless the input sets them, connect_timeout=5 (seconds) and tcp_user_timeout=30000
+// (ms) are added, so an unreachable database fails requests instead of hanging them.
 
 #include <string>
 

@@ -26,8 +26,14 @@ constexpr int kSqliteBusyTimeoutMs = 10'000;
 // Gives a leased session back to the pool however the transaction ends.
 class PoolLease {
  public:
-  PoolLease(soci::connection_pool& pool, std::size_t position) : pool_(pool), position_(position) {}
-  ~PoolLease() { pool_.give_back(position_); }
+  PoolLease(soci::connection_pool& pool, std::size_t position, std::atomic<std::size_t>& leased)
+      : pool_(pool), position_(position), leased_(leased) {
+    leased_.fetch_add(1);
+  }
+  ~PoolLease() {
+    leased_.fetch_sub(1);
+    pool_.give_back(position_);
+  }
   PoolLease(const PoolLease&) = delete;
   PoolLease& operator=(const PoolLease&) = delete;
   soci::session& session() { return pool_.at(position_); }
@@ -35,20 +41,39 @@ class PoolLease {
  private:
   soci::connection_pool& pool_;
   std::size_t position_;
+  std::atomic<std::size_t>& leased_;
 };
 
-void open_session(soci::session& session, SqlBackend backend, const std::string& connect) {
+// The per-connection settings, after every open and reconnect.
+void apply_session_settings(soci::session& session, SqlBackend backend) {
   if (backend == SqlBackend::kSqlite) {
-    session.open(soci::sqlite3, "db=" + connect);
     session << "PRAGMA busy_timeout = " + std::to_string(kSqliteBusyTimeoutMs);
     session << "PRAGMA journal_mode = WAL";
     session << "PRAGMA synchronous = NORMAL";
     session << "PRAGMA foreign_keys = ON";
   } else {
-    session.open(soci::postgresql, connect);
     // Keeps libpq's NOTICE lines ("... already exists, skipping") off the server's stderr.
     session << "SET client_min_messages = warning";
   }
+}
+
+void open_session(soci::session& session, SqlBackend backend, const std::string& connect) {
+  if (backend == SqlBackend::kSqlite) {
+    session.open(soci::sqlite3, "db=" + connect);
+  } else {
+    session.open(soci::postgresql, connect);
+  }
+  apply_session_settings(session, backend);
+}
+
+// A session whose connection broke (the database restarted, a network cut) is opened again
+// on its next lease; while the database is away this throws, and the caller answers
+// StoreUnavailable. A PostgreSQL connect is bounded by the conninfo's connect_timeout
+// (store/postgresql_conninfo.h), so a silent host cannot hang a request.
+void ensure_connected(soci::session& session, SqlBackend backend) {
+  if (session.is_connected()) return;
+  session.reconnect();
+  apply_session_settings(session, backend);
 }
 
 // Ends a failed transaction; when even that fails the connection is broken, and the next
@@ -92,7 +117,7 @@ domain::Result<std::unique_ptr<SociStore>> SociStore::open(SqlBackend backend,
   }
   auto migrations = parse_migrations(embedded_migrations());
   if (!migrations) return migrations.error();
-  PoolLease lease(store->pool_, store->pool_.lease());
+  PoolLease lease(store->pool_, store->pool_.lease(), store->leased_);
   const platform::SystemClock clock;
   auto status = migrate(lease.session(), backend, *migrations, domain::to_iso8601(clock.now()));
   if (!status) return status.error();
@@ -129,13 +154,13 @@ domain::Status SociStore::run(soci::connection_pool& pool, bool read_only,
     return errors::store_unavailable("no free database session within " +
                                      std::to_string(kLeaseTimeoutMs / 1000) + " s");
   }
-  PoolLease lease(pool, position);
+  PoolLease lease(pool, position, leased_);
   soci::session& session = lease.session();
   std::unique_lock<std::mutex> writer(sqlite_writer_, std::defer_lock);
   if (backend_ == SqlBackend::kSqlite && !read_only) writer.lock();
   bool begun = false;
   try {
-    if (!session.is_connected()) session.reconnect();
+    ensure_connected(session, backend_);
     session << (read_only ? begin_read_transaction_sql(backend_) : begin_transaction_sql(backend_));
     begun = true;
     SociStoreTransaction transaction(session);
@@ -151,13 +176,18 @@ domain::Status SociStore::run(soci::connection_pool& pool, bool read_only,
   }
 }
 
+Store::PoolUsage SociStore::pool_usage() const {
+  // SQLite has a second pool of the same size for reads.
+  return {leased_.load(), readers_ ? 2 * pool_size_ : pool_size_};
+}
+
 bool SociStore::ping() {
   std::size_t position = 0;
   if (!pool_.try_lease(position, kLeaseTimeoutMs)) return false;
-  PoolLease lease(pool_, position);
+  PoolLease lease(pool_, position, leased_);
   try {
     soci::session& session = lease.session();
-    if (!session.is_connected()) session.reconnect();
+    ensure_connected(session, backend_);
     int one = 0;
     session << "SELECT 1", soci::into(one);
     return one == 1;

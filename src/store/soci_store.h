@@ -13,6 +13,7 @@
 
 #include "store/soci_headers.h"
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -38,6 +39,7 @@ class SociStore final : public Store {
   domain::Status read(const std::function<domain::Status(StoreTransaction&)>& work) override;
   bool ping() override;
   std::string backend() const override { return std::string(to_string(backend_)); }
+  PoolUsage pool_usage() const override;
 
  private:
   SociStore(SqlBackend backend, std::size_t pool_size);
@@ -47,7 +49,8 @@ class SociStore final : public Store {
   SqlBackend backend_;
   soci::connection_pool pool_;
   std::size_t pool_size_;
-  std::mutex sqlite_writer_;  // SQLite: held from BEGIN IMMEDIATE to COMMIT or ROLLBACK
+  std::atomic<std::size_t> leased_{0};  // sessions of both pools leased right now
+  std::mutex sqlite_writer_;            // SQLite: held from BEGIN IMMEDIATE to COMMIT or ROLLBACK
   // SQLite: sessions for read(), opened with PRAGMA query_only (so a write fails), the same
   // number as pool_. PostgreSQL reads use pool_ with a READ ONLY transaction.
   std::unique_ptr<soci::connection_pool> readers_;

@@ -331,6 +331,13 @@ class Store {
 
   // "sqlite" or "postgresql".
   virtual std::string backend() const = 0;
+
+  // Database sessions leased right now and the pool's size (the /metrics gauge).
+  struct PoolUsage {
+    std::size_t in_use = 0;
+    std::size_t size = 0;
+  };
+  virtual PoolUsage pool_usage() const = 0;
 };
 
 }  // namespace sspr::store

@@ -74,7 +74,10 @@ class Server:
 
     stdout and stderr go to files in `log_dir` so a failing test can show them."""
 
-    def __init__(self, binary, store_args, log_dir, command=("serve",), name="server"):
+    def __init__(self, binary, store_args, log_dir, command=("serve",), name="server", tls=False,
+                 env=None):
+        self.tls = tls  # https:// with a certificate the client does not verify
+        self.env = env  # added to the environment (SSPR_* settings)
         self.binary = binary
         self.store_args = list(store_args)
         self.command = list(command)
@@ -88,7 +91,7 @@ class Server:
 
     @property
     def base_url(self):
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def start(self):
         self.log_dir.mkdir(parents=True, exist_ok=True)
@@ -96,8 +99,10 @@ class Server:
         args = [str(self.binary), *self.store_args, *self.command, "--listen",
                 f"127.0.0.1:{self.port}"]
         with open(self.stdout_path, "ab") as out, open(self.stderr_path, "ab") as err:
+            environment = {**os.environ, **self.env} if self.env else None
             self.process = subprocess.Popen(args, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                            cwd=self.log_dir.parent)  # as the CLI: same ./sspr-data
+                                            cwd=self.log_dir.parent,  # as the CLI: same ./sspr-data
+                                            env=environment)
         deadline = time.monotonic() + SERVER_START_TIMEOUT_SECONDS
         last_problem = "no answer yet"
         while time.monotonic() < deadline:
@@ -105,7 +110,7 @@ class Server:
                 raise AssertionError(f"{self.name} exited with {self.process.returncode} before "
                                      f"answering /healthz\n{self.logs()}")
             try:
-                response = requests.get(self.base_url + "/healthz", timeout=1)
+                response = requests.get(self.base_url + "/healthz", timeout=1, verify=False)
                 if response.status_code == 200:
                     return self
                 last_problem = f"/healthz answered {response.status_code}"
@@ -179,10 +184,11 @@ class Backend:
         assert result.code == EXIT_OK, result.describe()
         return result.json()
 
-    def server(self, name=None):
-        """A started `sspr serve` on this database (stopped by the fixture at the latest)."""
-        server = Server(self.binary, self.store_args, self.work_dir / "logs",
-                        name=name or f"server-{len(self.servers) + 1}")
+    def server(self, name=None, extra_args=(), tls=False, env=None):
+        """A started `sspr serve` on this database (stopped by the fixture at the latest);
+        `extra_args` go before the command (e.g. --config FILE), `env` into its environment."""
+        server = Server(self.binary, [*self.store_args, *extra_args], self.work_dir / "logs",
+                        name=name or f"server-{len(self.servers) + 1}", tls=tls, env=env)
         self.servers.append(server)
         return server.start()
 
@@ -311,6 +317,19 @@ class PostgresCluster:
             self._as_postgres([str(POSTGRES_BIN / "pg_ctl"), "-D",
                                str(self.dir / "data"), "-m", "immediate", "-w", "stop"])
         shutil.rmtree(self.dir, ignore_errors=True)
+
+    def stop_server(self, mode="fast"):
+        """Stops the cluster's server (`pg_ctl -m fast`: sessions are cut) but keeps its data,
+        so start_server() brings the same databases back on the same port."""
+        self._as_postgres([str(POSTGRES_BIN / "pg_ctl"), "-D", str(self.dir / "data"), "-m",
+                           mode, "-w", "-t", "60", "stop"])
+
+    def start_server(self):
+        port = urllib.parse.urlsplit(self.url).port
+        options = f"-c listen_addresses=127.0.0.1 -p {port} -k {self.dir} -c fsync=off"
+        self._as_postgres([str(POSTGRES_BIN / "pg_ctl"), "-D", str(self.dir / "data"), "-o",
+                           options, "-l", str(self.dir / "restart.log"), "-w", "-t", "60",
+                           "start"])
 
     def create_database(self):
         """A new empty database; returns its URL."""

@@ -1,0 +1,79 @@
+#include "observability/metrics.h"
+
+#include <gtest/gtest.h>
+
+namespace sspr::observability {
+namespace {
+
+using std::chrono::milliseconds;
+
+bool has_line(const std::string& text, const std::string& line) {
+  return text.find("\n" + line + "\n") != std::string::npos || text.rfind(line + "\n", 0) == 0;
+}
+
+TEST(Metrics, CountsRequestsByFamilyAndStatus) {
+  Metrics metrics;
+  metrics.record_request("reset", 201, milliseconds(3));
+  metrics.record_request("reset", 201, milliseconds(4));
+  metrics.record_request("reset", 429, milliseconds(1));
+  const auto text = metrics.render({});
+  EXPECT_TRUE(has_line(text, "sspr_http_requests_total{family=\"reset\",status=\"201\"} 2"))
+      << text;
+  EXPECT_TRUE(has_line(text, "sspr_http_requests_total{family=\"reset\",status=\"429\"} 1"))
+      << text;
+  EXPECT_TRUE(has_line(text, "# TYPE sspr_http_requests_total counter")) << text;
+}
+
+TEST(Metrics, LatencyHistogramIsCumulativeWithInfAndCount) {
+  Metrics metrics;
+  metrics.record_request("users", 200, milliseconds(2));      // <= 0.0025
+  metrics.record_request("users", 200, milliseconds(40));     // <= 0.05
+  metrics.record_request("users", 200, milliseconds(20000));  // only +Inf
+  const auto text = metrics.render({});
+  EXPECT_TRUE(
+      has_line(text, "sspr_http_request_duration_seconds_bucket{family=\"users\",le=\"0.001\"} 0"))
+      << text;
+  EXPECT_TRUE(
+      has_line(text, "sspr_http_request_duration_seconds_bucket{family=\"users\",le=\"0.0025\"} 1"))
+      << text;
+  EXPECT_TRUE(
+      has_line(text, "sspr_http_request_duration_seconds_bucket{family=\"users\",le=\"0.05\"} 2"))
+      << text;
+  EXPECT_TRUE(
+      has_line(text, "sspr_http_request_duration_seconds_bucket{family=\"users\",le=\"10\"} 2"))
+      << text;
+  EXPECT_TRUE(
+      has_line(text, "sspr_http_request_duration_seconds_bucket{family=\"users\",le=\"+Inf\"} 3"))
+      << text;
+  EXPECT_TRUE(has_line(text, "sspr_http_request_duration_seconds_count{family=\"users\"} 3"))
+      << text;
+}
+
+TEST(Metrics, OutcomesErrorsAndGauges) {
+  Metrics metrics;
+  metrics.record_reset("success");
+  metrics.record_reset("PasswordPolicyViolation");
+  metrics.record_reset("success");
+  metrics.record_throttle_block("reset");
+  metrics.record_notifier_error("sms");
+  metrics.record_directory_error("OnPremisesConnectivityError");
+  const auto text = metrics.render({3, 8, 5});
+  EXPECT_TRUE(has_line(text, "sspr_resets_total{outcome=\"success\"} 2")) << text;
+  EXPECT_TRUE(has_line(text, "sspr_resets_total{outcome=\"PasswordPolicyViolation\"} 1"));
+  EXPECT_TRUE(has_line(text, "sspr_throttle_blocks_total{family=\"reset\"} 1"));
+  EXPECT_TRUE(has_line(text, "sspr_notifier_errors_total{channel=\"sms\"} 1"));
+  EXPECT_TRUE(
+      has_line(text, "sspr_directory_errors_total{error=\"OnPremisesConnectivityError\"} 1"));
+  EXPECT_TRUE(has_line(text, "sspr_store_pool_sessions{state=\"in_use\"} 3"));
+  EXPECT_TRUE(has_line(text, "sspr_store_pool_sessions{state=\"size\"} 8"));
+  EXPECT_TRUE(has_line(text, "sspr_in_flight_requests 5"));
+}
+
+TEST(Metrics, EscapesLabelValues) {
+  Metrics metrics;
+  metrics.record_reset("a\"b\\c");
+  EXPECT_TRUE(has_line(metrics.render({}), "sspr_resets_total{outcome=\"a\\\"b\\\\c\"} 1"));
+}
+
+}  // namespace
+}  // namespace sspr::observability
