@@ -181,13 +181,21 @@ def registration_bench(backend, binary, users):
     db.close()
     print(f"   inserted {users} users with methods in {time.monotonic() - started:.1f} s")
     server = backend.server()
-    api = h.Api(server.base_url, token)
-    for attempt in range(2):
-        started = time.monotonic()
-        report = api.ok("GET", "/api/v1/reports/registration")
-        seconds = time.monotonic() - started
-        print(f"   GET /api/v1/reports/registration (run {attempt + 1}): "
-              f"{report['totals']['users']} users in {seconds:.2f} s; totals {report['totals']}")
+    for attempt in range(3):
+        for query in ("", "?format=csv"):
+            started = time.monotonic()
+            curl = subprocess.run(["curl", "-sS", "-o", "/dev/null", "-w", "%{http_code} %{size_download}",
+                                   "-H", f"Authorization: Bearer {token}",
+                                   f"{server.base_url}/api/v1/reports/registration{query}"],
+                                  capture_output=True, text=True, check=True)
+            seconds = time.monotonic() - started
+            status, size_bytes = curl.stdout.split()
+            assert status == "200", curl.stdout
+            print(f"   GET /api/v1/reports/registration{query} (run {attempt + 1}, curl to /dev/null): "
+                  f"{int(size_bytes) / 1e6:.1f} MB in {seconds:.2f} s")
+    totals = h.Api(server.base_url, token).ok("GET", "/api/v1/reports/registration")["totals"]
+    assert totals["users"] == users, totals
+    print(f"   totals: {totals}")
     server.stop_gracefully()
     started = time.monotonic()
     with open("/dev/null", "wb") as sink:

@@ -37,7 +37,7 @@ void registration(CommandContext& context, const ReportOptions& options) {
   if (!report) return context.report_error(report.error());
   if (options.format == "csv")
     return finish(context, flows::write_registration_csv(*report, write_stdout));
-  finish(context, write_stdout(flows::to_json(*report).dump(2) + "\n"));
+  finish(context, flows::write_registration_json(*report, write_stdout));
 }
 
 void usage(CommandContext& context, const ReportOptions& options) {

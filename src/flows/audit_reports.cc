@@ -131,9 +131,9 @@ Result<audit::UsageReport> AuditReports::usage(const domain::Actor& actor, domai
         query.since = domain::to_iso8601(*domain::parse_iso8601(query.since) - kFlowLookBack);
       }
       tx.stream_audit(query, [&](const store::AuditRow& row) {
-        if (row.details.find("\"verify\"") == std::string::npos) return true;
+        if (row.details.find("\"gate passed\"") == std::string::npos) return true;
         const auto details = nlohmann::json::parse(row.details, nullptr, false);
-        if (text_member(details, "step") != "verify") return true;
+        if (text_member(details, "step") != "gate passed") return true;
         auto flow = flows.find(text_member(details, "flow_id"));
         if (flow == flows.end()) return true;
         if (auto method = text_member(details, "method"); !method.empty()) {

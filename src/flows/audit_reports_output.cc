@@ -1,6 +1,7 @@
 #include "flows/audit_reports_output.h"
 
 #include "domain/audit/audit_csv.h"
+#include "flows/audit_export_rows.h"
 
 namespace sspr::flows {
 
@@ -65,6 +66,51 @@ nlohmann::json to_json(const audit::UsageReport& report) {
           {"by_methods", key_counts(report.by_methods, "methods", "resets")},
           {"failures_by_reason", key_counts(report.failures_by_reason, "reason", "count")},
           {"admins_resetting", key_counts(report.admins_resetting, "actor", "resets")}};
+}
+
+bool write_registration_json(const RegistrationReport& report, const ChunkSink& sink) {
+  std::string out;
+  out.reserve(2 * kChunkBytes);
+  nlohmann::json totals = to_json(RegistrationReport{{},
+                                                     report.users_total,
+                                                     report.in_scope,
+                                                     report.registered,
+                                                     report.capable,
+                                                     report.registered_percent,
+                                                     report.capable_percent})["totals"];
+  out += "{\"totals\":" + totals.dump() + ",\"users\":[";
+  bool first = true;
+  for (const auto& row : report.users) {
+    out += first ? "\n{\"upn\":" : ",\n{\"upn\":";
+    first = false;
+    append_json_string(out, row.upn);
+    out += ",\"display_name\":";
+    append_json_string(out, row.display_name);
+    out += ",\"methods_registered\":[";
+    for (std::size_t i = 0; i < row.methods_registered.size(); ++i) {
+      if (i) out += ',';
+      append_json_string(out, row.methods_registered[i]);
+    }
+    out += "],\"registered\":";
+    out += yes_no(row.registered);
+    out += ",\"capable\":";
+    out += yes_no(row.capable);
+    out += ",\"in_scope\":";
+    out += yes_no(row.in_scope);
+    out += ",\"last_updated\":";
+    if (row.last_updated.empty()) {
+      out += "null";
+    } else {
+      append_json_string(out, row.last_updated);
+    }
+    out += '}';
+    if (out.size() >= kChunkBytes) {
+      if (!sink(out)) return false;
+      out.clear();
+    }
+  }
+  out += "\n]}\n";
+  return sink(out);
 }
 
 bool write_registration_csv(const RegistrationReport& report, const ChunkSink& sink) {

@@ -19,6 +19,9 @@ namespace sspr::flows {
 nlohmann::json to_json(const RegistrationReport& report);
 nlohmann::json to_json(const domain::audit::UsageReport& report);
 
+// Writes to_json(report) in chunks, without building the JSON value (a report of 100,000
+// users is written directly); false when the sink stopped.
+bool write_registration_json(const RegistrationReport& report, const ChunkSink& sink);
 // Writes the registration CSV in chunks; false when the sink stopped.
 bool write_registration_csv(const RegistrationReport& report, const ChunkSink& sink);
 std::string usage_csv(const domain::audit::UsageReport& report);

@@ -4,6 +4,8 @@
 #include "flows/audit_reports_output.h"
 #include "http/route_families.h"
 
+#include <memory>
+
 namespace sspr::http {
 namespace {
 
@@ -34,14 +36,22 @@ ApiResult registration_report(const ApiRequest& request) {
   if (!use_case) return use_case.error();
   auto report = use_case->registration(request.actor, *tenant);
   if (!report) return report.error();
-  if (!*csv) return ApiResponse::ok(flows::to_json(*report));
+  // Streamed either way: 100,000 users are written without building a JSON value.
+  const bool as_csv = *csv;
+  std::vector<std::pair<std::string, std::string>> headers;
+  if (as_csv) headers.push_back(attachment("registration", request));
   return ApiResponse::streamed(
-      "text/csv; charset=utf-8",
-      [report = std::move(*report)](const ApiResponse::ChunkWriter& write) {
-        flows::write_registration_csv(report, write);
+      as_csv ? "text/csv; charset=utf-8" : "application/json",
+      [report = std::make_shared<flows::RegistrationReport>(std::move(*report)),
+       as_csv](const ApiResponse::ChunkWriter& write) {
+        if (as_csv) {
+          flows::write_registration_csv(*report, write);
+        } else {
+          flows::write_registration_json(*report, write);
+        }
         return domain::ok_status();
       },
-      {attachment("registration", request)});
+      std::move(headers));
 }
 
 ApiResult usage_report(const ApiRequest& request) {

@@ -12,8 +12,8 @@ namespace sspr::domain::audit {
 
 // The export's columns, in order (the header row, the JSON member names).
 inline constexpr std::string_view kExportColumns[] = {
-    "time",           "tenant",       "category",  "activity", "actor",  "target", "result",
-    "result_reason", "correlation_id", "support_code", "client_ip", "details"};
+    "time",   "tenant",        "category",       "activity",     "actor",     "target",
+    "result", "result_reason", "correlation_id", "support_code", "client_ip", "details"};
 
 // Appends one field, escaped and guarded.
 void append_csv_field(std::string& out, std::string_view field);

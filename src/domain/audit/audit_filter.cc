@@ -40,8 +40,8 @@ Result<std::string> normalise_time_bound(const std::string& field, const std::st
 }
 
 Result<AuditFilter> validate_audit_filter(AuditFilter filter) {
-  for (auto [field, value] : {std::pair<const char*, std::string*>{"since", &filter.since},
-                              {"until", &filter.until}}) {
+  for (auto [field, value] :
+       {std::pair<const char*, std::string*>{"since", &filter.since}, {"until", &filter.until}}) {
     auto normalised = normalise_time_bound(field, *value);
     if (!normalised) return normalised.error();
     *value = std::move(*normalised);

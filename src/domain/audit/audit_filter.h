@@ -17,14 +17,14 @@ inline constexpr std::size_t kDefaultPageSize = 100;
 inline constexpr std::size_t kMaxPageSize = 1000;
 
 struct AuditFilter {
-  std::string since;  // inclusive; "" = no bound
-  std::string until;  // exclusive; "" = no bound
-  std::string category;
-  std::string activity;
-  std::string user;  // target or actor
-  std::string target;  // target only
-  std::string result;
-  std::string correlation_id;
+  std::string since = {};  // inclusive; "" = no bound
+  std::string until = {};  // exclusive; "" = no bound
+  std::string category = {};
+  std::string activity = {};
+  std::string user = {};    // target or actor
+  std::string target = {};  // target only
+  std::string result = {};
+  std::string correlation_id = {};
 };
 
 // The filter with its times normalised, or InvalidInput naming the bad field.

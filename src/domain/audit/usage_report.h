@@ -40,9 +40,9 @@ struct KeyCount {
 };
 
 struct UsageFacts {
-  std::vector<DayActivityCount> per_day;       // grouped by day, activity, result
-  std::vector<KeyCount> failure_reasons;       // failures of the self-service activities
-  std::vector<KeyCount> admin_resets;          // by actor
+  std::vector<DayActivityCount> per_day;             // grouped by day, activity, result
+  std::vector<KeyCount> failure_reasons;             // failures of the self-service activities
+  std::vector<KeyCount> admin_resets;                // by actor
   std::vector<std::set<std::string>> reset_methods;  // per successful reset: its gates' methods
 };
 

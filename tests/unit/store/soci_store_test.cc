@@ -635,6 +635,97 @@ TEST_P(SociStoreTest, AuditAppendAndQuery) {
   EXPECT_EQ(all[0].details, expected.details);
 }
 
+TEST_P(SociStoreTest, AuditFiltersKeysetPagesStreamAndCounts) {
+  auto event = [](int n, std::string activity, std::string actor, std::string target,
+                  std::string result) {
+    domain::AuditEvent e;
+    e.id = "10000000-0000-4000-8000-" + std::to_string(100000000000 + n);
+    e.time =
+        "2024-05-0" + std::to_string(1 + n / 10) + "T10:00:0" + std::to_string(n % 10) + ".000Z";
+    e.tenant_id = 1;
+    e.category = "Self-service password management";
+    e.activity = std::move(activity);
+    e.actor = std::move(actor);
+    e.target = std::move(target);
+    e.result = std::move(result);
+    e.result_reason = e.result == "failure" ? "UserNotLicensed" : "";
+    e.correlation_id = "c" + std::to_string(n);
+    e.details = {{"n", n}};
+    return e;
+  };
+  run([&](StoreTransaction& tx) {
+    for (int n = 0; n < 25; ++n) {
+      tx.append_audit(event(n, n % 2 ? "Reset password (self-service)" : "Add user",
+                            n % 5 ? "cli" : "alice@x", n % 3 ? "bob@x" : "carol@x",
+                            n % 4 ? "success" : "failure"));
+    }
+  });
+  auto corr = [&](AuditQuery query) {
+    std::vector<std::string> out;
+    for (const auto& e : run([&](StoreTransaction& tx) { return tx.query_audit(query); })) {
+      out.push_back(e.correlation_id);
+    }
+    return out;
+  };
+  using Ids = std::vector<std::string>;
+  // Keyset: the page after the record with seq S holds the records before it.
+  auto first = run([&](StoreTransaction& tx) { return tx.query_audit({.limit = 3}); });
+  ASSERT_EQ(first.size(), 3u);
+  EXPECT_GT(first[0].seq, first[1].seq);
+  EXPECT_EQ(corr({.limit = 3, .before_seq = first[2].seq}), (Ids{"c21", "c20", "c19"}));
+  // user matches the actor or the target.
+  const auto alice_or_carol = corr({.limit = 100, .user = "carol@x"});
+  EXPECT_EQ(alice_or_carol, (Ids{"c24", "c21", "c18", "c15", "c12", "c9", "c6", "c3", "c0"}));
+  const auto actor_alice = corr({.limit = 100, .user = "alice@x"});
+  EXPECT_EQ(actor_alice, (Ids{"c20", "c15", "c10", "c5", "c0"}));
+  EXPECT_EQ(corr({.limit = 100, .result = "failure", .activities = {"Add user"}}),
+            (Ids{"c24", "c20", "c16", "c12", "c8", "c4", "c0"}));
+  const auto all = run([&](StoreTransaction& tx) { return tx.query_audit({.limit = 100}); });
+  ASSERT_EQ(all.size(), 25u);
+  EXPECT_EQ(corr({.limit = 100,
+                  .activities = {"Reset password (self-service)", "None"},
+                  .before_seq = all[20].seq}),
+            (Ids{"c3", "c1"}));
+
+  // Streaming: oldest first, every match, and it stops when told.
+  std::vector<std::string> streamed;
+  run([&](StoreTransaction& tx) {
+    tx.stream_audit({.since = "2024-05-02T00:00:00.000Z", .limit = 1}, [&](const AuditRow& row) {
+      streamed.push_back(row.correlation_id);
+      EXPECT_EQ(row.details, "{\"n\":" + row.correlation_id.substr(1) + "}");
+      return true;
+    });
+  });
+  Ids expected;
+  for (int n = 10; n < 25; ++n) expected.push_back("c" + std::to_string(n));
+  EXPECT_EQ(streamed, expected);
+  int seen = 0;
+  run([&](StoreTransaction& tx) {
+    tx.stream_audit({}, [&](const AuditRow&) { return ++seen < 4; });
+  });
+  EXPECT_EQ(seen, 4);
+
+  // Counts grouped in SQL.
+  auto counts = run([&](StoreTransaction& tx) {
+    return tx.count_audit({.result = "failure"},
+                          {AuditColumn::kDay, AuditColumn::kActivity, AuditColumn::kResultReason});
+  });
+  ASSERT_EQ(counts.size(), 3u);
+  EXPECT_EQ(counts[0].keys,
+            (std::vector<std::string>{"2024-05-01", "Add user", "UserNotLicensed"}));
+  EXPECT_EQ(counts[0].count, 3);  // c0, c4, c8
+  EXPECT_EQ(counts[1].keys[0], "2024-05-02");
+  EXPECT_EQ(counts[1].count, 2);  // c12, c16
+  EXPECT_EQ(counts[2].count, 2);  // c20, c24
+  auto by_actor = run([&](StoreTransaction& tx) {
+    return tx.count_audit({.tenant_id = 1}, {AuditColumn::kActor});
+  });
+  ASSERT_EQ(by_actor.size(), 2u);
+  EXPECT_EQ(by_actor[0].keys[0], "alice@x");
+  EXPECT_EQ(by_actor[0].count, 5);
+  EXPECT_EQ(by_actor[1].count, 20);
+}
+
 TEST_P(SociStoreTest, AnErrorStatusRollsEverythingBack) {
   Status status = store_->transact([&](StoreTransaction& tx) -> Status {
     auto tenant = tx.insert_tenant("Contoso", kNow);
