@@ -47,8 +47,9 @@ $SUDO apt-get update -qq
 # slapd's debconf questions are answered by their defaults (noninteractive, also under sudo).
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
   "${missing[@]}"
-# Debian starts the system's slapd (on 389) and smbd/nmbd after installing them (samba-ad-dc only runs
-# on a provisioned DC). The tests need none of them, and 389/636 must stay free for their own DC.
+# Debian starts the system's slapd (on 389) and smbd/nmbd after installing them (samba-ad-dc
+# only runs on a provisioned DC). The tests need none of them, and 389/636 must stay free for
+# the tests' own domain controller.
 for service in slapd samba-ad-dc smbd nmbd; do
   if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
     $SUDO systemctl disable --now "$service" >/dev/null 2>&1 || true
