@@ -21,6 +21,9 @@ PACKAGES=(
   # the tests' own OpenLDAP server (tests/integration/slapd_server.py starts slapd itself on a
   # loopback port with a temp cn=config; the system's slapd service is never used)
   slapd ldap-utils
+  # the tests' own Active Directory (tests/integration/samba_ad.py provisions a Samba AD domain
+  # controller into a temp dir and runs `samba` on 127.0.0.1:389/636 itself)
+  samba samba-ad-dc samba-ad-provision samba-dsdb-modules
 )
 
 missing=()
@@ -44,3 +47,13 @@ $SUDO apt-get update -qq
 # slapd's debconf questions are answered by their defaults (noninteractive, also under sudo).
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
   "${missing[@]}"
+# Debian starts the system's slapd (on 389) and smbd/nmbd after installing them (samba-ad-dc
+# only runs on a provisioned DC). The tests need none of them, and 389/636 must stay free for
+# the tests' own domain controller.
+for service in slapd samba-ad-dc smbd nmbd; do
+  if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
+    $SUDO systemctl disable --now "$service" >/dev/null 2>&1 || true
+  elif [ -x "/etc/init.d/$service" ]; then
+    $SUDO "/etc/init.d/$service" stop >/dev/null 2>&1 || true
+  fi
+done

@@ -67,6 +67,9 @@ domain::Result<flows::DirectoryAdministration*> CommandContext::directory() {
                                                                 breached_.get());
   passwords_ = std::make_unique<flows::PasswordProtection>(*store_, clock_, random(), &strength_,
                                                            breached_.get());
+  admin_writeback_ = std::make_unique<flows::AdministratorPasswordWriteback>(
+      *store_, clock_, random(), onprem_directory(), admin_notifications_.get());
+  directory_->use_password_writeback(*admin_writeback_);
   return directory_.get();
 }
 
@@ -75,8 +78,9 @@ flows::SignedInSessions& CommandContext::sessions() {
     const auto& session = config_ ? config_->session : config::SessionConfig{};
     domain::SessionLimits limits{std::chrono::minutes(session.idle_minutes),
                                  std::chrono::hours(session.absolute_hours)};
-    sessions_ =
-        std::make_unique<flows::SignedInSessions>(*store_, clock_, random(), *hasher_, limits);
+    sessions_ = std::make_unique<flows::SignedInSessions>(*store_, clock_, random(), *hasher_,
+                                                          limits, domain::SignInLockoutPolicy{},
+                                                          &onprem_user_bind_);
   }
   return *sessions_;
 }
@@ -123,6 +127,10 @@ domain::Result<flows::SecurityInfoRegistration*> CommandContext::registration() 
   auto key = secret_key();
   if (!key) return key.error();
   notifier_ = std::make_unique<notify::MeteredNotifier>(std::move(notifier).value(), metrics_);
+  // An administrator's reset notifies the other administrators once there is a notifier.
+  admin_notifications_ =
+      std::make_unique<flows::ResetNotifications>(*store_, clock_, random(), *notifier_);
+  if (admin_writeback_) admin_writeback_->notify_with(*admin_notifications_);
   secret_box_ = std::make_unique<platform::SecretBox>(**key);
   code_digest_ = std::make_unique<platform::OneTimeCodeDigest>(**key);
   registration_ = std::make_unique<flows::SecurityInfoRegistration>(

@@ -14,12 +14,14 @@
 #include "domain/actor.h"
 #include "domain/error.h"
 #include "domain/result.h"
+#include "flows/administrator_password_writeback.h"
 #include "flows/captcha.h"
 #include "flows/directory_administration.h"
 #include "flows/onprem/onprem_connections.h"
 #include "flows/onprem/tenant_onprem_directory.h"
 #include "flows/password_protection.h"
 #include "flows/password_reset.h"
+#include "flows/reset_notifications.h"
 #include "flows/security_info_registration.h"
 #include "flows/self_service_password_change.h"
 #include "flows/signed_in_sessions.h"
@@ -27,6 +29,7 @@
 #include "notify/sleeper.h"
 #include "observability/metrics.h"
 #include "onprem/ldap_connector.h"
+#include "onprem/ldap_user_bind.h"
 #include "platform/argon2id_password_hasher.h"
 #include "platform/hmac_captcha_signer.h"
 #include "platform/one_time_code_digest.h"
@@ -136,8 +139,12 @@ class CommandContext {
   std::unique_ptr<flows::SecurityInfoRegistration> registration_;
   std::unique_ptr<flows::PasswordReset> password_reset_;
   onprem::LdapConnector onprem_connector_;
+  onprem::LdapUserBind onprem_user_bind_;  // pass-through sign-in
   std::unique_ptr<flows::onprem::TenantOnPremisesDirectory> onprem_directory_;
   std::unique_ptr<flows::onprem::OnPremisesConnections> onprem_connections_;
+  // Administrators' resets of synced users (writeback), and whom they notify.
+  std::unique_ptr<flows::AdministratorPasswordWriteback> admin_writeback_;
+  std::unique_ptr<flows::ResetNotifications> admin_notifications_;
 };
 
 // Where the breached-password filter lives: [password] breached_filter, or

@@ -167,7 +167,8 @@ void register_user_commands(CLI::App& app, CommandContext& context) {
   remove->add_option("--upn", options->user.upn, "user principal name")->required();
   remove->callback([&context, options] { delete_user(context, *options); });
 
-  auto* password = group->add_subcommand("set-password", "set a cloud user's password");
+  auto* password = group->add_subcommand(
+      "set-password", "set a user's password (a synced user's in the on-premises directory)");
   password->add_option("--upn", options->user.upn, "user principal name")->required();
   options->password.add_options(*password, true);
   password->callback([&context, options] { set_password(context, *options); });

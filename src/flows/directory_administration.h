@@ -65,6 +65,8 @@ struct UserChanges {
   std::optional<bool> enabled;
 };
 
+class AdministratorPasswordWriteback;
+
 class DirectoryAdministration {
  public:
   DirectoryAdministration(store::Store& store, const domain::Clock& clock, domain::Random& random,
@@ -97,9 +99,14 @@ class DirectoryAdministration {
                                           const UserChanges& changes);
   domain::Status delete_user(const domain::Actor& actor, const domain::RequestContext& ctx,
                              const std::string& upn);
-  // Sets a cloud user's password; it must satisfy the tenant's password policy (SPEC §8).
+  // Sets a user's password; it must satisfy the tenant's password policy (SPEC §8). A synced
+  // user's goes to the on-premises directory through the writeback given to
+  // use_password_writeback (administrator_password_writeback.h); without one it is refused.
   domain::Status set_password(const domain::Actor& actor, const domain::RequestContext& ctx,
                               const std::string& upn, const std::string& password);
+  void use_password_writeback(AdministratorPasswordWriteback& writeback) {
+    writeback_ = &writeback;
+  }
 
   // Groups and membership.
   domain::Result<GroupDetails> create_group(const domain::Actor& actor,
@@ -236,6 +243,7 @@ class DirectoryAdministration {
   domain::Random& random_;
   const domain::PasswordHasher& hasher_;
   TenantPasswordRules password_rules_;
+  AdministratorPasswordWriteback* writeback_ = nullptr;  // null: synced users are refused
 };
 
 }  // namespace sspr::flows

@@ -1,5 +1,6 @@
 // Users: create, read, change, delete, set a cloud password.
 #include "domain/user_principal_name.h"
+#include "flows/administrator_password_writeback.h"
 #include "flows/directory_access.h"
 #include "flows/directory_administration.h"
 #include "flows/in_transaction.h"
@@ -156,10 +157,11 @@ Status DirectoryAdministration::delete_user(const domain::Actor& actor,
 Status DirectoryAdministration::set_password(const domain::Actor& actor,
                                              const domain::RequestContext& ctx,
                                              const std::string& upn, const std::string& password) {
-  return store_.transact([&](store::StoreTransaction& tx) -> Status {
+  std::optional<domain::User> synced;  // written back after the transaction
+  auto status = store_.transact([&](store::StoreTransaction& tx) -> Status {
     auto found = detail::find_user(tx, actor, upn, Permission::kResetPasswords);
     if (!found) return found.error();
-    if (found->password_managed_on_premises()) {
+    if (found->password_managed_on_premises() && writeback_ == nullptr) {
       return errors::invalid_input("password", "this user's password is managed on premises");
     }
     if (!tx.roles_of_user(found->id).empty()) {
@@ -171,12 +173,18 @@ Status DirectoryAdministration::set_password(const domain::Actor& actor,
         !status) {
       return status;
     }
+    if (found->password_managed_on_premises()) {
+      synced = *found;
+      return domain::ok_status();
+    }
     const auto now = domain::to_iso8601(clock_.now());
     tx.set_password_hash(found->id, hasher_.hash(password), now);
     detail::AuditWriter{clock_, random_, actor, ctx}.write(
         tx, found->tenant_id, category::kUserManagement, activity::kSetPassword, found->upn);
     return domain::ok_status();
   });
+  if (!status || !synced) return status;
+  return writeback_->reset(actor, ctx, *synced, password);
 }
 
 }  // namespace sspr::flows

@@ -28,13 +28,15 @@ std::string wrong_password_digest(domain::UserId user, const std::string& passwo
 SignedInSessions::SignedInSessions(store::Store& store, const domain::Clock& clock,
                                    domain::Random& random, const domain::PasswordHasher& hasher,
                                    domain::SessionLimits limits,
-                                   domain::SignInLockoutPolicy lockout)
+                                   domain::SignInLockoutPolicy lockout,
+                                   onprem::OnPremisesUserBind* pass_through)
     : store_(store),
       clock_(clock),
       random_(random),
       hasher_(hasher),
       limits_(limits),
       lockout_(lockout),
+      pass_through_(pass_through),
       dummy_hash_(hasher.hash(random.hex(32))) {}
 
 domain::Result<SignedIn> SignedInSessions::sign_in(const domain::RequestContext& ctx,
@@ -48,11 +50,20 @@ domain::Result<SignedIn> SignedInSessions::sign_in(const domain::RequestContext&
   // 1. Who it is, and whether sign-in is locked (a refusal is audited, so it commits).
   std::optional<domain::User> user;
   std::optional<std::string> hash;
+  std::optional<domain::onprem::ConnectionSettings> connection;
   std::optional<std::chrono::seconds> locked_for;
+  bool pass_through = false;
   auto read = store_.transact([&](store::StoreTransaction& tx) {
     user = tx.find_user_by_upn(upn->str());
-    if (!user || user->password_managed_on_premises()) return domain::ok_status();
-    hash = tx.password_hash(user->id);
+    if (!user) return domain::ok_status();
+    pass_through = user->auth_mode == domain::AuthMode::kPassThrough;
+    if (user->password_managed_on_premises() && !pass_through) return domain::ok_status();
+    if (pass_through) {
+      connection = tx.find_onprem_connection(user->tenant_id);
+      if (!connection || !pass_through_ || user->onprem_id.empty()) return domain::ok_status();
+    } else {
+      hash = tx.password_hash(user->id);
+    }
     locked_for = domain::lockout_remaining(tx.lock_sign_in_failures(user->id), clock_.now());
     if (locked_for) {
       write_self_service_audit(tx, clock_, random_, ctx, *user, activity::kSignIn, "SignInLocked");
@@ -64,24 +75,50 @@ domain::Result<SignedIn> SignedInSessions::sign_in(const domain::RequestContext&
     hasher_.verify(password, dummy_hash_);
     return errors::invalid_credentials();
   }
-  if (user->password_managed_on_premises()) {
+  if (user->password_managed_on_premises() && !pass_through) {
     return errors::directory_not_connected(
-        "user is synced from an on-premises directory, which is not connected yet");
+        "user is synced from an on-premises directory and signs in there (auth mode " +
+        std::string(domain::to_string(*user->auth_mode)) + ")");
+  }
+  if (pass_through && (!connection || !pass_through_ || user->onprem_id.empty())) {
+    return errors::directory_not_connected(
+        !connection || !pass_through_
+            ? "pass-through sign-in: the tenant has no on-premises connection"
+            : "pass-through sign-in: the synced user has no on-premises DN (onprem_id)");
   }
   if (locked_for) return errors::sign_in_locked(locked_for->count());
 
-  // 2. The password, outside any transaction (Argon2id takes tens of milliseconds).
-  const bool matches = hasher_.verify(password, hash ? *hash : dummy_hash_) && hash.has_value();
-  if (!user->enabled) {
-    auto audited = store_.transact([&](store::StoreTransaction& tx) {
-      write_self_service_audit(tx, clock_, random_, ctx, *user, activity::kSignIn,
-                               "InvalidCredentials", {{"account_enabled", false}});
-      return domain::ok_status();
-    });
-    if (!audited) return audited.error();
-    return errors::invalid_credentials();
+  // 2. The password, outside any transaction (Argon2id takes tens of milliseconds; a bind
+  // waits for the network).
+  if (pass_through) {
+    if (!user->enabled) return refuse_disabled(ctx, *user);
+    auto accepted = pass_through_->accepts(*connection, user->onprem_id, password);
+    if (!accepted) {
+      // The directory did not answer: not the user's mistake, so not counted towards lockout.
+      auto audited = store_.transact([&](store::StoreTransaction& tx) {
+        write_self_service_audit(tx, clock_, random_, ctx, *user, activity::kSignIn,
+                                 accepted.error().name, {{"pass_through", true}});
+        return domain::ok_status();
+      });
+      if (!audited) return audited.error();
+      return accepted.error();
+    }
+    return finish(ctx, *user, password, *accepted);
   }
+  const bool matches = hasher_.verify(password, hash ? *hash : dummy_hash_) && hash.has_value();
+  if (!user->enabled) return refuse_disabled(ctx, *user);
   return finish(ctx, *user, password, matches);
+}
+
+domain::Result<SignedIn> SignedInSessions::refuse_disabled(const domain::RequestContext& ctx,
+                                                           const domain::User& user) {
+  auto audited = store_.transact([&](store::StoreTransaction& tx) {
+    write_self_service_audit(tx, clock_, random_, ctx, user, activity::kSignIn,
+                             "InvalidCredentials", {{"account_enabled", false}});
+    return domain::ok_status();
+  });
+  if (!audited) return audited.error();
+  return errors::invalid_credentials();
 }
 
 domain::Result<SignedIn> SignedInSessions::finish(const domain::RequestContext& ctx,

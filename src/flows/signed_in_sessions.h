@@ -4,8 +4,13 @@
 // sign_in: a cloud user's password is verified against its Argon2id hash. An unknown user,
 // a wrong password, a disabled account or a user without a password all get the same
 // InvalidCredentials, after the same Argon2id work (a dummy hash is verified when there is
-// no real one). A synced user gets OnPremisesDirectoryNotConnected: their password is checked
-// by the on-premises directory, which is not connected yet. Wrong passwords count towards
+// no real one). A synced user with auth mode pass_through is verified by the on-premises
+// directory (SPEC §9: a bind as their onprem_id over the tenant's connection, through the
+// port flows/onprem/onprem_user_bind.h): a refused bind is InvalidCredentials like a wrong
+// password; a directory that cannot answer is its own error (SSPR_0030 unreachable, SSPR_0029
+// misconfigured), audited, and not counted as a wrong password. A pass-through user whose
+// tenant has no connection (or no bind port was given), and the other synced users (their
+// password hash is not synced), get OnPremisesDirectoryNotConnected. Wrong passwords count towards
 // the lockout of domain/sign_in_lockout.h; while locked, SignInLocked is answered before the
 // password is looked at. The count is updated in one transaction with the row locked, so
 // concurrent attempts are counted exactly. Each attempt on a known user is audited
@@ -28,6 +33,7 @@
 #include "domain/session.h"
 #include "domain/sign_in_lockout.h"
 #include "domain/user.h"
+#include "flows/onprem/onprem_user_bind.h"
 #include "store/store.h"
 
 namespace sspr::flows {
@@ -49,7 +55,8 @@ class SignedInSessions {
  public:
   SignedInSessions(store::Store& store, const domain::Clock& clock, domain::Random& random,
                    const domain::PasswordHasher& hasher, domain::SessionLimits limits = {},
-                   domain::SignInLockoutPolicy lockout = {});
+                   domain::SignInLockoutPolicy lockout = {},
+                   onprem::OnPremisesUserBind* pass_through = nullptr);
 
   domain::Result<SignedIn> sign_in(const domain::RequestContext& ctx, const std::string& upn,
                                    const std::string& password);
@@ -64,6 +71,9 @@ class SignedInSessions {
  private:
   domain::Result<SignedIn> finish(const domain::RequestContext& ctx, const domain::User& user,
                                   const std::string& password, bool correct);
+  // A disabled account: audited, and the same InvalidCredentials as a wrong password.
+  domain::Result<SignedIn> refuse_disabled(const domain::RequestContext& ctx,
+                                           const domain::User& user);
 
   store::Store& store_;
   const domain::Clock& clock_;
@@ -71,6 +81,7 @@ class SignedInSessions {
   const domain::PasswordHasher& hasher_;
   domain::SessionLimits limits_;
   domain::SignInLockoutPolicy lockout_;
+  onprem::OnPremisesUserBind* pass_through_;  // null: pass-through sign-in is not available
   std::string dummy_hash_;  // verified when a user has no hash, to even out the timing
 };
 

@@ -43,6 +43,21 @@ domain::Error LdapConnection::failure(LdapStep step, int code) const {
 
 domain::Result<LdapConnection> LdapConnection::open(
     const domain::onprem::ConnectionSettings& settings, const std::string& bind_password) {
+  auto connection = connect(settings);
+  if (!connection) return connection.error();
+  const int rc = connection->simple_bind(settings.bind_dn, bind_password);
+  if (rc != LDAP_SUCCESS) return connection->failure(LdapStep::kBind, rc);
+  return connection;
+}
+
+int LdapConnection::simple_bind(const std::string& dn, const std::string& password) {
+  berval credentials = as_berval(password);
+  return ldap_sasl_bind_s(handle_.get(), dn.c_str(), LDAP_SASL_SIMPLE, &credentials, nullptr,
+                          nullptr, nullptr);
+}
+
+domain::Result<LdapConnection> LdapConnection::connect(
+    const domain::onprem::ConnectionSettings& settings) {
   LDAP* raw = nullptr;
   int rc = ldap_initialize(&raw, settings.url.c_str());
   if (rc != LDAP_SUCCESS) {
@@ -105,10 +120,6 @@ domain::Result<LdapConnection> LdapConnection::open(
     }
     if (rc != LDAP_SUCCESS) return connection.failure(LdapStep::kStartTls, rc);
   }
-  berval credentials = as_berval(bind_password);
-  rc = ldap_sasl_bind_s(raw, settings.bind_dn.c_str(), LDAP_SASL_SIMPLE, &credentials, nullptr,
-                        nullptr, nullptr);
-  if (rc != LDAP_SUCCESS) return connection.failure(LdapStep::kBind, rc);
   return connection;
 }
 

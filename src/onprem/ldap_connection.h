@@ -22,6 +22,12 @@ class LdapConnection {
   // Connects, starts TLS and binds as settings.bind_dn with `bind_password`.
   static domain::Result<LdapConnection> open(const domain::onprem::ConnectionSettings& settings,
                                              const std::string& bind_password);
+  // Connects and starts TLS, without binding (open's first steps).
+  static domain::Result<LdapConnection> connect(const domain::onprem::ConnectionSettings& settings);
+  // A simple bind as `dn`; the LDAP result code (ldap_code::kSuccess when accepted).
+  int simple_bind(const std::string& dn, const std::string& password);
+  // The error for a failed step with this result code (domain/onprem/ldap_outcome.h).
+  domain::Error failure(domain::onprem::LdapStep step, int code) const;
 
   // Ok when the entry `dn` exists (a base-scope search).
   domain::Status read_entry(const std::string& dn, domain::onprem::LdapStep step);
@@ -40,7 +46,6 @@ class LdapConnection {
     void operator()(ldap* handle) const;
   };
   LdapConnection() = default;
-  domain::Error failure(domain::onprem::LdapStep step, int code) const;
 
   // Declared before the handle: it must outlive it (libldap calls it until the handle is
   // freed) and keep its address when the connection moves.

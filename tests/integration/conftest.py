@@ -132,3 +132,19 @@ def slapd():
         raise
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def samba_ad():
+    """One throwaway Samba AD domain controller (samba_ad.py), started only when a test asks for
+    it, for the whole session; stopped even on failure."""
+    import samba_ad as samba_ad_module
+
+    server = samba_ad_module.SambaAd()
+    try:
+        server.start()
+    except Exception:
+        server.stop()
+        raise
+    yield server
+    server.stop()

@@ -24,6 +24,8 @@ import subprocess
 import tempfile
 import time
 
+import tls_certificates
+
 SUFFIX = "dc=contoso,dc=example"
 ROOT_DN = "cn=admin," + SUFFIX
 SERVICE_DN = "cn=sspr-service," + SUFFIX
@@ -39,12 +41,7 @@ def _free_port():
         return probe.getsockname()[1]
 
 
-def _run(args, **kwargs):
-    completed = subprocess.run(args, capture_output=True, text=True, timeout=60, **kwargs)
-    if completed.returncode != 0:
-        raise AssertionError(f"{args[0]} failed ({completed.returncode}):\n{completed.stdout}\n"
-                             f"{completed.stderr}")
-    return completed
+_run = tls_certificates.run
 
 
 def _config_ldif(d, root_password):
@@ -199,18 +196,7 @@ class SlapdServer:
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def _make_certificates(self):
-        d = self.dir
-        _run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-              "-subj", "/CN=OpenSSPR test CA", "-keyout", str(d / "ca.key"),
-              "-out", str(d / "ca.pem"), "-addext", "basicConstraints=critical,CA:TRUE",
-              "-addext", "keyUsage=critical,keyCertSign,cRLSign"])
-        _run(["openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1",
-              "-keyout", str(d / "server.key"), "-out", str(d / "server.csr")])
-        (d / "server.ext").write_text("subjectAltName=IP:127.0.0.1,DNS:localhost\n"
-                                      "extendedKeyUsage=serverAuth\n")
-        _run(["openssl", "x509", "-req", "-in", str(d / "server.csr"), "-CA", str(d / "ca.pem"),
-              "-CAkey", str(d / "ca.key"), "-CAcreateserial", "-days", "2",
-              "-extfile", str(d / "server.ext"), "-out", str(d / "server.pem")])
+        tls_certificates.make_certificates(self.dir)
 
     # -- addresses and files -----------------------------------------------------------------
     @property

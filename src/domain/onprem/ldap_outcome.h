@@ -27,7 +27,8 @@ enum class LdapStep {
   kBind,
   kSearchBase,
   kSetPassword,
-  kUnlock
+  kUnlock,
+  kUserBind  // pass-through sign-in: a bind as the user's own entry
 };
 
 namespace ldap_code {
