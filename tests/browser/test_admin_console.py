@@ -36,6 +36,7 @@ OPS_PASSWORD = "Granite-Ferry-39"
 # Administrators of the two small demo tenants, added for diagnosing their users.
 OPS = {"frank@fabrikam.example": "ops@fabrikam.example",
        "grace@tailspin.example": "ops@tailspin.example"}
+UNLICENSED_ADMIN = "wanda@woodgrove.example"
 DEMO_POLICY = {"enabled": "selected", "group": "SSPR Users", "methods_required": 1,
                "methods": ["email", "mobile_phone", "security_questions", "app_code"]}
 SITUATIONS = [
@@ -64,6 +65,12 @@ def demo(tmp_path_factory):
             backend.cli_ok("user", "create", "--upn", ops, "--display-name", "Operations",
                            "--password-file", str(password_file))
             backend.cli_ok("role", "assign", "--user", ops, "--role", "global-administrator")
+        # Woodgrove: an administrator, and no subscription that grants SSPR.
+        backend.cli_ok("tenant", "create", "--name", "Woodgrove", "--domain", "woodgrove.example")
+        backend.cli_ok("user", "create", "--upn", UNLICENSED_ADMIN, "--display-name", "Wanda",
+                       "--password-file", str(password_file))
+        backend.cli_ok("role", "assign", "--user", UNLICENSED_ADMIN, "--role",
+                       "global-administrator")
         server.server.exit_code = None
         server.server.start()
         # Each demo start prints a fresh token (the previous one is revoked).
@@ -303,6 +310,21 @@ def test_console_speaks_german(demo, browser, wait):
     wait.until(lambda d: "Richtlinie" in d.find_element(
         By.CSS_SELECTOR, "#section-policy h1").text)
     assert by_id(browser, "enabled-none").find_element(By.XPATH, "..").text.strip() == "Keine"
+
+
+def test_an_unlicensed_administrator_is_told_why_sspr_is_unavailable(demo, browser, wait):
+    sign_in(browser, wait, demo.base_url, UNLICENSED_ADMIN, OPS_PASSWORD)
+    open_console(browser, wait, demo.base_url, "overview")
+    notice = visible(wait, "sspr-unavailable")
+    assert "PREMIUM_P1" in notice.text or "P1" in notice.text
+    assert "licence" in notice.text
+    open_console(browser, wait, demo.base_url, "policy")
+    assert "licence" in visible(wait, "policy-unavailable").text
+    assert not by_id(browser, "policy-form").is_displayed()
+    open_console(browser, wait, demo.base_url, "audit")
+    categories = [o.get_attribute("value") for o in
+                  by_id(browser, "audit-category").find_elements(By.TAG_NAME, "option")]
+    assert "Self-service password management" not in categories
 
 
 def audit_export_available(demo):

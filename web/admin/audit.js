@@ -55,6 +55,13 @@ window.ssprConsole.register("audit", {
       });
     }
 
+    // Without a licence that grants SSPR, its audit category is not offered (SPEC §1).
+    if (!c.state.licensedForSspr) {
+      const option = $("audit-category").querySelector(
+        "option[value='Self-service password management']");
+      if (option) option.remove();
+    }
+
     let current = filters();
     $("audit-form").addEventListener("submit", (event) => {
       event.preventDefault();
