@@ -65,39 +65,50 @@ domain::Result<flows::PasswordReset*> use_case(const ApiRequest& request) {
   return request.reset;
 }
 
-ApiResult start_flow(const ApiRequest& request) {
+// A step that takes a JSON body: the use case and the parsed body, or the error to answer.
+struct StepCall {
+  flows::PasswordReset* reset;
+  nlohmann::json body;
+};
+
+domain::Result<StepCall> step_call(const ApiRequest& request) {
   auto reset = use_case(request);
   if (!reset) return reset.error();
   auto body = request.json_body();
   if (!body) return body.error();
-  auto upn = required_string(*body, "user_id");
+  return StepCall{*reset, std::move(*body)};
+}
+
+ApiResult start_flow(const ApiRequest& request) {
+  auto call = step_call(request);
+  if (!call) return call.error();
+  const auto& [reset, body] = *call;
+  auto upn = required_string(body, "user_id");
   if (!upn) return upn.error();
-  auto reason_text = optional_string(*body, "reason");
+  auto reason_text = optional_string(body, "reason");
   if (!reason_text) return reason_text.error();
   auto reason = domain::reset::reset_reason_from_string(reason_text->value_or("forgot"));
   if (!reason) return errors::invalid_input("reason", "must be \"forgot\" or \"locked_out\"");
-  const auto captcha = body->find("captcha");
+  const auto captcha = body.find("captcha");
   return flow_response(
-      (*reset)->start(request.context, *upn, captcha == body->end() ? nlohmann::json() : *captcha,
-                      request.language, *reason),
+      reset->start(request.context, *upn, captcha == body.end() ? nlohmann::json() : *captcha,
+                   request.language, *reason),
       201);
 }
 
 ApiResult challenge(const ApiRequest& request) {
-  auto reset = use_case(request);
-  if (!reset) return reset.error();
-  auto body = request.json_body();
-  if (!body) return body.error();
-  auto method = required_string(*body, "method_id");
+  auto call = step_call(request);
+  if (!call) return call.error();
+  const auto& [reset, body] = *call;
+  auto method = required_string(body, "method_id");
   if (!method) return method.error();
-  auto channel = optional_string(*body, "channel");
+  auto channel = optional_string(body, "channel");
   if (!channel) return channel.error();
-  auto phone = optional_string(*body, "phone");
+  auto phone = optional_string(body, "phone");
   if (!phone) return phone.error();
   flows::ResetSendFailure failure;
-  auto sent =
-      (*reset)->challenge(request.context, request.param("id"), *method, channel->value_or(""),
-                          phone->value_or(""), request.language, &failure);
+  auto sent = reset->challenge(request.context, request.param("id"), *method, channel->value_or(""),
+                               phone->value_or(""), request.language, &failure);
   if (!sent && failure.recorded) {
     // SPEC §5.6: the page offers "try again" after a pause, and "contact your administrator".
     return ApiResponse::failure(sent.error(), {{"retry_after_seconds", failure.retry_after_seconds},
@@ -116,16 +127,15 @@ ApiResult challenge(const ApiRequest& request) {
 }
 
 ApiResult verify(const ApiRequest& request) {
-  auto reset = use_case(request);
-  if (!reset) return reset.error();
-  auto body = request.json_body();
-  if (!body) return body.error();
-  auto method = required_string(*body, "method_id");
+  auto call = step_call(request);
+  if (!call) return call.error();
+  const auto& [reset, body] = *call;
+  auto method = required_string(body, "method_id");
   if (!method) return method.error();
-  auto code = optional_string(*body, "code");
+  auto code = optional_string(body, "code");
   if (!code) return code.error();
   std::vector<dm::SecurityAnswerInput> answers;
-  if (auto found = body->find("answers"); found != body->end() && !found->is_null()) {
+  if (auto found = body.find("answers"); found != body.end() && !found->is_null()) {
     if (!found->is_array()) return errors::invalid_input("answers", "must be an array");
     for (const auto& item : *found) {
       if (!item.is_object()) return errors::invalid_input("answers", "must hold objects");
@@ -136,21 +146,20 @@ ApiResult verify(const ApiRequest& request) {
       answers.push_back({*question, *answer});
     }
   }
-  return flow_response((*reset)->verify(request.context, request.param("id"), *method,
-                                        code->value_or(""), answers, request.language));
+  return flow_response(reset->verify(request.context, request.param("id"), *method,
+                                     code->value_or(""), answers, request.language));
 }
 
 ApiResult set_password(const ApiRequest& request) {
-  auto reset = use_case(request);
-  if (!reset) return reset.error();
-  auto body = request.json_body();
-  if (!body) return body.error();
-  auto password = required_string(*body, "password");
+  auto call = step_call(request);
+  if (!call) return call.error();
+  const auto& [reset, body] = *call;
+  auto password = required_string(body, "password");
   if (!password) return password.error();
   domain::password::PasswordEvaluation rejected;
   rejected.accepted = true;  // stays so unless the tenant's rules reject the password
-  auto done = (*reset)->set_password(request.context, request.param("id"), *password,
-                                     request.language, &rejected);
+  auto done = reset->set_password(request.context, request.param("id"), *password, request.language,
+                                  &rejected);
   if (done) return ApiResponse::ok(flow_json(*done));
   if (rejected.accepted) return done.error();
   nlohmann::json reasons = nlohmann::json::array();
@@ -167,13 +176,12 @@ ApiResult set_password(const ApiRequest& request) {
 // the flow may set a password (otherwise the flow's error, and nothing about the candidate).
 // Not a step of the flow: nothing is counted, written or audited.
 ApiResult evaluate_password(const ApiRequest& request) {
-  auto reset = use_case(request);
-  if (!reset) return reset.error();
-  auto body = request.json_body();
-  if (!body) return body.error();
-  auto candidate = required_string(*body, "password");
+  auto call = step_call(request);
+  if (!call) return call.error();
+  const auto& [reset, body] = *call;
+  auto candidate = required_string(body, "password");
   if (!candidate) return candidate.error();
-  auto subject = (*reset)->password_subject(request.param("id"));
+  auto subject = reset->password_subject(request.param("id"));
   if (!subject) return subject.error();
   // The flow's user evaluates for themselves only: read access to their own tenant.
   const domain::Actor actor{subject->upn, subject->tenant_id,
