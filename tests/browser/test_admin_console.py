@@ -283,6 +283,19 @@ def test_admin_resets_a_password_and_the_user_signs_in_with_it(demo, browser, wa
                and e["target"] == ALICE for e in events), events
 
 
+def test_custom_banned_terms_are_added_and_removed(demo, browser, wait):
+    sign_in(browser, wait, demo.base_url, ADMIN, ADMIN_PASSWORD)
+    open_console(browser, wait, demo.base_url, "protection")
+    by_id(browser, "banned-term").send_keys("harbourview" + Keys.ENTER)
+    wait.until(lambda d: "harbourview" in by_id(d, "banned-list").text)
+    assert "harbourview" in demo.api.ok("GET", "/api/v1/banned-passwords")["terms"]
+    by_id(browser, "banned-term").send_keys("abc" + Keys.ENTER)  # too short: refused
+    wait.until(lambda d: by_id(d, "banned-result").get_attribute("class") == "result-error")
+    browser.find_element(By.CSS_SELECTOR, "#banned-list button[aria-label$='harbourview']").click()
+    wait.until(lambda d: "harbourview" not in by_id(d, "banned-list").text)
+    assert "harbourview" not in demo.api.ok("GET", "/api/v1/banned-passwords")["terms"]
+
+
 def test_console_is_labelled_and_fits_a_phone(demo, browser, wait):
     sign_in(browser, wait, demo.base_url, ADMIN, ADMIN_PASSWORD)
     browser.set_window_size(360, 740)

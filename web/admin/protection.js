@@ -7,9 +7,9 @@ window.ssprConsole.register("protection", {
     const $ = c.$;
 
     function show(result) {
+      if (!result.ok) return c.showError($("banned-result"), result);
       const list = $("banned-list");
       list.replaceChildren();
-      if (!result.ok) return c.showError($("banned-result"), result);
       if (!result.body.terms.length) list.appendChild(c.element("li", c.t("page.admin.none")));
       result.body.terms.forEach((term) => {
         const item = c.element("li");
