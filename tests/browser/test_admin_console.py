@@ -283,6 +283,34 @@ def test_admin_resets_a_password_and_the_user_signs_in_with_it(demo, browser, wa
                and e["target"] == ALICE for e in events), events
 
 
+def test_groups_show_nested_members(demo, browser, wait):
+    sign_in(browser, wait, demo.base_url, ADMIN, ADMIN_PASSWORD)
+    open_console(browser, wait, demo.base_url, "groups")
+    wait.until(lambda d: d.find_elements(By.XPATH, "//button[text()='SSPR Users']"))[0].click()
+    nested = wait.until(lambda d: d.find_elements(
+        By.CSS_SELECTOR, "#group-members > li.member-group ul li.member-user"))
+    assert any(ALICE in item.text for item in nested)
+    direct = browser.find_elements(By.CSS_SELECTOR, "#group-members > li.member-user")
+    assert any("bob@contoso.example" in item.text for item in direct)
+    assert all(ALICE not in item.text for item in direct)
+
+
+def test_support_code_lookup_shows_the_story(demo, browser, wait):
+    refused = start_reset(demo, "bob@contoso.example")
+    error = refused.json()["error"]
+    sign_in(browser, wait, demo.base_url, ADMIN, ADMIN_PASSWORD)
+    open_console(browser, wait, demo.base_url, "support")
+    by_id(browser, "support-code").send_keys(error["support_code"] + Keys.ENTER)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#support-result table tbody tr"))
+    text = by_id(browser, "support-result").text
+    assert error["code"] in text and "bob@contoso.example" in text
+    assert "UserNotLicensed" in text
+    field = by_id(browser, "support-code")
+    field.clear()
+    field.send_keys("00000000-0000-0000-0000-000000000000" + Keys.ENTER)
+    wait.until(lambda d: by_id(d, "support-result").get_attribute("class") == "result-error")
+
+
 def test_custom_banned_terms_are_added_and_removed(demo, browser, wait):
     sign_in(browser, wait, demo.base_url, ADMIN, ADMIN_PASSWORD)
     open_console(browser, wait, demo.base_url, "protection")
