@@ -39,3 +39,8 @@ echo
 echo "== $BUILD_DIR/sspr_reset_load  (targets: complete resets >= 85 % of the Argon2id ceiling /"
 echo "   hashes per reset; start+challenge+verify >= 5,000 requests/s, p99 <= 20 ms, 64 clients)"
 "$BUILD_DIR/sspr_reset_load" --sspr "$SSPR"
+
+echo
+echo "== bench/audit_scale.py  (targets: audit CSV export >= 200,000 rows/s with flat server"
+echo "   memory at 100k and 1M rows; registration report for 100,000 users <= 2 s, SQLite and PostgreSQL)"
+/usr/bin/python3 bench/audit_scale.py --sspr "$SSPR"

@@ -25,5 +25,6 @@ void register_question_commands(CLI::App& app, CommandContext& context);  // cus
 void register_support_commands(CLI::App& app, CommandContext& context);   // support show
 void register_diagnose_commands(CLI::App& app, CommandContext& context);  // diagnose (SPEC §12)
 void register_onprem_commands(CLI::App& app, CommandContext& context);    // onprem set/show/test
+void register_report_commands(CLI::App& app, CommandContext& context);    // report (SPEC §11)
 
 }  // namespace sspr::cli

@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   register_question_commands(app, context);
   register_support_commands(app, context);
   register_diagnose_commands(app, context);
+  register_report_commands(app, context);
   register_onprem_commands(app, context);
 
   try {

@@ -84,6 +84,7 @@ struct AuditEvent {
   std::string support_code;
   std::string client_ip;
   nlohmann::json details = nlohmann::json::object();
+  long long seq = 0;  // the store's order (keyset paging cursor); 0 until stored
 };
 
 }  // namespace sspr::domain

@@ -10,6 +10,7 @@
 #include "domain/throttling/throttled_error.h"
 #include "flows/directory_access.h"
 #include "flows/reset_eligibility_facts.h"
+#include "flows/tenant_facts.h"
 
 namespace sspr::flows {
 namespace {
@@ -113,62 +114,6 @@ Result<UserDiagnosis> ResetDiagnosis::diagnose_user(const domain::Actor& actor,
   return std::move(*out);
 }
 
-namespace {
-
-// Every user of the tenant with what the findings need, from bulk reads.
-std::vector<de::TenantMember> tenant_members(store::StoreTransaction& tx, domain::TenantId tenant,
-                                             const std::vector<domain::LicenseAssignment>& licenses,
-                                             const std::string& now) {
-  std::vector<de::TenantMember> members;
-  std::unordered_map<domain::UserId, std::size_t> by_id;
-  std::unordered_map<std::string, std::size_t> by_upn;
-  for (const auto& user : tx.list_users(tenant, 0, tx.count_users(tenant))) {
-    by_id.emplace(user.id, members.size());
-    by_upn.emplace(user.upn, members.size());
-    de::TenantMember member;
-    member.id = user.id;
-    member.upn = user.upn;
-    member.source = user.source;
-    member.enabled = user.enabled;
-    members.push_back(std::move(member));
-  }
-  auto find_id = [&](domain::UserId id) -> de::TenantMember* {
-    auto found = by_id.find(id);
-    return found == by_id.end() ? nullptr : &members[found->second];
-  };
-  for (const auto& [upn, role] : tx.list_role_assignments(tenant)) {
-    if (auto found = by_upn.find(upn); found != by_upn.end())
-      members[found->second].is_admin = true;
-  }
-  for (const auto& [user, group] : tx.user_group_memberships(tenant)) {
-    if (auto* member = find_id(user)) member->direct_groups.push_back(group);
-  }
-  for (const auto& assignment : licenses) {
-    if (assignment.assignee_kind != "user") continue;
-    if (auto found = by_upn.find(assignment.assignee); found != by_upn.end()) {
-      members[found->second].direct_skus.push_back(assignment.sku);
-    }
-  }
-  for (const auto& [user, type_name] : tx.registered_method_types(tenant)) {
-    auto type = dm::method_type_from_string(type_name);
-    if (auto* member = find_id(user); member && type) member->registered.methods.insert(*type);
-  }
-  for (const auto& [user, count] : tx.security_answer_counts(tenant)) {
-    if (auto* member = find_id(user)) member->registered.security_questions_registered = count;
-  }
-  for (const auto& [key, until] : tx.throttle_blocks_after(std::string(kUserKeyPrefix), now)) {
-    const auto id_text = key.substr(kUserKeyPrefix.size());
-    const bool digits = !id_text.empty() && std::all_of(id_text.begin(), id_text.end(), [](char c) {
-      return c >= '0' && c <= '9';
-    });
-    if (!digits) continue;
-    if (auto* member = find_id(std::stoll(id_text))) member->throttle_blocked = true;
-  }
-  return members;
-}
-
-}  // namespace
-
 Result<TenantDiagnosisView> ResetDiagnosis::diagnose_tenant(const domain::Actor& actor,
                                                             domain::TenantId tenant_id) {
   std::optional<TenantDiagnosisView> out;
@@ -183,24 +128,7 @@ Result<TenantDiagnosisView> ResetDiagnosis::diagnose_tenant(const domain::Actor&
       auto group = tx.find_group(*view.policy->group_id);
       if (group && group->tenant_id == tenant->id) view.scoped_group = group->name;
     }
-    de::TenantFacts facts;
-    facts.domain = tenant->domains.empty() ? tenant->name : tenant->domains.front();
-    facts.policy = view.policy;
-    facts.scoped_group = view.scoped_group;
-    facts.group_edges = tx.group_edges(tenant->id);
-    std::unordered_map<std::string, domain::GroupId> group_ids;
-    for (const auto& group : tx.list_groups(tenant->id)) group_ids.emplace(group.name, group.id);
-    const auto licenses = tx.list_license_assignments(tenant->id);
-    for (const auto& assignment : licenses) {
-      if (assignment.assignee_kind != "group") continue;
-      if (auto found = group_ids.find(assignment.assignee); found != group_ids.end()) {
-        facts.group_licenses.push_back({found->second, assignment.sku});
-      }
-    }
-    facts.users = tenant_members(tx, tenant->id, licenses, domain::to_iso8601(now));
-    facts.trial.domain_count = std::max<std::size_t>(1, tenant->domains.size());
-    facts.trial.created =
-        tenant->created_at.empty() ? now : domain::parse_iso8601(tenant->created_at).value_or(now);
+    const auto facts = gather_tenant_facts(tx, *tenant, view.policy, view.scoped_group, now).facts;
     view.diagnosis = de::diagnose_tenant(facts, now);
     out = std::move(view);
     return domain::ok_status();

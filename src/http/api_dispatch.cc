@@ -152,6 +152,7 @@ void serve_on_worker(DispatchContext& context, const ApiRoute& route, Exchange& 
     request.demo_outbox = dependencies.demo_outbox;
     request.reset = dependencies.password_reset;
     request.diagnosis = dependencies.diagnosis;
+    request.clock = &dependencies.clock;
     if (auto status = authenticate(context, route, exchange, request); !status) {
       return exchange.respond_error(status.error());
     }
@@ -160,6 +161,10 @@ void serve_on_worker(DispatchContext& context, const ApiRoute& route, Exchange& 
     if (result->error) {
       return exchange.respond_error(*result->error, result->headers, std::nullopt,
                                     result->error_details);
+    }
+    if (result->stream) {
+      return exchange.respond_stream(result->status, result->content_type, result->headers,
+                                     result->stream);
     }
     exchange.respond(result->status, result->body, result->headers);
   } catch (const std::exception& e) {

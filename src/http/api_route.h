@@ -59,6 +59,8 @@ struct ApiRequest {
   flows::PasswordReset* reset = nullptr;
   // Diagnose (null only in tests that do not need it).
   flows::ResetDiagnosis* diagnosis = nullptr;
+  // The server's clock (null only in tests that do not need it).
+  const domain::Clock* clock = nullptr;
 
   // A request header by (case-insensitive) name, "" when absent.
   std::string header(std::string_view name) const;
@@ -85,7 +87,25 @@ struct ApiResponse {
   // (an object) merged into its "error" member, e.g. the reasons a password was rejected.
   std::optional<domain::Error> error = std::nullopt;
   nlohmann::json error_details = nullptr;
+  // A streamed body (exports): when set, `body` is ignored and the response is sent with
+  // `content_type` and chunked transfer encoding; `stream` runs on the worker after the
+  // headers went out and hands the body over piece by piece to `write`, which returns false
+  // once the client has gone (stop then). Writing waits while the connection is behind, so
+  // memory stays flat however long the body is. An error returned midway cuts the body short
+  // (the status is already sent) and is logged.
+  using ChunkWriter = std::function<bool(std::string_view chunk)>;
+  std::function<domain::Status(const ChunkWriter& write)> stream = {};
+  std::string content_type = {};
 
+  static ApiResponse streamed(std::string content_type,
+                              std::function<domain::Status(const ChunkWriter&)> stream,
+                              std::vector<std::pair<std::string, std::string>> headers = {}) {
+    ApiResponse response;
+    response.headers = std::move(headers);
+    response.stream = std::move(stream);
+    response.content_type = std::move(content_type);
+    return response;
+  }
   static ApiResponse ok(nlohmann::json body) { return {200, std::move(body)}; }
   static ApiResponse created(nlohmann::json body) { return {201, std::move(body)}; }
   static ApiResponse no_content() { return {204, nullptr}; }

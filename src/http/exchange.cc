@@ -1,5 +1,9 @@
 #include "http/exchange.h"
 
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+
 #include "domain/ascii_text.h"
 #include "http/correlation_id.h"
 #include "http/error_envelope.h"
@@ -107,6 +111,86 @@ void Exchange::respond_file(std::string_view content, std::string_view content_t
     log::warn("response not sent", {{"correlation_id", correlation_id_}, {"error", e.what()}});
   }
   log_request(200, nullptr);
+}
+
+namespace {
+
+// Chunks queued on the connection and not yet written; the producer waits above the limit.
+constexpr int kMaxUnsentChunks = 4;
+// A client that takes nothing for this long is given up on.
+constexpr auto kStalledWriteLimit = std::chrono::seconds(60);
+
+struct StreamState {
+  std::mutex mutex;
+  std::condition_variable written;
+  int unsent = 0;
+  bool failed = false;
+};
+
+}  // namespace
+
+void Exchange::respond_stream(int status, const std::string& content_type,
+                              const std::vector<Header>& extra, const ChunkProducer& produce) {
+  if (responded_.exchange(true)) return;
+  auto state = std::make_shared<StreamState>();
+  auto on_written = [state](const restinio::asio_ns::error_code& error) {
+    std::lock_guard lock(state->mutex);
+    --state->unsent;
+    if (error) state->failed = true;
+    state->written.notify_all();
+  };
+  // Waits until at most `limit` chunks are unsent; false when the connection failed.
+  auto wait_until_below = [&](int limit) {
+    std::unique_lock lock(state->mutex);
+    const bool drained = state->written.wait_for(
+        lock, kStalledWriteLimit, [&] { return state->failed || state->unsent <= limit; });
+    return drained && !state->failed;
+  };
+  domain::Status produced = domain::ok_status();
+  bool connected = true;
+  try {
+    auto response =
+        request_->create_response<restinio::chunked_output_t>(restinio::http_status_line_t{
+            restinio::http_status_code_t{static_cast<std::uint16_t>(status)},
+            std::string(reason_phrase(status))});
+    for (const auto& [name, value] : kApiSecurityHeaders) {
+      response.append_header(std::string(name), std::string(value));
+    }
+    response.append_header("X-Correlation-Id", correlation_id_);
+    response.append_header(restinio::http_field::content_type, content_type);
+    for (const auto& [name, value] : extra) response.append_header(name, value);
+    {
+      std::lock_guard lock(state->mutex);
+      ++state->unsent;
+    }
+    response.flush(on_written);  // the headers
+    auto write = [&](std::string_view chunk) {
+      if (!wait_until_below(kMaxUnsentChunks - 1)) return connected = false;
+      {
+        std::lock_guard lock(state->mutex);
+        ++state->unsent;
+      }
+      response.append_chunk(std::string(chunk));
+      response.flush(on_written);
+      return true;
+    };
+    produced = produce(write);
+    if (connected) connected = wait_until_below(0);
+    if (connected) response.done();
+  } catch (const std::exception& e) {
+    connected = false;
+    log::warn("response not sent", {{"correlation_id", correlation_id_}, {"error", e.what()}});
+  }
+  if (!produced) {
+    log_request(status,
+                {{"support_code", support_code_},
+                 {"error", produced.error().name},
+                 {"code", produced.error().code},
+                 {"technical", "the streamed body was cut short: " + produced.error().technical}});
+    return;
+  }
+  log_request(status,
+              connected ? nlohmann::json(nullptr) : nlohmann::json{{"error", "client went away"}});
 }
 
 void Exchange::respond_error(const domain::Error& error, const std::vector<Header>& extra,

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -51,6 +52,14 @@ class Exchange {
 
   // `body` null means no body (e.g. 204). Responding twice is ignored.
   void respond(int status, const nlohmann::json& body, const std::vector<Header>& extra = {});
+  // A body produced piece by piece (chunked transfer encoding), for exports: `produce` gets a
+  // writer that queues one chunk and waits while more than a few are unsent (so a slow
+  // client slows the producer instead of growing memory); it returns false once the client
+  // is gone. Call from a worker thread, never from the event loop.
+  using ChunkProducer =
+      std::function<domain::Status(const std::function<bool(std::string_view)>& write)>;
+  void respond_stream(int status, const std::string& content_type, const std::vector<Header>& extra,
+                      const ChunkProducer& produce);
   // The error envelope, with the status of the error's kind unless `status` is given.
   // `details` (an object, or null) is merged into the envelope's "error" member.
   void respond_error(const domain::Error& error, const std::vector<Header>& extra = {},

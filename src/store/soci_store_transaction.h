@@ -155,6 +155,13 @@ class SociStoreTransaction final : public StoreTransaction {
 
   void append_audit(const domain::AuditEvent& event) override;
   std::vector<domain::AuditEvent> query_audit(const AuditQuery& query) override;
+  // Audit export and aggregation (soci_store_transaction_audit.cc).
+  void stream_audit(const AuditQuery& query,
+                    const std::function<bool(const AuditRow&)>& each) override;
+  std::vector<AuditCount> count_audit(const AuditQuery& query,
+                                      const std::vector<AuditColumn>& group_by) override;
+  std::vector<std::pair<domain::UserId, std::string>> registration_confirmations(
+      domain::TenantId tenant) override;
 
  private:
   soci::session& session_;

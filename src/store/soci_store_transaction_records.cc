@@ -1,4 +1,4 @@
-// API tokens and the audit log.
+// API tokens and appending to the audit log (reading it: soci_store_transaction_audit.cc).
 #include "store/soci_store_transaction.h"
 #include "store/sql_query.h"
 
@@ -90,55 +90,6 @@ void SociStoreTransaction::append_audit(const domain::AuditEvent& event) {
   query.use(event.actor).use(event.target).use(event.result).use(event.result_reason);
   query.use(event.correlation_id).use(event.support_code).use(event.client_ip).use(details);
   query.run();
-}
-
-std::vector<domain::AuditEvent> SociStoreTransaction::query_audit(const AuditQuery& filter) {
-  // Only the filters given become conditions, so the indexes on (tenant_id, time),
-  // correlation_id and support_code apply.
-  std::string sql =
-      "SELECT id, time, tenant_id, category, activity, actor, target, result, result_reason, "
-      "correlation_id, support_code, client_ip, details FROM audit_events WHERE 1 = 1";
-  const long long tenant_id = filter.tenant_id.value_or(0);
-  const long long limit = static_cast<long long>(filter.limit);
-  const long long offset = static_cast<long long>(filter.offset);
-  std::vector<const std::string*> texts;
-  const std::pair<const char*, const std::string*> text_filters[] = {
-      {" AND time >= :since", &filter.since},
-      {" AND time < :until", &filter.until},
-      {" AND activity = :activity", &filter.activity},
-      {" AND category = :category", &filter.category},
-      {" AND target = :target", &filter.target},
-      {" AND correlation_id = :correlation", &filter.correlation_id},
-      {" AND support_code = :support_code", &filter.support_code},
-  };
-  if (filter.tenant_id) sql += " AND tenant_id = :tenant";
-  for (const auto& [condition, value] : text_filters) {
-    if (value->empty()) continue;
-    sql += condition;
-    texts.push_back(value);
-  }
-  sql += " ORDER BY time DESC, seq DESC LIMIT :limit OFFSET :offset";
-
-  domain::AuditEvent row;
-  long long row_tenant = 0;
-  std::string details;
-  SqlQuery query(session_, sql);
-  query.into(row.id).into(row.time).into(row_tenant).into(row.category).into(row.activity);
-  query.into(row.actor).into(row.target).into(row.result).into(row.result_reason);
-  query.into(row.correlation_id).into(row.support_code).into(row.client_ip).into(details);
-  if (filter.tenant_id) query.use(tenant_id);
-  for (const std::string* text : texts) query.use(*text);
-  query.use(limit).use(offset);
-
-  std::vector<domain::AuditEvent> events;
-  for (bool found = query.run(); found; found = query.next()) {
-    domain::AuditEvent event = row;
-    event.tenant_id = row_tenant;
-    event.details = nlohmann::json::parse(details, nullptr, /*allow_exceptions=*/false);
-    if (event.details.is_discarded()) event.details = nlohmann::json::object();
-    events.push_back(std::move(event));
-  }
-  return events;
 }
 
 }  // namespace sspr::store

@@ -47,7 +47,33 @@ struct AuditQuery {
   // --- support codes (SPEC §4, §12) ---
   std::string support_code = {};  // exact; empty = any (index audit_events_by_support_code)
   // --- end support codes ---
+  // --- audit filters, keyset paging and export (issue 7) ---
+  std::string user = {};                     // the target or the actor, exact; empty = any
+  std::string result = {};                   // "success" | "failure"; empty = any
+  std::vector<std::string> activities = {};  // any of these; empty = any
+  std::int64_t before_seq = 0;  // keyset paging: only records with a smaller seq; 0 = no bound
+  // --- end audit filters ---
 };
+
+// --- audit export and aggregation (issue 7) ---
+// One audit record as stored, details as its JSON text: the export's row, read without
+// building a JSON value per record.
+struct AuditRow {
+  long long seq = 0;
+  std::string id, time;
+  long long tenant_id = 0;
+  std::string category, activity, actor, target, result, result_reason, correlation_id,
+      support_code, client_ip, details;
+};
+
+// Columns an audit count can group by; kDay is the UTC date (YYYY-MM-DD) of the time.
+enum class AuditColumn { kDay, kActivity, kResult, kResultReason, kActor };
+
+struct AuditCount {
+  std::vector<std::string> keys;  // one per group_by column, in that order
+  long long count = 0;
+};
+// --- end audit export and aggregation ---
 
 class StoreTransaction {
  public:
@@ -270,6 +296,20 @@ class StoreTransaction {
   // Audit log: append-only.
   virtual void append_audit(const domain::AuditEvent& event) = 0;
   virtual std::vector<domain::AuditEvent> query_audit(const AuditQuery& query) = 0;
+  // --- audit export and aggregation (issue 7) ---
+  // Every record matching `query` (offset and limit ignored), oldest first, handed to `each`
+  // one at a time from one statement stepped row by row (the row object is reused: copy what
+  // you keep); stops early when `each` returns false.
+  virtual void stream_audit(const AuditQuery& query,
+                            const std::function<bool(const AuditRow&)>& each) = 0;
+  // The number of records matching `query` per distinct value of the `group_by` columns
+  // (GROUP BY in SQL; offset, limit and before_seq ignored).
+  virtual std::vector<AuditCount> count_audit(const AuditQuery& query,
+                                              const std::vector<AuditColumn>& group_by) = 0;
+  // (user, last_confirmed_at) of every registration record of the tenant's users.
+  virtual std::vector<std::pair<domain::UserId, std::string>> registration_confirmations(
+      domain::TenantId tenant) = 0;
+  // --- end audit export and aggregation ---
 };
 
 class Store {

@@ -5,6 +5,7 @@
 
 #include "domain/eligibility/check_explanation.h"
 #include "domain/eligibility/eligibility_errors.h"
+#include "domain/eligibility/group_reach.h"
 #include "domain/license_sku.h"
 #include "domain/policy/method_type.h"
 #include "domain/throttling/throttled_error.h"
@@ -23,44 +24,6 @@ struct Affected {
     ++count;
     if (examples.size() < kFindingExamples) examples.push_back(upn);
   }
-};
-
-// What a direct group confers on its members through nesting.
-struct GroupReach {
-  bool in_scope = false;  // the policy's group is this group or contains it
-  bool grants_cloud = false;
-  bool grants_synced = false;
-};
-
-class GroupReachIndex {
- public:
-  GroupReachIndex(const TenantFacts& facts, std::optional<GroupId> scoped)
-      : graph_(facts.group_edges), scoped_(scoped) {
-    for (const auto& license : facts.group_licenses) {
-      skus_[license.group].push_back(license.sku);
-    }
-  }
-
-  const GroupReach& of(GroupId group) {
-    auto found = memo_.find(group);
-    if (found != memo_.end()) return found->second;
-    GroupReach reach;
-    const GroupId direct[] = {group};
-    for (GroupId reached : graph_.transitive_groups(direct)) {
-      if (scoped_ && reached == *scoped_) reach.in_scope = true;
-      auto skus = skus_.find(reached);
-      if (skus == skus_.end()) continue;
-      reach.grants_cloud |= grants_sspr(skus->second, UserSource::kCloud);
-      reach.grants_synced |= grants_sspr(skus->second, UserSource::kSynced);
-    }
-    return memo_.emplace(group, reach).first->second;
-  }
-
- private:
-  GroupGraph graph_;
-  std::optional<GroupId> scoped_;
-  std::unordered_map<GroupId, std::vector<std::string>> skus_;
-  std::unordered_map<GroupId, GroupReach> memo_;
 };
 
 TenantFinding finding(std::string id, FindingSeverity severity, std::optional<Error> error,
@@ -106,13 +69,7 @@ TenantDiagnosis diagnose_tenant(const TenantFacts& facts,
   for (const auto& user : facts.users) {
     if (!user.enabled) continue;
     ++out.users;
-    GroupReach reach;
-    for (GroupId group : user.direct_groups) {
-      const auto& one = groups.of(group);
-      reach.in_scope |= one.in_scope;
-      reach.grants_cloud |= one.grants_cloud;
-      reach.grants_synced |= one.grants_synced;
-    }
+    const GroupReach reach = groups.of_all(user.direct_groups);
     const auto status =
         policy::registration_status(applied, user.is_admin, user.registered, trial, now);
     const bool synced = user.source == UserSource::kSynced;
