@@ -45,5 +45,52 @@ window.ssprApi = (function () {
       .catch(() => ({ ok: false, status: 0, body: null }));
   }
 
-  return { language: language, format: format, withLanguage: withLanguage, call: call };
+  // An error envelope's technical line, led by its code ("SSPR_0012: ...").
+  function technicalLine(error) {
+    const technical = error.technical || error.name || "";
+    if (!error.code || technical.startsWith(error.code)) return technical;
+    return error.code + ": " + technical;
+  }
+
+  // An element showing an error envelope: the user text, any reason lines, and a list with
+  // the technical line and the support code (labelled with the page texts of the reset page).
+  function errorBlock(texts, error) {
+    const block = document.createElement("div");
+    block.className = "error-block";
+    const message = document.createElement("p");
+    message.textContent = (error && error.message) || texts["page.common.error"] || "Error";
+    block.appendChild(message);
+    if (!error) return block;
+    if (Array.isArray(error.messages) && error.messages.length) {
+      const list = document.createElement("ul");
+      error.messages.forEach((line) => {
+        const item = document.createElement("li");
+        item.textContent = line;
+        list.appendChild(item);
+      });
+      block.appendChild(list);
+    }
+    const details = document.createElement("dl");
+    details.className = "error-details";
+    [["page.reset.technical", technicalLine(error)],
+     ["page.reset.support_code", error.support_code]].forEach(([key, value]) => {
+      if (!value) return;
+      const term = document.createElement("dt");
+      term.textContent = texts[key] || key;
+      const description = document.createElement("dd");
+      description.textContent = value;
+      details.append(term, description);
+    });
+    if (details.children.length) block.appendChild(details);
+    return block;
+  }
+
+  return {
+    language: language,
+    format: format,
+    withLanguage: withLanguage,
+    call: call,
+    technicalLine: technicalLine,
+    errorBlock: errorBlock,
+  };
 })();

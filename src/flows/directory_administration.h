@@ -181,6 +181,9 @@ class DirectoryAdministration {
                               domain::TenantId tenant, const std::string& name);
   // The actor a presented bearer token stands for, or Unauthenticated.
   domain::Result<domain::Actor> authenticate_token(const std::string& secret);
+  // The actor a signed-in user stands for on the admin API: their UPN, their tenant and the
+  // permissions of every administrator role they hold now (none for a non-administrator).
+  domain::Result<domain::Actor> actor_for_user(const domain::User& user);
 
   // --- SSPR policy (SPEC §2; directory_administration_sspr_policy.cc) ---
   // Reading needs kReadDirectory; a tenant that never saved a policy has none.

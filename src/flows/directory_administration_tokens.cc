@@ -105,6 +105,18 @@ Result<domain::Actor> DirectoryAdministration::authenticate_token(const std::str
       });
 }
 
+Result<domain::Actor> DirectoryAdministration::actor_for_user(const domain::User& user) {
+  return in_transaction<domain::Actor>(store_,
+                                       [&](store::StoreTransaction& tx) -> Result<domain::Actor> {
+                                         domain::Actor actor{user.upn, user.tenant_id, 0};
+                                         for (const auto& id : tx.roles_of_user(user.id)) {
+                                           if (auto role = domain::find_admin_role(id))
+                                             actor.permissions |= role->permissions;
+                                         }
+                                         return actor;
+                                       });
+}
+
 Result<std::vector<domain::AuditEvent>> DirectoryAdministration::audit(
     const domain::Actor& actor, const store::AuditQuery& query) {
   if (auto status = detail::require(actor, domain::Permission::kReadAudit); !status) {

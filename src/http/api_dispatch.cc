@@ -85,8 +85,13 @@ domain::Status authenticate(DispatchContext& context, const ApiRoute& route,
     request.actor = std::move(authenticated).value();
     return domain::ok_status();
   }
+  // Admin routes (token routes that name no session use) also accept a signed-in session:
+  // the user's administrator roles decide, through the same permission checks as a token's.
+  const SessionUse session_use = route.requires_token && route.session == SessionUse::kNone
+                                     ? SessionUse::kOptional
+                                     : route.session;
   const auto cookie =
-      route.session == SessionUse::kNone ? std::nullopt : request.cookie(kSessionCookie);
+      session_use == SessionUse::kNone ? std::nullopt : request.cookie(kSessionCookie);
   if (cookie && !cookie->empty()) {
     auto found = context.dependencies.sessions.lookup(*cookie);
     if (found) {
@@ -99,13 +104,19 @@ domain::Status authenticate(DispatchContext& context, const ApiRoute& route,
           return csrf;
         }
       }
-      request.actor = domain::Actor{found->user.upn, found->user.tenant_id, 0};
+      if (route.requires_token) {
+        auto actor = context.dependencies.directory.actor_for_user(found->user);
+        if (!actor) return actor.error();
+        request.actor = std::move(actor).value();
+      } else {
+        request.actor = domain::Actor{found->user.upn, found->user.tenant_id, 0};
+      }
       request.session = std::move(found).value();
       return domain::ok_status();
     }
     if (found.error().kind != domain::ErrorKind::kUnauthenticated) return found.error();
   }
-  if (route.session == SessionUse::kRequired) {
+  if (session_use == SessionUse::kRequired) {
     return errors::unauthenticated(route.requires_token
                                        ? "no bearer token and no signed-in session"
                                        : "not signed in, or the session has ended");

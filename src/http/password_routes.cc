@@ -69,9 +69,10 @@ ApiResult remove_one_term(const ApiRequest& request) {
 }
 
 // {"password": "...", "user": "upn"?} -> the assessment plus localised reason messages
-// (?lang=, English by default). With an admin token, "user" optionally names a user of the
-// token's tenant; in a signed-in session the user is always the signed-in one (their names
-// are checked) and "user" is ignored.
+// (?lang=, English by default). With an admin token, or in the session of an administrator
+// who names a "user" (the console's admin reset), "user" optionally names a user of the
+// actor's tenant; otherwise, in a signed-in session, the user is always the signed-in one
+// (their names are checked) and "user" is ignored.
 ApiResult evaluate(const ApiRequest& request) {
   auto body = request.json_body();
   if (!body) return body.error();
@@ -80,15 +81,17 @@ ApiResult evaluate(const ApiRequest& request) {
   auto user = optional_string(*body, "user");
   if (!user) return user.error();
   domain::Actor actor = request.actor;
-  if (request.session) {
+  const bool for_self =
+      request.session && !(user->has_value() && actor.may(domain::Permission::kReadDirectory));
+  if (for_self) {
     // The signed-in user evaluates candidates for themselves only: read access to their own
     // tenant for this one call, with their own UPN.
     actor = domain::Actor{request.session->user.upn, request.session->user.tenant_id,
                           static_cast<unsigned>(domain::Permission::kReadDirectory)};
     *user = request.session->user.upn;
   }
-  auto tenant = request.session ? domain::Result<domain::TenantId>(request.session->user.tenant_id)
-                                : request.tenant();
+  auto tenant = for_self ? domain::Result<domain::TenantId>(request.session->user.tenant_id)
+                         : request.tenant();
   if (!tenant) return tenant.error();
   auto assessment = request.passwords.evaluate(actor, *tenant, *user, *candidate);
   if (!assessment) return assessment.error();

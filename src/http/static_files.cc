@@ -1,5 +1,6 @@
 #include "http/static_files.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <utility>
@@ -8,6 +9,7 @@
 namespace sspr::http {
 
 const std::vector<std::pair<std::string_view, std::string_view>>& embedded_web_files();
+const std::vector<std::pair<std::string_view, std::string_view>>& embedded_admin_web_files();
 
 namespace {
 
@@ -37,9 +39,15 @@ std::string_view content_type_for(std::string_view file_name) {
 std::optional<StaticFile> find_static_file(std::string_view path) {
   if (path.empty() || path.front() != '/') return std::nullopt;
   std::string_view name = path.substr(1);
+  const auto* files = &embedded_web_files();
+  constexpr std::string_view kAdmin = "admin";
+  if (name == kAdmin || name.rfind("admin/", 0) == 0) {
+    name = name.substr(std::min(name.size(), kAdmin.size() + 1));
+    files = &embedded_admin_web_files();
+  }
   if (name.empty()) name = "index.html";
   if (name.find('/') != std::string_view::npos) return std::nullopt;
-  for (const auto& [file, content] : embedded_web_files()) {
+  for (const auto& [file, content] : *files) {
     if (file == name) {
       const auto type = content_type_for(file);
       return StaticFile{content, type, ends_with(file, ".html")};

@@ -1,7 +1,8 @@
 #pragma once
 // The pages of web/ (HTML, CSS, JavaScript, images), compiled into the binary by
-// cmake/EmbedFiles.cmake and served at "/<file name>"; "/" is index.html. The folder is flat:
-// a path with another '/' names no file.
+// cmake/EmbedFiles.cmake and served at "/<file name>"; "/" is index.html. The folder is flat
+// but for the administrator console, web/admin/, served at "/admin/<file name>" ("/admin" and
+// "/admin/" are its index.html); any other path with another '/' names no file.
 
 #include <optional>
 #include <string_view>

@@ -197,5 +197,31 @@ TEST_F(DirectoryAdministrationTest, RolesMakeAdministrators) {
   EXPECT_FALSE(details->is_administrator);
 }
 
+// A signed-in user acts on the admin API with the permissions of the roles they hold now.
+TEST_F(DirectoryAdministrationTest, SignedInUsersActWithTheirRoles) {
+  auto plain = make_user("alice@contoso.example");
+  auto actor = admin_->actor_for_user(plain.user);
+  ASSERT_TRUE(actor.ok());
+  EXPECT_EQ(actor->name, "alice@contoso.example");
+  EXPECT_EQ(actor->tenant, tenant_);
+  EXPECT_EQ(actor->permissions, 0u);
+
+  auto helpdesk = make_user("hal@contoso.example");
+  ASSERT_TRUE(admin_->assign_role(op_, ctx_, "hal@contoso.example", "helpdesk-administrator").ok());
+  actor = admin_->actor_for_user(helpdesk.user);
+  ASSERT_TRUE(actor.ok());
+  EXPECT_EQ(actor->permissions, domain::find_admin_role("helpdesk-administrator")->permissions);
+  EXPECT_TRUE(actor->may(domain::Permission::kResetPasswords));
+  EXPECT_FALSE(actor->may(domain::Permission::kManagePolicy));
+
+  ASSERT_TRUE(admin_->assign_role(op_, ctx_, "hal@contoso.example", "security-administrator").ok());
+  actor = admin_->actor_for_user(helpdesk.user);
+  EXPECT_EQ(actor->permissions, domain::find_admin_role("helpdesk-administrator")->permissions |
+                                    domain::find_admin_role("security-administrator")->permissions);
+  ASSERT_TRUE(admin_->remove_role(op_, ctx_, "hal@contoso.example", "helpdesk-administrator").ok());
+  ASSERT_TRUE(admin_->remove_role(op_, ctx_, "hal@contoso.example", "security-administrator").ok());
+  EXPECT_EQ(admin_->actor_for_user(helpdesk.user)->permissions, 0u);
+}
+
 }  // namespace
 }  // namespace sspr::flows

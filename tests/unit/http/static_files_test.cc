@@ -14,6 +14,7 @@ namespace sspr::http {
 
 // Generated from web/ (cmake/EmbedFiles.cmake); static_files.cc declares it the same way.
 const std::vector<std::pair<std::string_view, std::string_view>>& embedded_web_files();
+const std::vector<std::pair<std::string_view, std::string_view>>& embedded_admin_web_files();
 
 namespace {
 
@@ -45,8 +46,24 @@ TEST(StaticFiles, UnknownAndNestedPathsNameNoFile) {
   EXPECT_FALSE(find_static_file("index.html"));
 }
 
+TEST(StaticFiles, TheConsoleIsServedUnderAdmin) {
+  for (const char* path : {"/admin", "/admin/", "/admin/index.html"}) {
+    auto index = find_static_file(path);
+    ASSERT_TRUE(index) << path;
+    EXPECT_TRUE(index->is_page);
+    EXPECT_NE(index->content.find("/admin/console.js"), std::string_view::npos) << path;
+  }
+  auto script = find_static_file("/admin/console.js");
+  ASSERT_TRUE(script);
+  EXPECT_EQ(script->content_type, "text/javascript; charset=utf-8");
+  EXPECT_FALSE(find_static_file("/admin/signin.html"));
+  EXPECT_FALSE(find_static_file("/admin/x/index.html"));
+  EXPECT_FALSE(find_static_file("/administrator.html"));
+  EXPECT_FALSE(find_static_file("/console.js"));
+}
+
 TEST(StaticFiles, PagesUseNoInlineScriptOrStyle) {
-  for (const char* page : {"/index.html", "/signin.html", "/reset.html"}) {
+  for (const char* page : {"/index.html", "/signin.html", "/reset.html", "/admin/index.html"}) {
     auto file = find_static_file(page);
     ASSERT_TRUE(file) << page;
     EXPECT_EQ(file->content.find("<script>"), std::string_view::npos) << page;
@@ -60,7 +77,10 @@ TEST(StaticFiles, PagesUseNoInlineScriptOrStyle) {
 TEST(StaticFiles, EveryPageTextKeyHasATextInEveryLanguage) {
   const std::regex key(R"(page\.[a-z_]+\.[a-z_]+)");
   int seen = 0;
-  for (const auto& [name, content] : embedded_web_files()) {
+  auto files = embedded_web_files();
+  const auto& admin = embedded_admin_web_files();
+  files.insert(files.end(), admin.begin(), admin.end());
+  for (const auto& [name, content] : files) {
     const std::string text(content);
     for (std::sregex_iterator it(text.begin(), text.end(), key), end; it != end; ++it) {
       ++seen;
