@@ -39,3 +39,7 @@ echo
 echo "== $BUILD_DIR/sspr_reset_load  (targets: complete resets >= 85 % of the Argon2id ceiling /"
 echo "   hashes per reset; start+challenge+verify >= 5,000 requests/s, p99 <= 20 ms, 64 clients)"
 "$BUILD_DIR/sspr_reset_load" --sspr "$SSPR"
+
+echo
+echo "== bench/onprem_sync_10k.py  (target: a full sync of 10,000 users <= 30 s)"
+/usr/bin/python3 bench/onprem_sync_10k.py --binary "$SSPR"

@@ -158,6 +158,15 @@ flows::onprem::OnPremisesConnections* CommandContext::onprem_connections() {
   return onprem_connections_.get();
 }
 
+flows::onprem::OnPremisesSync* CommandContext::onprem_sync() {
+  if (!onprem_sync_) {
+    if (!open_directory()) return nullptr;
+    onprem_sync_ = std::make_unique<flows::onprem::OnPremisesSync>(*store_, clock_, random(),
+                                                                   onprem_reader_);
+  }
+  return onprem_sync_.get();
+}
+
 void CommandContext::open_breached_filter(const config::Config& cfg) {
   const auto path = breached_filter_path(cfg);
   std::error_code ignored;

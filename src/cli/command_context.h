@@ -17,6 +17,7 @@
 #include "flows/captcha.h"
 #include "flows/directory_administration.h"
 #include "flows/onprem/onprem_connections.h"
+#include "flows/onprem/onprem_sync.h"
 #include "flows/onprem/tenant_onprem_directory.h"
 #include "flows/password_protection.h"
 #include "flows/password_reset.h"
@@ -26,6 +27,7 @@
 #include "notify/notifier.h"
 #include "notify/sleeper.h"
 #include "onprem/ldap_connector.h"
+#include "onprem/ldap_directory_reader.h"
 #include "platform/argon2id_password_hasher.h"
 #include "platform/hmac_captcha_signer.h"
 #include "platform/one_time_code_digest.h"
@@ -85,6 +87,9 @@ class CommandContext {
   // The on-premises connection use cases (after open_directory succeeded); reports a failure
   // itself and returns nullptr.
   flows::onprem::OnPremisesConnections* onprem_connections();
+  // The on-premises sync (after open_directory succeeded); reports a failure itself and
+  // returns nullptr.
+  flows::onprem::OnPremisesSync* onprem_sync();
   // The on-premises directory of every tenant (its connection over LDAP, or SSPR_0029 when
   // it has none), after open_directory succeeded.
   flows::onprem::OnPremisesDirectory& onprem_directory();
@@ -134,6 +139,8 @@ class CommandContext {
   onprem::LdapConnector onprem_connector_;
   std::unique_ptr<flows::onprem::TenantOnPremisesDirectory> onprem_directory_;
   std::unique_ptr<flows::onprem::OnPremisesConnections> onprem_connections_;
+  onprem::LdapDirectoryReader onprem_reader_;
+  std::unique_ptr<flows::onprem::OnPremisesSync> onprem_sync_;
 };
 
 // Where the breached-password filter lives: [password] breached_filter, or

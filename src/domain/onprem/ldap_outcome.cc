@@ -20,6 +20,8 @@ std::string_view step_name(LdapStep step) {
       return "password set";
     case LdapStep::kUnlock:
       return "unlock";
+    case LdapStep::kSearch:
+      return "directory search";
   }
   return "LDAP";
 }

@@ -27,7 +27,8 @@ enum class LdapStep {
   kBind,
   kSearchBase,
   kSetPassword,
-  kUnlock
+  kUnlock,
+  kSearch  // reading entries for the sync
 };
 
 namespace ldap_code {

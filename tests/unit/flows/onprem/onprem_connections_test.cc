@@ -54,7 +54,8 @@ class OnPremisesConnectionsTest : public DirectoryTest {
                               .starttls = true,
                               .ca_file = "",
                               .timeout_seconds = 10,
-                              .updated_at = ""};
+                              .updated_at = "",
+                            .upn_attribute = ""};
   }
   domain::User synced_user(const std::string& dn) {
     domain::User user;
