@@ -143,8 +143,8 @@ domain::Result<flows::PasswordReset*> CommandContext::password_reset() {
 
 flows::onprem::OnPremisesDirectory& CommandContext::onprem_directory() {
   if (!onprem_directory_) {
-    onprem_directory_ =
-        std::make_unique<flows::onprem::TenantOnPremisesDirectory>(*store_, onprem_connector_);
+    onprem_directory_ = std::make_unique<flows::onprem::TenantOnPremisesDirectory>(
+        *store_, onprem_connector_, clock_);
   }
   return *onprem_directory_;
 }
@@ -161,8 +161,8 @@ flows::onprem::OnPremisesConnections* CommandContext::onprem_connections() {
 flows::onprem::OnPremisesSync* CommandContext::onprem_sync() {
   if (!onprem_sync_) {
     if (!open_directory()) return nullptr;
-    onprem_sync_ = std::make_unique<flows::onprem::OnPremisesSync>(*store_, clock_, random(),
-                                                                   onprem_reader_);
+    onprem_sync_ =
+        std::make_unique<flows::onprem::OnPremisesSync>(*store_, clock_, random(), onprem_reader_);
   }
   return onprem_sync_.get();
 }

@@ -202,6 +202,8 @@ Result<TenantDiagnosisView> ResetDiagnosis::diagnose_tenant(const domain::Actor&
     facts.trial.created =
         tenant->created_at.empty() ? now : domain::parse_iso8601(tenant->created_at).value_or(now);
     view.diagnosis = de::diagnose_tenant(facts, now);
+    if (tx.find_onprem_connection(tenant->id))
+      view.onprem_status = tx.find_onprem_status(tenant->id);
     out = std::move(view);
     return domain::ok_status();
   });

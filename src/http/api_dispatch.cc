@@ -141,6 +141,8 @@ void serve_on_worker(DispatchContext& context, const ApiRoute& route, Exchange& 
     request.demo_outbox = dependencies.demo_outbox;
     request.reset = dependencies.password_reset;
     request.diagnosis = dependencies.diagnosis;
+    request.onprem_connections = dependencies.onprem_connections;
+    request.onprem_sync = dependencies.onprem_sync;
     if (auto status = authenticate(context, route, exchange, request); !status) {
       return exchange.respond_error(status.error());
     }

@@ -19,6 +19,8 @@
 #include "domain/tenant.h"
 #include "flows/captcha.h"
 #include "flows/directory_administration.h"
+#include "flows/onprem/onprem_connections.h"
+#include "flows/onprem/onprem_sync.h"
 #include "flows/password_protection.h"
 #include "flows/password_reset.h"
 #include "flows/reset_diagnosis.h"
@@ -59,6 +61,9 @@ struct ApiRequest {
   flows::PasswordReset* reset = nullptr;
   // Diagnose (null only in tests that do not need it).
   flows::ResetDiagnosis* diagnosis = nullptr;
+  // The on-premises connection and sync (null only in tests that do not need them).
+  flows::onprem::OnPremisesConnections* onprem_connections = nullptr;
+  flows::onprem::OnPremisesSync* onprem_sync = nullptr;
 
   // A request header by (case-insensitive) name, "" when absent.
   std::string header(std::string_view name) const;

@@ -23,6 +23,7 @@ void add_security_info_routes(std::vector<ApiRoute>& routes);  // the security-i
 void add_reset_routes(std::vector<ApiRoute>& routes);          // the reset flow
 void add_support_routes(std::vector<ApiRoute>& routes);        // support code look-up
 void add_diagnose_routes(std::vector<ApiRoute>& routes);       // diagnose (SPEC §12)
+void add_onprem_routes(std::vector<ApiRoute>& routes);         // on-premises connection and sync
 
 // Every route of the server except GET /healthz, which the server answers inline.
 std::vector<ApiRoute> api_routes();

@@ -14,6 +14,8 @@
 #include "domain/random.h"
 #include "flows/captcha.h"
 #include "flows/directory_administration.h"
+#include "flows/onprem/onprem_connections.h"
+#include "flows/onprem/onprem_sync.h"
 #include "flows/password_protection.h"
 #include "flows/password_reset.h"
 #include "flows/reset_diagnosis.h"
@@ -37,6 +39,10 @@ struct ServerDependencies {
   flows::Captcha& captcha;
   flows::PasswordReset* password_reset = nullptr;  // the reset flow
   flows::ResetDiagnosis* diagnosis = nullptr;      // diagnose (SPEC §12)
+
+  // The on-premises connection and sync (SPEC §9).
+  flows::onprem::OnPremisesConnections* onprem_connections = nullptr;
+  flows::onprem::OnPremisesSync* onprem_sync = nullptr;
 };
 
 // Returns the process exit code (0 after a clean shutdown, 1 when the port cannot be bound,

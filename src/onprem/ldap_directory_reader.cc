@@ -15,9 +15,9 @@ domain::Status LdapDirectoryReader::read(
   if (!connection) return connection.error();
   for (std::size_t i = 0; i < queries.size(); ++i) {
     const auto& query = queries[i];
-    auto searched =
-        connection->search(query.base_dn, query.filter, query.attributes, kPageSize,
-                           [&](domain::onprem::DirectoryEntry&& entry) { sink(i, std::move(entry)); });
+    auto searched = connection->search(
+        query.base_dn, query.filter, query.attributes, kPageSize,
+        [&](domain::onprem::DirectoryEntry&& entry) { sink(i, std::move(entry)); });
     if (!searched) return searched;
   }
   return domain::ok_status();

@@ -12,9 +12,10 @@ std::optional<onprem::ConnectionSettings> SociStoreTransaction::find_onprem_conn
   onprem::ConnectionSettings out;
   std::string flavor;
   int starttls = 0;
-  SqlQuery query(session_,
-                 "SELECT url, flavor, bind_dn, bind_password_file, base_dn, starttls, ca_file,"
-                 " timeout_seconds, updated_at, upn_attribute FROM onprem_connections WHERE tenant_id = :t");
+  SqlQuery query(
+      session_,
+      "SELECT url, flavor, bind_dn, bind_password_file, base_dn, starttls, ca_file,"
+      " timeout_seconds, updated_at, upn_attribute FROM onprem_connections WHERE tenant_id = :t");
   query.into(out.url)
       .into(flavor)
       .into(out.bind_dn)

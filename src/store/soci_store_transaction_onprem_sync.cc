@@ -131,8 +131,7 @@ domain::UserId SociStoreTransaction::insert_synced_user(domain::TenantId tenant,
   return id;
 }
 
-void SociStoreTransaction::update_synced_user(domain::UserId user,
-                                              const onprem::SyncedUser& values,
+void SociStoreTransaction::update_synced_user(domain::UserId user, const onprem::SyncedUser& values,
                                               const std::string& now) {
   const long long id = user;
   const int enabled = values.enabled ? 1 : 0;

@@ -238,3 +238,30 @@ def test_the_benchmark_script_runs_with_a_small_directory(binary, tmp_path):
                                capture_output=True, text=True, timeout=300)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "300 users" in completed.stdout, completed.stdout
+
+
+def test_the_admin_api_sets_tests_syncs_and_deletes_the_connection(backend, slapd):
+    directory = Directory(slapd)
+    _, token = create_tenant_with_token(backend, "Contoso", DOMAIN)
+    directory.add_user("ivan", mobile="+1 425 555 0100")
+    api = h.Api(backend.server().base_url, token)
+    assert api.get("/api/v1/onprem/connection").status_code == 404
+    settings = {"url": slapd.url, "flavor": "openldap", "bind_dn": slapd_server.SERVICE_DN,
+                "bind_password_file": slapd.service_password_file, "base_dn": directory.ou,
+                "ca_file": slapd.ca_file, "starttls": True, "timeout_seconds": 5}
+    response = api.request("PUT", "/api/v1/onprem/connection", json={**settings, "url": "x"})
+    h.assert_api_error(response, 400, "InvalidInput")
+    response = api.request("PUT", "/api/v1/onprem/connection", json=settings)
+    assert response.status_code == 200, h.describe_response(response)
+    response = api.post("/api/v1/onprem/connection/test")
+    assert response.json()["status"] == "up", h.describe_response(response)
+    response = api.post("/api/v1/onprem/sync", json={"full": True})
+    assert response.status_code == 200, h.describe_response(response)
+    assert response.json()["users"]["created"] == 1, response.json()
+    shown = api.get("/api/v1/onprem/connection").json()
+    assert shown["status"]["state"] == "up" and shown["base_dn"] == directory.ou, shown
+    assert slapd.service_password_file in json.dumps(shown)
+    assert api.request("DELETE", "/api/v1/onprem/connection").status_code == 204
+    assert api.get("/api/v1/onprem/connection").status_code == 404
+    response = api.post("/api/v1/onprem/sync")
+    assert response.status_code >= 400, h.describe_response(response)

@@ -67,8 +67,8 @@ AttributeMapping default_mapping(DirectoryFlavor flavor, const std::string& upn_
 }
 
 std::vector<std::string> user_attributes(const AttributeMapping& m) {
-  std::vector<std::string> out{m.anchor,  m.upn,    m.display_name, m.given_name, m.surname,
-                               m.mail,    m.mobile, m.office_phone, m.watermark,  m.disabled};
+  std::vector<std::string> out{m.anchor, m.upn,    m.display_name, m.given_name, m.surname,
+                               m.mail,   m.mobile, m.office_phone, m.watermark,  m.disabled};
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

@@ -15,8 +15,8 @@ std::string_view connection_state_name(ConnectionState state) {
 }
 
 std::optional<ConnectionState> parse_connection_state(std::string_view text) {
-  for (auto state : {ConnectionState::kUp, ConnectionState::kMisconfigured,
-                     ConnectionState::kUnreachable}) {
+  for (auto state :
+       {ConnectionState::kUp, ConnectionState::kMisconfigured, ConnectionState::kUnreachable}) {
     if (connection_state_name(state) == text) return state;
   }
   return std::nullopt;
@@ -29,9 +29,8 @@ std::optional<ConnectionState> state_of_outcome(const std::optional<Error>& fail
   return std::nullopt;
 }
 
-ConnectionStatus next_status(const std::optional<ConnectionStatus>& previous,
-                             ConnectionState state, const std::string& reason,
-                             const std::string& now) {
+ConnectionStatus next_status(const std::optional<ConnectionStatus>& previous, ConnectionState state,
+                             const std::string& reason, const std::string& now) {
   ConnectionStatus next{state, now, now, state == ConnectionState::kUp ? "" : reason};
   if (previous && previous->state == state) next.since = previous->since;
   return next;

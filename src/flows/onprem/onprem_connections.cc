@@ -26,10 +26,14 @@ std::string_view state_name(ConnectionTestResult::State state) {
 namespace {
 
 nlohmann::json settings_details(const ConnectionSettings& s) {
-  return {{"url", s.url},         {"flavor", std::string(domain::onprem::flavor_name(s.flavor))},
-          {"bind_dn", s.bind_dn}, {"bind_password_file", s.bind_password_file},
-          {"base_dn", s.base_dn}, {"starttls", s.starttls},
-          {"ca_file", s.ca_file}, {"timeout_seconds", s.timeout_seconds},
+  return {{"url", s.url},
+          {"flavor", std::string(domain::onprem::flavor_name(s.flavor))},
+          {"bind_dn", s.bind_dn},
+          {"bind_password_file", s.bind_password_file},
+          {"base_dn", s.base_dn},
+          {"starttls", s.starttls},
+          {"ca_file", s.ca_file},
+          {"timeout_seconds", s.timeout_seconds},
           {"upn_attribute", s.upn_attribute}};
 }
 

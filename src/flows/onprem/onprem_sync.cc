@@ -107,23 +107,23 @@ struct SnapshotBuilder {
 }  // namespace
 
 Result<SyncSummary> OnPremisesSync::run(const domain::Actor& actor,
-                                        const domain::RequestContext& ctx,
-                                        domain::TenantId tenant, const SyncOptions& options,
-                                        const SyncProgress& progress) {
+                                        const domain::RequestContext& ctx, domain::TenantId tenant,
+                                        const SyncOptions& options, const SyncProgress& progress) {
   const auto began = std::chrono::steady_clock::now();
   auto report = [&](std::string_view phase, std::size_t done, std::size_t total) {
     if (progress) progress(phase, done, total);
   };
-  auto context = in_transaction<Context>(store_, [&](store::StoreTransaction& tx) -> Result<Context> {
-    auto found = detail::find_tenant(tx, actor, tenant, Permission::kManageUsers);
-    if (!found) return found.error();
-    auto settings = tx.find_onprem_connection(tenant);
-    if (!settings) {
-      return domain::errors::directory_not_connected(
-          "no on-premises connection is configured for this tenant");
-    }
-    return Context{*found, *settings, tx.find_sync_state(tenant).value_or(onprem::SyncState{})};
-  });
+  auto context =
+      in_transaction<Context>(store_, [&](store::StoreTransaction& tx) -> Result<Context> {
+        auto found = detail::find_tenant(tx, actor, tenant, Permission::kManageUsers);
+        if (!found) return found.error();
+        auto settings = tx.find_onprem_connection(tenant);
+        if (!settings) {
+          return domain::errors::directory_not_connected(
+              "no on-premises connection is configured for this tenant");
+        }
+        return Context{*found, *settings, tx.find_sync_state(tenant).value_or(onprem::SyncState{})};
+      });
   if (!context) return context.error();
 
   SyncSummary summary;
@@ -185,9 +185,9 @@ Result<SyncSummary> OnPremisesSync::run(const domain::Actor& actor,
   if (!stored) return stored.error();
   auto& snapshot = builder.snapshot;
   if (snapshot.present_anchors.empty() && (!stored->users.empty() || !stored->groups.empty())) {
-    return record_failure(onprem::admin_action_required(
-        "the directory lists no user or group under " + base +
-        " (wrong base DN or no read access?): nothing is deleted"));
+    return record_failure(
+        onprem::admin_action_required("the directory lists no user or group under " + base +
+                                      " (wrong base DN or no read access?): nothing is deleted"));
   }
   auto plan = onprem::plan_sync(snapshot, stored->users, stored->groups);
   summary.users_unchanged = plan.users_unchanged;
@@ -228,7 +228,8 @@ Result<SyncSummary> OnPremisesSync::run(const domain::Actor& actor,
       return skip(summary.users_skipped, user.dn, "UPN " + user.upn + " is taken by another user");
     }
     const auto id = tx.insert_synced_user(tenant, user, domain::AuthMode::kPasswordHashSync, at);
-    for (const auto& change : onprem::method_changes(user, {})) tx.apply_synced_method(id, change, at);
+    for (const auto& change : onprem::method_changes(user, {}))
+      tx.apply_synced_method(id, change, at);
     by_dn[onprem::normalized_dn(user.dn)] = {domain::MemberKind::kUser, id};
     ++summary.users_created;
     if (++user_done % 500 == 0) report("users", user_done, user_work);
@@ -251,12 +252,12 @@ Result<SyncSummary> OnPremisesSync::run(const domain::Actor& actor,
     if (++user_done % 500 == 0) report("users", user_done, user_work);
   });
   if (!updated) return updated.error();
-  auto deleted = in_batches(plan.users_to_delete.size(), [&](store::StoreTransaction& tx,
-                                                             std::size_t i, const std::string&) {
-    tx.delete_user(plan.users_to_delete[i]);
-    ++summary.users_deleted;
-    if (++user_done % 500 == 0) report("users", user_done, user_work);
-  });
+  auto deleted = in_batches(plan.users_to_delete.size(),
+                            [&](store::StoreTransaction& tx, std::size_t i, const std::string&) {
+                              tx.delete_user(plan.users_to_delete[i]);
+                              ++summary.users_deleted;
+                              if (++user_done % 500 == 0) report("users", user_done, user_work);
+                            });
   if (!deleted) return deleted.error();
   report("users", user_done, user_work);
 
@@ -302,9 +303,8 @@ Result<SyncSummary> OnPremisesSync::run(const domain::Actor& actor,
   });
   if (!groups_written) return groups_written.error();
   std::size_t group_done = 0;
-  auto members_written =
-      in_batches(written.size(), [&](store::StoreTransaction& tx, std::size_t i,
-                                     const std::string&) {
+  auto members_written = in_batches(
+      written.size(), [&](store::StoreTransaction& tx, std::size_t i, const std::string&) {
         const auto& w = written[i];
         auto resolved = onprem::resolve_members(*w.group, w.id, by_dn);
         summary.unknown_members += resolved.unknown;
@@ -316,10 +316,8 @@ Result<SyncSummary> OnPremisesSync::run(const domain::Actor& actor,
       });
   if (!members_written) return members_written.error();
 
-  summary.watermark =
-      onprem::later_watermark(mapping, context->state.watermark, builder.watermark);
-  summary.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+  summary.watermark = onprem::later_watermark(mapping, context->state.watermark, builder.watermark);
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
   auto finished = store_.transact([&](store::StoreTransaction& tx) -> domain::Status {
     const auto at = now();
     auto details = summary_json(summary);

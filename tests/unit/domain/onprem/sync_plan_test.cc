@@ -110,9 +110,8 @@ TEST(SyncPlan, GroupsCreatedUpdatedAndDeleted) {
   SyncedGroup staff{"uuid-staff", "cn=staff,dc=contoso,dc=example", "Staff", {}};
   SyncedGroup renamed{"uuid-eng", "cn=eng,dc=contoso,dc=example", "Engineering", {}};
   DirectorySnapshot directory{{}, {staff, renamed}, {"uuid-staff", "uuid-eng"}};
-  std::vector<StoredSyncedGroup> groups{
-      {7, "uuid-eng", "cn=eng,dc=contoso,dc=example", "Eng", {}},
-      {8, "uuid-old", "cn=old,dc=contoso,dc=example", "Old", {}}};
+  std::vector<StoredSyncedGroup> groups{{7, "uuid-eng", "cn=eng,dc=contoso,dc=example", "Eng", {}},
+                                        {8, "uuid-old", "cn=old,dc=contoso,dc=example", "Old", {}}};
   auto plan = plan_sync(directory, {}, groups);
   ASSERT_EQ(plan.groups_to_create.size(), 1u);
   EXPECT_EQ(plan.groups_to_create[0].name, "Staff");

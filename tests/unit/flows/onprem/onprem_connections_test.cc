@@ -55,7 +55,7 @@ class OnPremisesConnectionsTest : public DirectoryTest {
                               .ca_file = "",
                               .timeout_seconds = 10,
                               .updated_at = "",
-                            .upn_attribute = ""};
+                              .upn_attribute = ""};
   }
   domain::User synced_user(const std::string& dn) {
     domain::User user;
