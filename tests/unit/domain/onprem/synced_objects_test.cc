@@ -29,7 +29,7 @@ TEST(MapUser, TakesTheMappedAttributes) {
   EXPECT_EQ(u.display_name, "Alice Smith");
   EXPECT_EQ(u.given_name, "Alice");
   EXPECT_EQ(u.surname, "Smith");
-  EXPECT_EQ(u.email, "Alice@Contoso.example");
+  EXPECT_EQ(u.email, "Alice@contoso.example");  // the domain part lower-cased
   EXPECT_EQ(u.mobile_phone, "+14255550100");
   EXPECT_EQ(u.office_phone, "+14255550111");
   EXPECT_EQ(u.office_extension, "123");
