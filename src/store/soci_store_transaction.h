@@ -121,9 +121,8 @@ class SociStoreTransaction final : public StoreTransaction {
   std::vector<domain::onprem::StoredSyncedUser> list_synced_users(domain::TenantId tenant) override;
   std::vector<domain::onprem::StoredSyncedGroup> list_synced_groups(
       domain::TenantId tenant) override;
-  domain::UserId insert_synced_user(domain::TenantId tenant,
-                                    const domain::onprem::SyncedUser& user, domain::AuthMode mode,
-                                    const std::string& now) override;
+  domain::UserId insert_synced_user(domain::TenantId tenant, const domain::onprem::SyncedUser& user,
+                                    domain::AuthMode mode, const std::string& now) override;
   void update_synced_user(domain::UserId user, const domain::onprem::SyncedUser& values,
                           const std::string& now) override;
   void apply_synced_method(domain::UserId user, const domain::onprem::MethodChange& change,

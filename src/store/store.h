@@ -217,8 +217,7 @@ class StoreTransaction {
   virtual void update_synced_user(domain::UserId user, const domain::onprem::SyncedUser& values,
                                   const std::string& now) = 0;
   // Writes one method change of sync (source "sync") for the user.
-  virtual void apply_synced_method(domain::UserId user,
-                                   const domain::onprem::MethodChange& change,
+  virtual void apply_synced_method(domain::UserId user, const domain::onprem::MethodChange& change,
                                    const std::string& now) = 0;
   virtual domain::GroupId insert_synced_group(domain::TenantId tenant,
                                               const domain::onprem::SyncedGroup& group,
@@ -229,8 +228,7 @@ class StoreTransaction {
   virtual void replace_members(domain::GroupId group,
                                const std::vector<domain::onprem::MemberRef>& members) = 0;
   virtual std::optional<domain::onprem::SyncState> find_sync_state(domain::TenantId tenant) = 0;
-  virtual void save_sync_state(domain::TenantId tenant,
-                               const domain::onprem::SyncState& state) = 0;
+  virtual void save_sync_state(domain::TenantId tenant, const domain::onprem::SyncState& state) = 0;
   virtual std::optional<domain::onprem::ConnectionStatus> find_onprem_status(
       domain::TenantId tenant) = 0;
   virtual void save_onprem_status(domain::TenantId tenant,

@@ -2,10 +2,9 @@
 // Which LDAP attributes a sync reads, per directory flavour (SPEC §9, issue 6). The defaults:
 //
 //                 openldap                              active_directory
-//   users         (objectClass=inetOrgPerson)           (&(objectCategory=person)(objectClass=user))
-//   groups        (objectClass=groupOfNames)            (objectClass=group)
-//   anchor        entryUUID                             objectGUID (binary, shown as a GUID)
-//   UPN           mail (a value without '@' gets        userPrincipalName
+//   users         (objectClass=inetOrgPerson) (&(objectCategory=person)(objectClass=user)) groups
+//   (objectClass=groupOfNames)            (objectClass=group) anchor        entryUUID objectGUID
+//   (binary, shown as a GUID) UPN           mail (a value without '@' gets        userPrincipalName
 //                 "@" + the tenant's first domain)
 //   names         cn / givenName / sn                   displayName / givenName / sn
 //   methods       mail → email, mobile → mobile phone, telephoneNumber → office phone (both)

@@ -31,8 +31,7 @@ struct ConnectionStatus {
 std::optional<ConnectionState> state_of_outcome(const std::optional<Error>& failure);
 
 // The status after observing `state` at `now`.
-ConnectionStatus next_status(const std::optional<ConnectionStatus>& previous,
-                             ConnectionState state, const std::string& reason,
-                             const std::string& now);
+ConnectionStatus next_status(const std::optional<ConnectionStatus>& previous, ConnectionState state,
+                             const std::string& reason, const std::string& now);
 
 }  // namespace sspr::domain::onprem

@@ -27,8 +27,8 @@ struct SyncedUser {
   std::string surname;
   std::string email;  // primary email and the pre-populated alternate email; "" = none
   bool enabled = true;
-  std::string mobile_phone;     // E.164, "" = none
-  std::string office_phone;     // E.164, "" = none
+  std::string mobile_phone;  // E.164, "" = none
+  std::string office_phone;  // E.164, "" = none
   std::string office_extension;
 
   friend bool operator==(const SyncedUser&, const SyncedUser&) = default;

@@ -14,7 +14,6 @@
 namespace sspr::flows::onprem {
 
 void record_connection_outcome(store::StoreTransaction& tx, domain::TenantId tenant,
-                               const std::optional<domain::Error>& failure,
-                               const std::string& now);
+                               const std::optional<domain::Error>& failure, const std::string& now);
 
 }  // namespace sspr::flows::onprem

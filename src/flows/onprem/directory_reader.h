@@ -30,7 +30,8 @@ class OnPremisesDirectoryReader {
 
   // Runs the queries in order; `sink(index of the query, entry)` for every entry.
   virtual domain::Status read(
-      const domain::onprem::ConnectionSettings& settings, const std::vector<DirectoryQuery>& queries,
+      const domain::onprem::ConnectionSettings& settings,
+      const std::vector<DirectoryQuery>& queries,
       const std::function<void(std::size_t, domain::onprem::DirectoryEntry&&)>& sink) = 0;
 };
 

@@ -47,8 +47,8 @@ class OnPremisesConnections {
   domain::Status remove(const domain::Actor& actor, const domain::RequestContext& ctx,
                         domain::TenantId tenant);
   // The connection's last observed status (test, sync, writeback); nullopt when never seen.
-  domain::Result<std::optional<domain::onprem::ConnectionStatus>> status(
-      const domain::Actor& actor, domain::TenantId tenant);
+  domain::Result<std::optional<domain::onprem::ConnectionStatus>> status(const domain::Actor& actor,
+                                                                         domain::TenantId tenant);
   // Tests the tenant's connection now (and records the status); a tenant without one is
   // "misconfigured".
   domain::Result<ConnectionTestResult> test(const domain::Actor& actor,
