@@ -196,6 +196,10 @@ def test_an_unreachable_directory_is_recorded_in_the_status(site, slapd):
     assert result.code == 1 and "SSPR_0030" in result.describe(), result.describe()
     status = backend.cli_ok("onprem", "show", "--tenant", DOMAIN)["status"]
     assert status["state"] == "unreachable" and status["since"], status
+    report = backend.cli("diagnose", "--tenant", DOMAIN).json()
+    assert report["onprem"]["state"] == "unreachable", report
+    text = backend.cli("diagnose", "--tenant", DOMAIN, json_output=False).stdout
+    assert "writeback: unreachable since " + status["since"] in text, text
     backend.cli_ok("onprem", "delete", "--tenant", DOMAIN)
     assert backend.cli_ok("onprem", "show", "--tenant", DOMAIN)["connection"] is None
 
