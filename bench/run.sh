@@ -44,3 +44,5 @@ echo
 echo "== bench/audit_scale.py  (targets: audit CSV export >= 200,000 rows/s with flat server"
 echo "   memory at 100k and 1M rows; registration report for 100,000 users <= 2 s, SQLite and PostgreSQL)"
 /usr/bin/python3 bench/audit_scale.py --sspr "$SSPR"
+echo "== bench/onprem_sync_10k.py  (target: a full sync of 10,000 users <= 30 s)"
+/usr/bin/python3 bench/onprem_sync_10k.py --binary "$SSPR"

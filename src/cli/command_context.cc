@@ -152,8 +152,8 @@ domain::Result<flows::PasswordReset*> CommandContext::password_reset() {
 
 flows::onprem::OnPremisesDirectory& CommandContext::onprem_directory() {
   if (!onprem_directory_) {
-    onprem_directory_ =
-        std::make_unique<flows::onprem::TenantOnPremisesDirectory>(*store_, onprem_connector_);
+    onprem_directory_ = std::make_unique<flows::onprem::TenantOnPremisesDirectory>(
+        *store_, onprem_connector_, clock_);
   }
   return *onprem_directory_;
 }
@@ -165,6 +165,15 @@ flows::onprem::OnPremisesConnections* CommandContext::onprem_connections() {
         *store_, clock_, random(), onprem_connector_);
   }
   return onprem_connections_.get();
+}
+
+flows::onprem::OnPremisesSync* CommandContext::onprem_sync() {
+  if (!onprem_sync_) {
+    if (!open_directory()) return nullptr;
+    onprem_sync_ =
+        std::make_unique<flows::onprem::OnPremisesSync>(*store_, clock_, random(), onprem_reader_);
+  }
+  return onprem_sync_.get();
 }
 
 void CommandContext::open_breached_filter(const config::Config& cfg) {

@@ -18,6 +18,7 @@
 #include "flows/captcha.h"
 #include "flows/directory_administration.h"
 #include "flows/onprem/onprem_connections.h"
+#include "flows/onprem/onprem_sync.h"
 #include "flows/onprem/tenant_onprem_directory.h"
 #include "flows/password_protection.h"
 #include "flows/password_reset.h"
@@ -30,6 +31,7 @@
 #include "observability/metrics.h"
 #include "onprem/ldap_connector.h"
 #include "onprem/ldap_user_bind.h"
+#include "onprem/ldap_directory_reader.h"
 #include "platform/argon2id_password_hasher.h"
 #include "platform/hmac_captcha_signer.h"
 #include "platform/one_time_code_digest.h"
@@ -89,6 +91,9 @@ class CommandContext {
   // The on-premises connection use cases (after open_directory succeeded); reports a failure
   // itself and returns nullptr.
   flows::onprem::OnPremisesConnections* onprem_connections();
+  // The on-premises sync (after open_directory succeeded); reports a failure itself and
+  // returns nullptr.
+  flows::onprem::OnPremisesSync* onprem_sync();
   // The on-premises directory of every tenant (its connection over LDAP, or SSPR_0029 when
   // it has none), after open_directory succeeded.
   flows::onprem::OnPremisesDirectory& onprem_directory();
@@ -145,6 +150,8 @@ class CommandContext {
   // Administrators' resets of synced users (writeback), and whom they notify.
   std::unique_ptr<flows::AdministratorPasswordWriteback> admin_writeback_;
   std::unique_ptr<flows::ResetNotifications> admin_notifications_;
+  onprem::LdapDirectoryReader onprem_reader_;
+  std::unique_ptr<flows::onprem::OnPremisesSync> onprem_sync_;
 };
 
 // Where the breached-password filter lives: [password] breached_filter, or

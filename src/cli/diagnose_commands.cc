@@ -108,6 +108,15 @@ std::string tenant_text(const json& d) {
           std::to_string(d["users_can_reset"].get<std::size_t>()) + " can reset\n";
   text += "  administrators: " + std::to_string(d["administrators"].get<std::size_t>()) + ", " +
           std::to_string(d["administrators_can_reset"].get<std::size_t>()) + " can reset\n";
+  if (d.contains("onprem") && d["onprem"].is_object()) {
+    const auto& onprem = d["onprem"];
+    text += "  writeback: " + onprem["state"].get<std::string>() + " since " +
+            onprem["since"].get<std::string>();
+    if (!onprem["reason"].get<std::string>().empty()) {
+      text += " (" + onprem["reason"].get<std::string>() + ")";
+    }
+    text += "\n";
+  }
   if (d["findings"].empty()) return text + "\nno findings\n";
   text += "\nfindings:\n";
   for (const auto& finding : d["findings"]) {

@@ -1,9 +1,14 @@
-// sspr onprem set | show | test: a tenant's on-premises directory connection (SPEC §9,
-// CONTRACT.md). `set` refuses bad settings with exit 2; `test` exits 0 when the connection is
-// up, 1 with "misconfigured: <why>" or "unreachable: <why>".
+// sspr onprem set | show | test | delete | sync: a tenant's on-premises directory connection
+// (SPEC §9, CONTRACT.md). `set` refuses bad settings with exit 2; `test` exits 0 when the
+// connection is up, 1 with "misconfigured: <why>" or "unreachable: <why>"; `sync` imports
+// users, groups and membership (progress on stderr when it is a terminal, a summary at the
+// end; exit 1 when the directory could not be read).
+
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <memory>
 
 #include "cli/command_groups.h"
@@ -24,6 +29,8 @@ struct OnPremOptions {
   bool starttls = false;
   std::string ca_file;
   int timeout = onprem::kDefaultTimeoutSeconds;
+  std::string upn_attribute;
+  bool full = false;
 };
 
 nlohmann::json settings_json(const onprem::ConnectionSettings& s, const std::string& tenant) {
@@ -36,6 +43,7 @@ nlohmann::json settings_json(const onprem::ConnectionSettings& s, const std::str
           {"starttls", s.starttls},
           {"ca_file", s.ca_file},
           {"timeout_seconds", s.timeout_seconds},
+          {"upn_attribute", s.upn_attribute},
           {"updated_at", s.updated_at}};
 }
 
@@ -49,6 +57,8 @@ std::string settings_text(const onprem::ConnectionSettings& s, const std::string
   text +=
       "  CA file:             " + (s.ca_file.empty() ? "(system trust store)" : s.ca_file) + "\n";
   text += "  timeout:             " + std::to_string(s.timeout_seconds) + " s\n";
+  text += "  UPN attribute:       " +
+          (s.upn_attribute.empty() ? "(the flavour's default)" : s.upn_attribute) + "\n";
   text += "  updated:             " + s.updated_at;
   return text;
 }
@@ -90,7 +100,8 @@ void set_connection(CommandContext& context, const OnPremOptions& options) {
                                       .starttls = options.starttls,
                                       .ca_file = ca_file,
                                       .timeout_seconds = options.timeout,
-                                      .updated_at = ""};
+                                      .updated_at = "",
+                                      .upn_attribute = options.upn_attribute};
   auto saved = connections->set(context.actor(), context.request_context(), settings);
   if (!saved) return context.report_error(saved.error());
   context.print(settings_json(*saved, options.tenant), settings_text(*saved, options.tenant));
@@ -108,7 +119,57 @@ void show_connection(CommandContext& context, const OnPremOptions& options) {
                   "no on-premises connection for " + options.tenant);
     return;
   }
-  context.print(settings_json(**found, options.tenant), settings_text(**found, options.tenant));
+  auto json = settings_json(**found, options.tenant);
+  auto text = settings_text(**found, options.tenant);
+  auto status = connections->status(context.actor(), *tenant);
+  if (!status) return context.report_error(status.error());
+  if (*status) {
+    const std::string state(onprem::connection_state_name((*status)->state));
+    json["status"] = {{"state", state},
+                      {"since", (*status)->since},
+                      {"checked_at", (*status)->checked_at},
+                      {"reason", (*status)->reason}};
+    text += "\n  status:              " + state + " since " + (*status)->since;
+    if (!(*status)->reason.empty()) text += " (" + (*status)->reason + ")";
+  } else {
+    json["status"] = nullptr;
+    text += "\n  status:              not checked yet";
+  }
+  context.print(json, text);
+}
+
+void delete_connection(CommandContext& context, const OnPremOptions& options) {
+  auto tenant = context.tenant_id(options.tenant);
+  if (!tenant) return;
+  auto* connections = context.onprem_connections();
+  if (!connections) return;
+  auto removed = connections->remove(context.actor(), context.request_context(), *tenant);
+  if (!removed) return context.report_error(removed.error());
+  context.print(nlohmann::json{{"tenant", options.tenant}, {"deleted", true}},
+                "on-premises connection of " + options.tenant + " deleted");
+}
+
+void sync_directory(CommandContext& context, const OnPremOptions& options) {
+  auto tenant = context.tenant_id(options.tenant);
+  if (!tenant) return;
+  auto* sync = context.onprem_sync();
+  if (!sync) return;
+  const bool terminal = isatty(STDERR_FILENO) != 0;
+  auto progress = [terminal](std::string_view phase, std::size_t done, std::size_t total) {
+    if (!terminal) return;
+    std::cerr << "\r\033[K" << phase << " " << done;
+    if (total > 0) std::cerr << "/" << total;
+    std::cerr << std::flush;
+  };
+  auto summary = sync->run(context.actor(), context.request_context(), *tenant,
+                           {.full = options.full}, progress);
+  if (terminal) std::cerr << "\r\033[K" << std::flush;
+  if (!summary) return context.report_error(summary.error());
+  auto json = flows::onprem::summary_json(*summary);
+  json["tenant"] = options.tenant;
+  std::string text = flows::onprem::summary_line(*summary);
+  for (const auto& problem : summary->problems) text += "\n  skipped or dropped: " + problem;
+  context.print(json, text);
 }
 
 void test_connection(CommandContext& context, const OnPremOptions& options) {
@@ -153,6 +214,10 @@ void register_onprem_commands(CLI::App& app, CommandContext& context) {
                   "system's trust store)");
   set->add_option("--timeout", options->timeout,
                   "seconds for each network step, 1-60 (default 10)");
+  set->add_option("--upn-attribute", options->upn_attribute,
+                  "sync: the attribute the UPN comes from (default: mail for openldap, "
+                  "userPrincipalName for active_directory; a value without @ gets the "
+                  "tenant's first domain)");
   set->callback([&context, options] { set_connection(context, *options); });
 
   auto* show = group->add_subcommand("show", "show the tenant's connection");
@@ -165,6 +230,18 @@ void register_onprem_commands(CLI::App& app, CommandContext& context) {
       "misconfigured or unreachable (exit 1)");
   test->add_option("--tenant", options->tenant, "tenant (any of its domains)")->required();
   test->callback([&context, options] { test_connection(context, *options); });
+
+  auto* remove = group->add_subcommand("delete", "remove the tenant's connection");
+  remove->add_option("--tenant", options->tenant, "tenant (any of its domains)")->required();
+  remove->callback([&context, options] { delete_connection(context, *options); });
+
+  auto* sync = group->add_subcommand(
+      "sync",
+      "import users, groups and nested membership from the directory (incremental after the "
+      "first run)");
+  sync->add_option("--tenant", options->tenant, "tenant (any of its domains)")->required();
+  sync->add_flag("--full", options->full, "read every entry, not only those changed");
+  sync->callback([&context, options] { sync_directory(context, *options); });
 }
 
 }  // namespace sspr::cli

@@ -59,6 +59,8 @@ void run(CommandContext& context, config::Config& config,
   flows::ResetDiagnosis diagnosis(*context.store(), context.clock());
   dependencies.diagnosis = &diagnosis;
   dependencies.metrics = &context.metrics();
+  dependencies.onprem_connections = context.onprem_connections();
+  dependencies.onprem_sync = context.onprem_sync();
   context.exit_code = http::run_server(config, dependencies, [&](const std::string& address) {
     if (on_listening) on_listening(address);
     std::cout << "listening on http://" << address << std::endl;

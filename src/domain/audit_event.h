@@ -68,6 +68,8 @@ inline constexpr std::string_view kRemoveCustomQuestion = "Remove custom securit
 // On-premises directory connection (SPEC §9).
 inline constexpr std::string_view kSetOnPremisesConnection = "Set on-premises connection";
 inline constexpr std::string_view kTestOnPremisesConnection = "Test on-premises connection";
+inline constexpr std::string_view kSyncFromOnPremises = "Synchronize from on-premises directory";
+inline constexpr std::string_view kDeleteOnPremisesConnection = "Delete on-premises connection";
 }  // namespace audit_activity
 
 struct AuditEvent {

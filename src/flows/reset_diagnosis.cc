@@ -130,6 +130,8 @@ Result<TenantDiagnosisView> ResetDiagnosis::diagnose_tenant(const domain::Actor&
     }
     const auto facts = gather_tenant_facts(tx, *tenant, view.policy, view.scoped_group, now).facts;
     view.diagnosis = de::diagnose_tenant(facts, now);
+    if (tx.find_onprem_connection(tenant->id))
+      view.onprem_status = tx.find_onprem_status(tenant->id);
     out = std::move(view);
     return domain::ok_status();
   });

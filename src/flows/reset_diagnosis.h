@@ -24,6 +24,7 @@
 #include "domain/eligibility/reset_eligibility.h"
 #include "domain/eligibility/tenant_findings.h"
 #include "domain/methods/registered_method.h"
+#include "domain/onprem/connection_status.h"
 #include "domain/result.h"
 #include "domain/tenant.h"
 #include "domain/user.h"
@@ -78,6 +79,9 @@ struct TenantDiagnosisView {
   std::optional<domain::policy::SsprPolicy> policy;
   std::optional<std::string> scoped_group;  // the name of the policy's group, when it exists
   domain::eligibility::TenantDiagnosis diagnosis;
+  // The on-premises connection's last observed status (test, sync, writeback); nullopt when
+  // the tenant has no connection or it was never checked.
+  std::optional<domain::onprem::ConnectionStatus> onprem_status = std::nullopt;
 };
 
 class ResetDiagnosis {

@@ -146,8 +146,16 @@ json to_json(const TenantDiagnosisView& view, std::string_view language) {
     if (finding.error) item["error"] = error_json(*finding.error, language);
     findings.push_back(std::move(item));
   }
+  json onprem = nullptr;
+  if (view.onprem_status) {
+    onprem = {{"state", domain::onprem::connection_state_name(view.onprem_status->state)},
+              {"since", view.onprem_status->since},
+              {"checked_at", view.onprem_status->checked_at},
+              {"reason", view.onprem_status->reason}};
+  }
   return {{"tenant", view.tenant.domains.empty() ? "" : view.tenant.domains.front()},
           {"name", view.tenant.name},
+          {"onprem", std::move(onprem)},
           {"language", language},
           {"policy", to_json(SsprPolicyView{view.policy, view.scoped_group})},
           {"users", diagnosis.users},

@@ -156,6 +156,8 @@ void serve_on_worker(DispatchContext& context, const ApiRoute& route, Exchange& 
     request.diagnosis = dependencies.diagnosis;
     request.clock = &dependencies.clock;
     request.request_metrics = context.metrics;
+    request.onprem_connections = dependencies.onprem_connections;
+    request.onprem_sync = dependencies.onprem_sync;
     if (auto status = authenticate(context, route, exchange, request); !status) {
       return exchange.respond_error(status.error());
     }

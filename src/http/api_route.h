@@ -19,6 +19,8 @@
 #include "domain/tenant.h"
 #include "flows/captcha.h"
 #include "flows/directory_administration.h"
+#include "flows/onprem/onprem_connections.h"
+#include "flows/onprem/onprem_sync.h"
 #include "flows/password_protection.h"
 #include "flows/password_reset.h"
 #include "flows/reset_diagnosis.h"
@@ -65,6 +67,9 @@ struct ApiRequest {
   const domain::Clock* clock = nullptr;
   // What this node has seen of the on-premises directories (for /readyz); null in tests.
   const RequestMetrics* request_metrics = nullptr;
+  // The on-premises connection and sync (null only in tests that do not need them).
+  flows::onprem::OnPremisesConnections* onprem_connections = nullptr;
+  flows::onprem::OnPremisesSync* onprem_sync = nullptr;
 
   // A request header by (case-insensitive) name, "" when absent.
   std::string header(std::string_view name) const;

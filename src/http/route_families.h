@@ -24,6 +24,7 @@ void add_reset_routes(std::vector<ApiRoute>& routes);          // the reset flow
 void add_support_routes(std::vector<ApiRoute>& routes);        // support code look-up
 void add_diagnose_routes(std::vector<ApiRoute>& routes);       // diagnose (SPEC §12)
 void add_report_routes(std::vector<ApiRoute>& routes);         // reports (SPEC §11)
+void add_onprem_routes(std::vector<ApiRoute>& routes);         // on-premises connection and sync
 
 // Every route of the server except GET /healthz, which the server answers inline.
 std::vector<ApiRoute> api_routes();

@@ -24,6 +24,7 @@ std::vector<ApiRoute> api_routes() {
   add_support_routes(routes);
   add_diagnose_routes(routes);
   add_report_routes(routes);
+  add_onprem_routes(routes);
   return routes;
 }
 

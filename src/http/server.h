@@ -16,6 +16,8 @@
 #include "domain/random.h"
 #include "flows/captcha.h"
 #include "flows/directory_administration.h"
+#include "flows/onprem/onprem_connections.h"
+#include "flows/onprem/onprem_sync.h"
 #include "flows/password_protection.h"
 #include "flows/password_reset.h"
 #include "flows/reset_diagnosis.h"
@@ -42,6 +44,10 @@ struct ServerDependencies {
   flows::ResetDiagnosis* diagnosis = nullptr;      // diagnose (SPEC §12)
   // Counters shared with the parts outside http (the notifier); null: the server keeps its own.
   observability::Metrics* metrics = nullptr;
+
+  // The on-premises connection and sync (SPEC §9).
+  flows::onprem::OnPremisesConnections* onprem_connections = nullptr;
+  flows::onprem::OnPremisesSync* onprem_sync = nullptr;
 };
 
 // Returns the process exit code (0 after a clean shutdown, 1 when the port cannot be bound,

@@ -135,6 +135,84 @@ domain::Status LdapConnection::read_entry(const std::string& dn, LdapStep step) 
   return domain::ok_status();
 }
 
+namespace {
+
+struct MessageFree {
+  void operator()(LDAPMessage* message) const { ldap_msgfree(message); }
+};
+
+domain::onprem::DirectoryEntry entry_of(LDAP* handle, LDAPMessage* message) {
+  char* dn = ldap_get_dn(handle, message);
+  domain::onprem::DirectoryEntry entry(dn != nullptr ? dn : "");
+  if (dn != nullptr) ldap_memfree(dn);
+  BerElement* ber = nullptr;
+  for (char* name = ldap_first_attribute(handle, message, &ber); name != nullptr;
+       name = ldap_next_attribute(handle, message, ber)) {
+    if (berval** values = ldap_get_values_len(handle, message, name); values != nullptr) {
+      for (berval** value = values; *value != nullptr; ++value) {
+        entry.add(name, std::string((*value)->bv_val, (*value)->bv_len));
+      }
+      ldap_value_free_len(values);
+    }
+    ldap_memfree(name);
+  }
+  if (ber != nullptr) ber_free(ber, 0);
+  return entry;
+}
+
+}  // namespace
+
+domain::Status LdapConnection::search(
+    const std::string& base, const std::string& filter, const std::vector<std::string>& attributes,
+    int page_size, const std::function<void(domain::onprem::DirectoryEntry&&)>& sink) {
+  LDAP* handle = handle_.get();
+  std::vector<std::string> names = attributes;
+  std::vector<char*> attribute_list;
+  for (auto& name : names) attribute_list.push_back(name.data());
+  attribute_list.push_back(nullptr);
+  std::string cookie;
+  do {
+    berval cookie_value = as_berval(cookie);
+    LDAPControl* page = nullptr;
+    int rc = ldap_create_page_control(handle, page_size, cookie.empty() ? nullptr : &cookie_value,
+                                      1, &page);
+    if (rc != LDAP_SUCCESS) return failure(LdapStep::kSearch, rc);
+    LDAPControl* server_controls[] = {page, nullptr};
+    timeval timeout{timeout_seconds_, 0};
+    LDAPMessage* raw = nullptr;
+    rc = ldap_search_ext_s(handle, base.c_str(), LDAP_SCOPE_SUBTREE, filter.c_str(),
+                           attribute_list.data(), 0, server_controls, nullptr, &timeout, 0, &raw);
+    ldap_control_free(page);
+    std::unique_ptr<LDAPMessage, MessageFree> result(raw);
+    if (rc != LDAP_SUCCESS) return failure(LdapStep::kSearch, rc);
+    for (LDAPMessage* message = ldap_first_entry(handle, raw); message != nullptr;
+         message = ldap_next_entry(handle, message)) {
+      sink(entry_of(handle, message));
+    }
+    int code = LDAP_SUCCESS;
+    LDAPControl** controls = nullptr;
+    rc = ldap_parse_result(handle, raw, &code, nullptr, nullptr, nullptr, &controls, 0);
+    if (rc != LDAP_SUCCESS) return failure(LdapStep::kSearch, rc);
+    if (code != LDAP_SUCCESS) {
+      ldap_controls_free(controls);
+      return failure(LdapStep::kSearch, code);
+    }
+    cookie.clear();
+    if (LDAPControl* response = ldap_control_find(LDAP_CONTROL_PAGEDRESULTS, controls, nullptr);
+        response != nullptr) {
+      ber_int_t estimate = 0;
+      berval next{0, nullptr};
+      if (ldap_parse_pageresponse_control(handle, response, &estimate, &next) == LDAP_SUCCESS &&
+          next.bv_val != nullptr) {
+        cookie.assign(next.bv_val, next.bv_len);
+        ber_memfree(next.bv_val);
+      }
+    }
+    ldap_controls_free(controls);
+  } while (!cookie.empty());
+  return domain::ok_status();
+}
+
 domain::Status LdapConnection::modify_password(const std::string& dn, const std::string& password) {
   berval user = as_berval(dn);
   berval new_password = as_berval(password);

@@ -7,10 +7,13 @@
 // system's trust store when empty). Failures are mapped by domain/onprem/ldap_outcome.h.
 // No password reaches an error text.
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "domain/onprem/connection_settings.h"
+#include "domain/onprem/directory_entry.h"
 #include "domain/onprem/ldap_outcome.h"
 #include "domain/result.h"
 #include "onprem/handshake_deadline.h"
@@ -37,6 +40,11 @@ class LdapConnection {
   // Deletes every value of `attribute`; an attribute that is not there is fine.
   domain::Status delete_attribute(const std::string& dn, const std::string& attribute,
                                   domain::onprem::LdapStep step);
+  // A subtree search under `base` in pages of `page_size` (RFC 2696 simple paged results,
+  // critical), each page bounded by the timeout; `sink` gets every entry as it is read.
+  domain::Status search(const std::string& base, const std::string& filter,
+                        const std::vector<std::string>& attributes, int page_size,
+                        const std::function<void(domain::onprem::DirectoryEntry&&)>& sink);
   // Replaces `attribute` with the single (possibly binary) value.
   domain::Status replace_attribute(const std::string& dn, const std::string& attribute,
                                    const std::string& value, domain::onprem::LdapStep step);

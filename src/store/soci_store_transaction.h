@@ -116,6 +116,30 @@ class SociStoreTransaction final : public StoreTransaction {
   std::optional<domain::onprem::ConnectionSettings> find_onprem_connection(
       domain::TenantId tenant) override;
   void save_onprem_connection(const domain::onprem::ConnectionSettings& settings) override;
+  // On-premises sync and status (soci_store_transaction_onprem_sync.cc).
+  bool delete_onprem_connection(domain::TenantId tenant) override;
+  std::vector<domain::onprem::StoredSyncedUser> list_synced_users(domain::TenantId tenant) override;
+  std::vector<domain::onprem::StoredSyncedGroup> list_synced_groups(
+      domain::TenantId tenant) override;
+  domain::UserId insert_synced_user(domain::TenantId tenant, const domain::onprem::SyncedUser& user,
+                                    domain::AuthMode mode, const std::string& now) override;
+  void update_synced_user(domain::UserId user, const domain::onprem::SyncedUser& values,
+                          const std::string& now) override;
+  void apply_synced_method(domain::UserId user, const domain::onprem::MethodChange& change,
+                           const std::string& now) override;
+  domain::GroupId insert_synced_group(domain::TenantId tenant,
+                                      const domain::onprem::SyncedGroup& group,
+                                      const std::string& now) override;
+  void update_synced_group(domain::GroupId group,
+                           const domain::onprem::SyncedGroup& values) override;
+  void replace_members(domain::GroupId group,
+                       const std::vector<domain::onprem::MemberRef>& members) override;
+  std::optional<domain::onprem::SyncState> find_sync_state(domain::TenantId tenant) override;
+  void save_sync_state(domain::TenantId tenant, const domain::onprem::SyncState& state) override;
+  std::optional<domain::onprem::ConnectionStatus> find_onprem_status(
+      domain::TenantId tenant) override;
+  void save_onprem_status(domain::TenantId tenant,
+                          const domain::onprem::ConnectionStatus& status) override;
   // Sessions and sign-in failures (soci_store_transaction_sessions.cc).
   void insert_session(const domain::Session& session) override;
   std::optional<domain::Session> find_session(const std::string& id) override;

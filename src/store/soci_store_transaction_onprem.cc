@@ -12,9 +12,10 @@ std::optional<onprem::ConnectionSettings> SociStoreTransaction::find_onprem_conn
   onprem::ConnectionSettings out;
   std::string flavor;
   int starttls = 0;
-  SqlQuery query(session_,
-                 "SELECT url, flavor, bind_dn, bind_password_file, base_dn, starttls, ca_file,"
-                 " timeout_seconds, updated_at FROM onprem_connections WHERE tenant_id = :t");
+  SqlQuery query(
+      session_,
+      "SELECT url, flavor, bind_dn, bind_password_file, base_dn, starttls, ca_file,"
+      " timeout_seconds, updated_at, upn_attribute FROM onprem_connections WHERE tenant_id = :t");
   query.into(out.url)
       .into(flavor)
       .into(out.bind_dn)
@@ -24,6 +25,7 @@ std::optional<onprem::ConnectionSettings> SociStoreTransaction::find_onprem_conn
       .into(out.ca_file)
       .into(out.timeout_seconds)
       .into(out.updated_at)
+      .into(out.upn_attribute)
       .use(tenant_id);
   if (!query.run()) return std::nullopt;
   out.tenant = tenant;
@@ -40,8 +42,8 @@ void SociStoreTransaction::save_onprem_connection(const onprem::ConnectionSettin
   remove.use(tenant_id).run();
   SqlQuery insert(session_,
                   "INSERT INTO onprem_connections (tenant_id, url, flavor, bind_dn,"
-                  " bind_password_file, base_dn, starttls, ca_file, timeout_seconds, updated_at)"
-                  " VALUES (:t, :u, :f, :b, :p, :d, :s, :c, :o, :now)");
+                  " bind_password_file, base_dn, starttls, ca_file, timeout_seconds, updated_at,"
+                  " upn_attribute) VALUES (:t, :u, :f, :b, :p, :d, :s, :c, :o, :now, :upn)");
   insert.use(tenant_id)
       .use(settings.url)
       .use(flavor)
@@ -52,6 +54,7 @@ void SociStoreTransaction::save_onprem_connection(const onprem::ConnectionSettin
       .use(settings.ca_file)
       .use(settings.timeout_seconds)
       .use(settings.updated_at)
+      .use(settings.upn_attribute)
       .run();
 }
 

@@ -24,6 +24,9 @@
 #include "domain/methods/registration_record.h"
 #include "domain/methods/security_answer_record.h"
 #include "domain/onprem/connection_settings.h"
+#include "domain/onprem/connection_status.h"
+#include "domain/onprem/sync_plan.h"
+#include "domain/onprem/sync_state.h"
 #include "domain/policy/sspr_policy.h"
 #include "domain/reset/reset_flow.h"
 #include "domain/result.h"
@@ -224,6 +227,39 @@ class StoreTransaction {
       domain::TenantId tenant) = 0;
   virtual void save_onprem_connection(const domain::onprem::ConnectionSettings& settings) = 0;
   // --- end on-premises connections ---
+  // --- On-premises sync and status (SPEC §9, migration 0010) ---
+  // Removes the tenant's connection, its sync state and status; false when it had none.
+  virtual bool delete_onprem_connection(domain::TenantId tenant) = 0;
+  // The tenant's synced users (source synced with an anchor) with their phone and email
+  // methods, and its synced groups with their direct members.
+  virtual std::vector<domain::onprem::StoredSyncedUser> list_synced_users(
+      domain::TenantId tenant) = 0;
+  virtual std::vector<domain::onprem::StoredSyncedGroup> list_synced_groups(
+      domain::TenantId tenant) = 0;
+  // A synced user: source synced, the anchor, onprem_id = the DN (the methods apart).
+  virtual domain::UserId insert_synced_user(domain::TenantId tenant,
+                                            const domain::onprem::SyncedUser& user,
+                                            domain::AuthMode mode, const std::string& now) = 0;
+  virtual void update_synced_user(domain::UserId user, const domain::onprem::SyncedUser& values,
+                                  const std::string& now) = 0;
+  // Writes one method change of sync (source "sync") for the user.
+  virtual void apply_synced_method(domain::UserId user, const domain::onprem::MethodChange& change,
+                                   const std::string& now) = 0;
+  virtual domain::GroupId insert_synced_group(domain::TenantId tenant,
+                                              const domain::onprem::SyncedGroup& group,
+                                              const std::string& now) = 0;
+  virtual void update_synced_group(domain::GroupId group,
+                                   const domain::onprem::SyncedGroup& values) = 0;
+  // Replaces the group's direct members.
+  virtual void replace_members(domain::GroupId group,
+                               const std::vector<domain::onprem::MemberRef>& members) = 0;
+  virtual std::optional<domain::onprem::SyncState> find_sync_state(domain::TenantId tenant) = 0;
+  virtual void save_sync_state(domain::TenantId tenant, const domain::onprem::SyncState& state) = 0;
+  virtual std::optional<domain::onprem::ConnectionStatus> find_onprem_status(
+      domain::TenantId tenant) = 0;
+  virtual void save_onprem_status(domain::TenantId tenant,
+                                  const domain::onprem::ConnectionStatus& status) = 0;
+  // --- end on-premises sync and status ---
   // --- Sessions and sign-in failures (self-service sign-in) ---
   // Sessions are keyed by the digest of their token (domain/session.h).
   virtual void insert_session(const domain::Session& session) = 0;

@@ -92,6 +92,7 @@ olcDbMaxSize: 67108864
 olcAccess: {{0}}to attrs=userPassword by dn.exact="{SERVICE_DN}" write by self write by anonymous auth by * none
 olcAccess: {{1}}to attrs=pwdAccountLockedTime by dn.exact="{SERVICE_DN}" manage by * none
 olcAccess: {{2}}to * by dn.exact="{SERVICE_DN}" read by self read by * none
+olcLimits: {{0}}dn.exact="{SERVICE_DN}" size.soft=500 size.hard=unlimited size.pr=500 size.prtotal=unlimited
 
 dn: olcOverlay={{0}}ppolicy,olcDatabase={{1}}mdb,cn=config
 objectClass: olcOverlayConfig
@@ -144,7 +145,10 @@ userPassword: {service_password}
 class SlapdServer:
     """One slapd for a pytest session (see conftest.py `slapd`)."""
 
-    def __init__(self):
+    def __init__(self, extra_ldif=None):
+        # extra_ldif: entries loaded by slapadd before slapd starts (the fast way to load
+        # thousands, used by bench/onprem_sync_10k.py).
+        self.extra_ldif = extra_ldif
         self.dir = pathlib.Path(tempfile.mkdtemp(prefix="sspr-itest-slapd-"))
         self.root_password = "root-" + os.urandom(8).hex()
         self.service_password = "svc-" + os.urandom(8).hex()
@@ -162,6 +166,9 @@ class SlapdServer:
         (d / "data.ldif").write_text(_data_ldif(self.service_password))
         _run(["slapadd", "-n", "0", "-F", str(d / "slapd.d"), "-l", str(d / "config.ldif")])
         _run(["slapadd", "-n", "1", "-F", str(d / "slapd.d"), "-l", str(d / "data.ldif")])
+        if self.extra_ldif:
+            (d / "extra.ldif").write_text(self.extra_ldif)
+            _run(["slapadd", "-q", "-n", "1", "-F", str(d / "slapd.d"), "-l", str(d / "extra.ldif")])
         (d / "service-password").write_text(self.service_password)
         os.chmod(d / "service-password", 0o600)
         self.port = _free_port()
@@ -233,6 +240,17 @@ class SlapdServer:
             f"dn: {dn}\nobjectClass: inetOrgPerson\nuid: {uid}\ncn: {uid}\nsn: {uid}\n"
             f"mail: {uid}@contoso.example\nuserPassword: {password}\n"))
         return dn
+
+    def ldapadd(self, ldif):
+        """Adds the entries of `ldif` as the root DN."""
+        self._as_root("ldapadd", [], stdin=ldif)
+
+    def ldapmodify(self, ldif):
+        """Applies the changes of `ldif` as the root DN."""
+        self._as_root("ldapmodify", [], stdin=ldif)
+
+    def ldapdelete(self, dn):
+        self._as_root("ldapdelete", [dn])
 
     def binds(self, dn, password):
         """Whether a simple bind (over StartTLS) as `dn` with `password` succeeds."""

@@ -1,5 +1,8 @@
 #include "domain/onprem/connection_settings.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <charconv>
 
 namespace sspr::domain::onprem {
@@ -96,6 +99,15 @@ Status validate_connection_settings(const ConnectionSettings& settings) {
   if (settings.timeout_seconds < kMinTimeoutSeconds ||
       settings.timeout_seconds > kMaxTimeoutSeconds) {
     return errors::invalid_input("timeout", "must be from 1 to 60 seconds");
+  }
+  const auto& name = settings.upn_attribute;
+  const bool name_ok = name.empty() || (std::isalpha(static_cast<unsigned char>(name.front())) &&
+                                        name.size() <= 64 &&
+                                        std::all_of(name.begin(), name.end(), [](unsigned char c) {
+                                          return std::isalnum(c) || c == '-';
+                                        }));
+  if (!name_ok) {
+    return errors::invalid_input("upn_attribute", "must be an LDAP attribute name, e.g. mail");
   }
   return ok_status();
 }

@@ -11,7 +11,9 @@
 //    starttls is refused as contradictory). There is no loopback exception: a test directory
 //    gets TLS too;
 //  - bind_dn and base_dn non-empty, bind_password_file non-empty;
-//  - timeout_seconds in 1..60 (default 10), the bound on every network step.
+//  - timeout_seconds in 1..60 (default 10), the bound on every network step;
+//  - upn_attribute empty (the flavour's default, attribute_mapping.h) or an LDAP attribute
+//    name (a letter, then letters, digits and '-').
 
 #include <optional>
 #include <string>
@@ -41,7 +43,8 @@ struct ConnectionSettings {
   bool starttls = false;
   std::string ca_file;  // empty: the system's trust store
   int timeout_seconds = kDefaultTimeoutSeconds;
-  std::string updated_at;  // ISO 8601, set when saved
+  std::string updated_at;     // ISO 8601, set when saved
+  std::string upn_attribute;  // sync: where the UPN comes from; "" = the flavour's default
 };
 
 // The host of a valid URL ("127.0.0.1", "dc1.contoso.example", "::1").

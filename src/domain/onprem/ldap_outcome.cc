@@ -22,6 +22,8 @@ std::string_view step_name(LdapStep step) {
       return "unlock";
     case LdapStep::kUserBind:
       return "user bind";
+    case LdapStep::kSearch:
+      return "directory search";
   }
   return "LDAP";
 }

@@ -28,7 +28,8 @@ enum class LdapStep {
   kSearchBase,
   kSetPassword,
   kUnlock,
-  kUserBind  // pass-through sign-in: a bind as the user's own entry
+  kUserBind,  // pass-through sign-in: a bind as the user's own entry
+  kSearch     // reading entries for the sync
 };
 
 namespace ldap_code {

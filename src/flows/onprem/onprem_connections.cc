@@ -1,7 +1,9 @@
 #include "flows/onprem/onprem_connections.h"
 
+#include "domain/onprem/writeback_errors.h"
 #include "flows/directory_access.h"
 #include "flows/in_transaction.h"
+#include "flows/onprem/connection_status_record.h"
 
 namespace sspr::flows::onprem {
 
@@ -24,10 +26,15 @@ std::string_view state_name(ConnectionTestResult::State state) {
 namespace {
 
 nlohmann::json settings_details(const ConnectionSettings& s) {
-  return {{"url", s.url},         {"flavor", std::string(domain::onprem::flavor_name(s.flavor))},
-          {"bind_dn", s.bind_dn}, {"bind_password_file", s.bind_password_file},
-          {"base_dn", s.base_dn}, {"starttls", s.starttls},
-          {"ca_file", s.ca_file}, {"timeout_seconds", s.timeout_seconds}};
+  return {{"url", s.url},
+          {"flavor", std::string(domain::onprem::flavor_name(s.flavor))},
+          {"bind_dn", s.bind_dn},
+          {"bind_password_file", s.bind_password_file},
+          {"base_dn", s.base_dn},
+          {"starttls", s.starttls},
+          {"ca_file", s.ca_file},
+          {"timeout_seconds", s.timeout_seconds},
+          {"upn_attribute", s.upn_attribute}};
 }
 
 }  // namespace
@@ -64,6 +71,34 @@ Result<std::optional<ConnectionSettings>> OnPremisesConnections::show(const doma
   });
 }
 
+domain::Status OnPremisesConnections::remove(const domain::Actor& actor,
+                                             const domain::RequestContext& ctx,
+                                             domain::TenantId tenant) {
+  return store_.transact([&](store::StoreTransaction& tx) -> domain::Status {
+    auto found = detail::find_tenant(tx, actor, tenant, Permission::kManagePolicy);
+    if (!found) return found.error();
+    const auto before = tx.find_onprem_connection(tenant);
+    if (!before || !tx.delete_onprem_connection(tenant)) {
+      return domain::errors::not_found("on-premises connection", found->name);
+    }
+    detail::AuditWriter{clock_, random_, actor, ctx}.write(
+        tx, tenant, domain::audit_category::kDirectoryManagement,
+        domain::audit_activity::kDeleteOnPremisesConnection, found->name,
+        {{"before", settings_details(*before)}});
+    return domain::ok_status();
+  });
+}
+
+Result<std::optional<domain::onprem::ConnectionStatus>> OnPremisesConnections::status(
+    const domain::Actor& actor, domain::TenantId tenant) {
+  using Found = std::optional<domain::onprem::ConnectionStatus>;
+  return in_transaction<Found>(store_, [&](store::StoreTransaction& tx) -> Result<Found> {
+    auto found = detail::find_tenant(tx, actor, tenant, Permission::kReadDirectory);
+    if (!found) return found.error();
+    return tx.find_onprem_status(tenant);
+  });
+}
+
 Result<ConnectionTestResult> OnPremisesConnections::test(const domain::Actor& actor,
                                                          const domain::RequestContext& ctx,
                                                          domain::TenantId tenant) {
@@ -88,6 +123,15 @@ Result<ConnectionTestResult> OnPremisesConnections::test(const domain::Actor& ac
   auto audited = store_.transact([&](store::StoreTransaction& tx) -> domain::Status {
     auto found = detail::find_tenant(tx, actor, tenant);
     if (!found) return found.error();
+    if (*settings) {
+      std::optional<domain::Error> failure;
+      if (result.state == ConnectionTestResult::State::kUnreachable) {
+        failure = domain::onprem::connectivity_error(result.reason);
+      } else if (result.state == ConnectionTestResult::State::kMisconfigured) {
+        failure = domain::onprem::admin_action_required(result.reason);
+      }
+      record_connection_outcome(tx, tenant, failure, domain::to_iso8601(clock_.now()));
+    }
     nlohmann::json details = {{"status", std::string(state_name(result.state))}};
     if (!result.reason.empty()) details["reason"] = result.reason;
     if (*settings) details["url"] = (*settings)->url;

@@ -41,7 +41,16 @@ class OnPremisesConnections {
   // The tenant's connection, nullopt when it has none.
   domain::Result<std::optional<domain::onprem::ConnectionSettings>> show(const domain::Actor& actor,
                                                                          domain::TenantId tenant);
-  // Tests the tenant's connection now; a tenant without one is "misconfigured".
+  // Removes the tenant's connection with its sync state and status (synced users stay, and
+  // their writeback then fails with SSPR_0029 until a connection is set again); audited
+  // "Delete on-premises connection". NotFound when there was none. Needs kManagePolicy.
+  domain::Status remove(const domain::Actor& actor, const domain::RequestContext& ctx,
+                        domain::TenantId tenant);
+  // The connection's last observed status (test, sync, writeback); nullopt when never seen.
+  domain::Result<std::optional<domain::onprem::ConnectionStatus>> status(const domain::Actor& actor,
+                                                                         domain::TenantId tenant);
+  // Tests the tenant's connection now (and records the status); a tenant without one is
+  // "misconfigured".
   domain::Result<ConnectionTestResult> test(const domain::Actor& actor,
                                             const domain::RequestContext& ctx,
                                             domain::TenantId tenant);

@@ -2,6 +2,7 @@
 
 #include "domain/onprem/writeback_errors.h"
 #include "flows/in_transaction.h"
+#include "flows/onprem/connection_status_record.h"
 
 namespace sspr::flows::onprem {
 
@@ -12,6 +13,17 @@ domain::Result<ConnectionFound> TenantOnPremisesDirectory::connection(domain::Te
       store_, [&](store::StoreTransaction& tx) -> domain::Result<ConnectionFound> {
         return tx.find_onprem_connection(tenant);
       });
+}
+
+domain::Status TenantOnPremisesDirectory::recorded(domain::TenantId tenant,
+                                                   domain::Status outcome) {
+  std::optional<domain::Error> failure;
+  if (!outcome) failure = outcome.error();
+  (void)store_.transact([&](store::StoreTransaction& tx) -> domain::Status {
+    record_connection_outcome(tx, tenant, failure, domain::to_iso8601(clock_.now()));
+    return domain::ok_status();
+  });
+  return outcome;
 }
 
 namespace {
@@ -30,7 +42,7 @@ domain::Status TenantOnPremisesDirectory::set_password(domain::TenantId tenant,
   if (!found) return found.error();
   if (!*found) return unconfigured_.set_password(tenant, user, password);
   if (user.onprem_id.empty()) return no_entry(user);
-  return connector_.set_password(**found, user.onprem_id, password);
+  return recorded(tenant, connector_.set_password(**found, user.onprem_id, password));
 }
 
 domain::Status TenantOnPremisesDirectory::unlock(domain::TenantId tenant,
@@ -39,7 +51,7 @@ domain::Status TenantOnPremisesDirectory::unlock(domain::TenantId tenant,
   if (!found) return found.error();
   if (!*found) return unconfigured_.unlock(tenant, user);
   if (user.onprem_id.empty()) return no_entry(user);
-  return connector_.unlock(**found, user.onprem_id);
+  return recorded(tenant, connector_.unlock(**found, user.onprem_id));
 }
 
 }  // namespace sspr::flows::onprem

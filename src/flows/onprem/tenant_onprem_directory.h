@@ -7,6 +7,7 @@
 
 #include <optional>
 
+#include "domain/clock.h"
 #include "flows/onprem/onprem_connector.h"
 #include "flows/onprem/onprem_directory.h"
 #include "flows/onprem/unconfigured_onprem_directory.h"
@@ -16,8 +17,10 @@ namespace sspr::flows::onprem {
 
 class TenantOnPremisesDirectory final : public OnPremisesDirectory {
  public:
-  TenantOnPremisesDirectory(store::Store& store, OnPremisesConnector& connector)
-      : store_(store), connector_(connector) {}
+  // `clock` dates the connection status each outcome records (connection_status_record.h).
+  TenantOnPremisesDirectory(store::Store& store, OnPremisesConnector& connector,
+                            const domain::Clock& clock)
+      : store_(store), connector_(connector), clock_(clock) {}
 
   domain::Status set_password(domain::TenantId tenant, const domain::User& user,
                               const std::string& password) override;
@@ -30,6 +33,10 @@ class TenantOnPremisesDirectory final : public OnPremisesDirectory {
 
   store::Store& store_;
   OnPremisesConnector& connector_;
+  const domain::Clock& clock_;
+  // Records what the directory's answer says of the connection; a failure to record is
+  // ignored (the user's outcome does not depend on it).
+  domain::Status recorded(domain::TenantId tenant, domain::Status outcome);
   UnconfiguredOnPremisesDirectory unconfigured_;
 };
 

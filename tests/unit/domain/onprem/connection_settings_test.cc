@@ -15,7 +15,8 @@ ConnectionSettings valid() {
                             .starttls = true,
                             .ca_file = "",
                             .timeout_seconds = 10,
-                            .updated_at = ""};
+                            .updated_at = "",
+                            .upn_attribute = ""};
 }
 
 std::string field_of(const Status& status) { return status ? "" : status.error().technical; }

@@ -54,7 +54,8 @@ class OnPremisesConnectionsTest : public DirectoryTest {
                               .starttls = true,
                               .ca_file = "",
                               .timeout_seconds = 10,
-                              .updated_at = ""};
+                              .updated_at = "",
+                              .upn_attribute = ""};
   }
   domain::User synced_user(const std::string& dn) {
     domain::User user;
@@ -152,7 +153,7 @@ TEST_F(OnPremisesConnectionsTest, ATenantsConnectionMakesWritebackPossibleInItsP
 }
 
 TEST_F(OnPremisesConnectionsTest, TheTenantDirectoryUsesTheTenantsConnectionAndTheUsersDn) {
-  TenantOnPremisesDirectory directory(*store_, connector_);
+  TenantOnPremisesDirectory directory(*store_, connector_, clock_);
   const auto user = synced_user("uid=alice,ou=people,dc=contoso,dc=example");
   auto unconfigured = directory.set_password(tenant_, user, "N3w-password!");
   ASSERT_FALSE(unconfigured.ok());
@@ -170,6 +171,17 @@ TEST_F(OnPremisesConnectionsTest, TheTenantDirectoryUsesTheTenantsConnectionAndT
   connector_.answer = domain::onprem::policy_violation("Password is in history of old passwords");
   EXPECT_EQ(directory.set_password(tenant_, user, "N3w-password!").error().code,
             "OnPremisesPolicyViolation");
+  // A writeback records the connection's status; a policy refusal says nothing about it.
+  auto status = connections_->status(op_, tenant_);
+  ASSERT_TRUE(status.ok() && status->has_value());
+  EXPECT_EQ((*status)->state, domain::onprem::ConnectionState::kUp);
+  connector_.answer = domain::onprem::connectivity_error("connect failed");
+  EXPECT_FALSE(directory.unlock(tenant_, user).ok());
+  status = connections_->status(op_, tenant_);
+  ASSERT_TRUE(status.ok() && status->has_value());
+  EXPECT_EQ((*status)->state, domain::onprem::ConnectionState::kUnreachable);
+  EXPECT_EQ((*status)->since, domain::to_iso8601(clock_.now()));
+  connector_.answer = domain::ok_status();
   auto no_dn = directory.unlock(tenant_, synced_user(""));
   ASSERT_FALSE(no_dn.ok());
   EXPECT_NE(no_dn.error().technical.find("no on-premises DN"), std::string::npos);

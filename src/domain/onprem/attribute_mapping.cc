@@ -1,0 +1,131 @@
+#include "domain/onprem/attribute_mapping.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+
+namespace sspr::domain::onprem {
+
+namespace {
+
+// AD's userAccountControl ACCOUNTDISABLE flag.
+constexpr std::uint64_t kAccountDisable = 0x2;
+// ppolicy's value for "locked until an administrator unlocks it".
+constexpr std::string_view kPermanentLock = "000001010000Z";
+
+bool is_digits(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(),
+                                      [](unsigned char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string escaped_filter_value(const std::string& value) {
+  std::string out;
+  for (char c : value) {
+    if (c == '*' || c == '(' || c == ')' || c == '\\' || c == '\0') {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += '\\';
+      out += kHex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+      out += kHex[static_cast<unsigned char>(c) & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+AttributeMapping default_mapping(DirectoryFlavor flavor, const std::string& upn_attribute) {
+  AttributeMapping m;
+  m.flavor = flavor;
+  m.given_name = "givenName";
+  m.surname = "sn";
+  m.mail = "mail";
+  m.mobile = "mobile";
+  m.office_phone = "telephoneNumber";
+  m.group_name = "cn";
+  m.member = "member";
+  if (flavor == DirectoryFlavor::kActiveDirectory) {
+    m.user_filter = "(&(objectCategory=person)(objectClass=user))";
+    m.group_filter = "(objectClass=group)";
+    m.anchor = "objectGUID";
+    m.upn = "userPrincipalName";
+    m.display_name = "displayName";
+    m.watermark = "uSNChanged";
+    m.disabled = "userAccountControl";
+  } else {
+    m.user_filter = "(objectClass=inetOrgPerson)";
+    m.group_filter = "(objectClass=groupOfNames)";
+    m.anchor = "entryUUID";
+    m.upn = "mail";
+    m.display_name = "cn";
+    m.watermark = "modifyTimestamp";
+    m.disabled = "pwdAccountLockedTime";
+  }
+  if (!upn_attribute.empty()) m.upn = upn_attribute;
+  return m;
+}
+
+std::vector<std::string> user_attributes(const AttributeMapping& m) {
+  std::vector<std::string> out{m.anchor, m.upn,    m.display_name, m.given_name, m.surname,
+                               m.mail,   m.mobile, m.office_phone, m.watermark,  m.disabled};
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::string> group_attributes(const AttributeMapping& m) {
+  return {m.anchor, m.group_name, m.member, m.watermark};
+}
+
+std::vector<std::string> anchor_attributes(const AttributeMapping& m) { return {m.anchor}; }
+
+std::string changed_since(const std::string& filter, const AttributeMapping& m,
+                          const std::string& watermark) {
+  if (watermark.empty()) return filter;
+  return "(&" + filter + "(" + m.watermark + ">=" + escaped_filter_value(watermark) + "))";
+}
+
+std::string later_watermark(const AttributeMapping& m, const std::string& a, const std::string& b) {
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  if (m.flavor == DirectoryFlavor::kActiveDirectory && is_digits(a) && is_digits(b)) {
+    if (a.size() != b.size()) return a.size() > b.size() ? a : b;
+  }
+  return a < b ? b : a;
+}
+
+bool disabled_marker(const AttributeMapping& m, const std::vector<std::string>& values) {
+  if (values.empty()) return false;
+  if (m.flavor == DirectoryFlavor::kActiveDirectory) {
+    std::uint64_t flags = 0;
+    const auto& text = values.front();
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), flags);
+    if (error != std::errc() || end != text.data() + text.size()) {
+      // userAccountControl is a signed 32-bit integer in AD's schema.
+      std::int64_t negative = 0;
+      auto parsed = std::from_chars(text.data(), text.data() + text.size(), negative);
+      if (parsed.ec != std::errc()) return false;
+      flags = static_cast<std::uint32_t>(negative);
+    }
+    return (flags & kAccountDisable) != 0;
+  }
+  return std::find(values.begin(), values.end(), kPermanentLock) != values.end();
+}
+
+std::string anchor_text(const AttributeMapping& m, const std::string& raw) {
+  if (m.flavor != DirectoryFlavor::kActiveDirectory || raw.size() != 16) return raw;
+  static constexpr char kHex[] = "0123456789abcdef";
+  // Data1 (4 bytes), Data2 (2), Data3 (2) little-endian; Data4 (8) as stored.
+  static constexpr int kOrder[16] = {3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15};
+  std::string out;
+  for (int i = 0; i < 16; ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+    const auto byte = static_cast<unsigned char>(raw[static_cast<std::size_t>(kOrder[i])]);
+    out += kHex[byte >> 4];
+    out += kHex[byte & 0xF];
+  }
+  return out;
+}
+
+}  // namespace sspr::domain::onprem
