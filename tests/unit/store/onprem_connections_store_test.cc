@@ -24,7 +24,8 @@ onprem::ConnectionSettings every_field(domain::TenantId tenant) {
                                     .starttls = false,
                                     .ca_file = "/etc/sspr/ad-ca.pem",
                                     .timeout_seconds = 7,
-                                    .updated_at = kNow};
+                                    .updated_at = kNow,
+                                    .upn_attribute = "userPrincipalName"};
 }
 
 void expect_same(const onprem::ConnectionSettings& a, const onprem::ConnectionSettings& b) {
@@ -33,6 +34,7 @@ void expect_same(const onprem::ConnectionSettings& a, const onprem::ConnectionSe
   EXPECT_EQ(a.flavor, b.flavor);
   EXPECT_EQ(a.bind_dn, b.bind_dn);
   EXPECT_EQ(a.bind_password_file, b.bind_password_file);
+  EXPECT_EQ(a.upn_attribute, b.upn_attribute);
   EXPECT_EQ(a.base_dn, b.base_dn);
   EXPECT_EQ(a.starttls, b.starttls);
   EXPECT_EQ(a.ca_file, b.ca_file);
