@@ -1,6 +1,7 @@
 // `sspr`: the OpenSSPR server and its administration commands. main() only assembles the
 // command groups and turns parse errors and unexpected exceptions into exit statuses.
 
+#include <csignal>
 #include <exception>
 #include <iostream>
 
@@ -11,6 +12,9 @@
 
 int main(int argc, char** argv) {
   using namespace sspr::cli;
+  // A peer that has gone (an LDAP server cut off by the handshake deadline, a closed pipe on
+  // stdout) must give a write error that the code reports, not kill the process with SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
   CommandContext context;
 
   CLI::App app{"OpenSSPR: self-service password reset server and directory administration.",

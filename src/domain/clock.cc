@@ -39,6 +39,7 @@ std::optional<std::chrono::system_clock::time_point> parse_iso8601(std::string_v
     return std::nullopt;
   }
   if (text.size() == 24 && (text[19] != '.' || !digits(20, 3, millis))) return std::nullopt;
+  if (year < 1970 || year > 2261) return std::nullopt;
   const year_month_day date{std::chrono::year(year),
                             std::chrono::month(static_cast<unsigned>(month)),
                             std::chrono::day(static_cast<unsigned>(day))};

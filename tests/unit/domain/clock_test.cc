@@ -35,5 +35,13 @@ TEST(Clock, ParseIso8601RefusesOtherShapes) {
   EXPECT_FALSE(parse_iso8601("2026-11-23T14:05:09.12xZ"));
 }
 
+TEST(Clock, ParseIso8601RefusesYearsTheClockCannotHold) {
+  EXPECT_FALSE(parse_iso8601("2999-01-01T00:00:00Z"));  // would wrap to the past
+  EXPECT_FALSE(parse_iso8601("1969-12-31T23:59:59Z"));
+  ASSERT_TRUE(parse_iso8601("2261-12-31T23:59:59Z"));
+  EXPECT_GT(*parse_iso8601("2261-12-31T23:59:59Z"), *parse_iso8601("2026-11-23T14:05:09Z"));
+  EXPECT_TRUE(parse_iso8601("1970-01-01T00:00:00Z"));
+}
+
 }  // namespace
 }  // namespace sspr::domain
