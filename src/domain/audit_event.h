@@ -44,6 +44,8 @@ inline constexpr std::string_view kAddDomain = "Add domain";
 inline constexpr std::string_view kAddUser = "Add user";
 inline constexpr std::string_view kUpdateUser = "Update user";
 inline constexpr std::string_view kDeleteUser = "Delete user";
+// Written by versions before administrators' resets were recorded as kResetByAdmin; still read
+// by the usage report so older records count.
 inline constexpr std::string_view kSetPassword = "Set password (by admin)";
 inline constexpr std::string_view kAddGroup = "Add group";
 inline constexpr std::string_view kDeleteGroup = "Delete group";

@@ -179,8 +179,10 @@ Status DirectoryAdministration::set_password(const domain::Actor& actor,
     }
     const auto now = domain::to_iso8601(clock_.now());
     tx.set_password_hash(found->id, hasher_.hash(password), now);
+    // SPEC §11: an administrator's reset is an event of the SSPR category, for cloud and
+    // synced users alike (synced: AdministratorPasswordWriteback).
     detail::AuditWriter{clock_, random_, actor, ctx}.write(
-        tx, found->tenant_id, category::kUserManagement, activity::kSetPassword, found->upn);
+        tx, found->tenant_id, category::kSelfService, activity::kResetByAdmin, found->upn);
     return domain::ok_status();
   });
   if (!status || !synced) return status;

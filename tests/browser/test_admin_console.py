@@ -278,8 +278,7 @@ def test_admin_resets_a_password_and_the_user_signs_in_with_it(demo, browser, wa
                               headers={"Origin": demo.base_url}, timeout=h.HTTP_TIMEOUT_SECONDS)
     assert signed_in.status_code == 201, h.describe_response(signed_in)
     events = audit_events(demo.api.ok("GET", "/api/v1/audit?limit=200"))
-    # "Set password (by admin)" until the admin reset is audited as "Reset password (by admin)".
-    assert any(e["activity"].endswith("password (by admin)") and e["actor"] == ADMIN
+    assert any(e["activity"] == "Reset password (by admin)" and e["actor"] == ADMIN
                and e["target"] == ALICE for e in events), events
 
 

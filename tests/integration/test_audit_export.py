@@ -50,16 +50,18 @@ def test_filters_and_cursor_paging(contoso):
 
     # user = the target or the actor.
     mine = api.ok("GET", "/api/v1/audit", params={"user": f"user003@{DOMAIN}"})["value"]
-    assert {e["activity"] for e in mine} >= {"Add user", "Set password (by admin)",
+    assert {e["activity"] for e in mine} >= {"Add user", "Reset password (by admin)",
                                              "Sign in (self-service)"}
     assert all(f"user003@{DOMAIN}" in (e["target"], e["actor"]) for e in mine)
 
     failures = api.ok("GET", "/api/v1/audit", params={"result": "failure"})["value"]
     assert [e["activity"] for e in failures] == ["Sign in (self-service)"]
     assert failures[0]["result_reason"]
-    assert api.ok("GET", "/api/v1/audit",
-                  params={"category": "Self-service password management",
-                          "result": "success"})["value"] == []
+    sspr_successes = api.ok("GET", "/api/v1/audit",
+                            params={"category": "Self-service password management",
+                                    "result": "success"})["value"]
+    assert [(e["activity"], e["target"]) for e in sspr_successes] == [
+        ("Reset password (by admin)", f"user003@{DOMAIN}")]
 
     corr = mine[0]["correlation_id"]
     by_corr = api.ok("GET", "/api/v1/audit", params={"correlation_id": corr})["value"]

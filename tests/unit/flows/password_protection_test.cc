@@ -152,7 +152,7 @@ TEST_F(PasswordProtectionTest, AdministratorPasswordsFollowThePolicy) {
 
   EXPECT_FALSE(admin_->set_password(op_, ctx_, "alice@contoso.example", "Lindqvist!2024x").ok());
   EXPECT_FALSE(admin_->set_password(op_, ctx_, "alice@contoso.example", "short").ok());
-  EXPECT_EQ(audit_count(domain::audit_activity::kSetPassword), 0u);
+  EXPECT_EQ(audit_count(domain::audit_activity::kResetByAdmin), 0u);
   EXPECT_TRUE(
       admin_->set_password(op_, ctx_, "alice@contoso.example", "Quiet-Meadow-Lamp-42").ok());
   EXPECT_TRUE(admin_->create_user(op_, ctx_, input, std::string("Quiet-Meadow-Lamp-42")).ok());
