@@ -7,6 +7,7 @@ window.ssprConsole.register("onprem", {
   load(c) {
     const $ = c.$;
 
+    // The connection's settings, then its recorded status ("unreachable since …, reason").
     function render(connection) {
       const facts = $("onprem-facts");
       facts.replaceChildren();
@@ -14,6 +15,13 @@ window.ssprConsole.register("onprem", {
         if (value === null || typeof value === "object") return;
         facts.append(c.element("dt", name), c.element("dd", String(value)));
       });
+      const status = connection.status;
+      if (status && typeof status === "object") {
+        Object.entries(status).forEach(([name, value]) => {
+          if (value === null || value === "" || typeof value === "object") return;
+          facts.append(c.element("dt", "status." + name), c.element("dd", String(value)));
+        });
+      }
     }
 
     if (!$("onprem-test").dataset.bound) {
