@@ -13,6 +13,7 @@
 
 #include "cli/command_groups.h"
 #include "domain/onprem/connection_settings.h"
+#include "flows/onprem/connection_settings_json.h"
 
 namespace sspr::cli {
 namespace {
@@ -34,17 +35,9 @@ struct OnPremOptions {
 };
 
 nlohmann::json settings_json(const onprem::ConnectionSettings& s, const std::string& tenant) {
-  return {{"tenant", tenant},
-          {"url", s.url},
-          {"flavor", std::string(onprem::flavor_name(s.flavor))},
-          {"bind_dn", s.bind_dn},
-          {"bind_password_file", s.bind_password_file},
-          {"base_dn", s.base_dn},
-          {"starttls", s.starttls},
-          {"ca_file", s.ca_file},
-          {"timeout_seconds", s.timeout_seconds},
-          {"upn_attribute", s.upn_attribute},
-          {"updated_at", s.updated_at}};
+  auto json = flows::onprem::to_json(s);
+  json["tenant"] = tenant;
+  return json;
 }
 
 std::string settings_text(const onprem::ConnectionSettings& s, const std::string& tenant) {

@@ -8,6 +8,7 @@
 // The service account's password is never sent: bind_password_file names a file on the server.
 
 #include "domain/error.h"
+#include "flows/onprem/connection_settings_json.h"
 #include "http/route_families.h"
 
 namespace sspr::http {
@@ -20,19 +21,6 @@ domain::Result<flows::onprem::OnPremisesConnections*> connections_of(const ApiRe
     return domain::errors::internal("on-premises connections are not available");
   }
   return request.onprem_connections;
-}
-
-nlohmann::json settings_json(const onprem::ConnectionSettings& s) {
-  return {{"url", s.url},
-          {"flavor", std::string(onprem::flavor_name(s.flavor))},
-          {"bind_dn", s.bind_dn},
-          {"bind_password_file", s.bind_password_file},
-          {"base_dn", s.base_dn},
-          {"starttls", s.starttls},
-          {"ca_file", s.ca_file},
-          {"timeout_seconds", s.timeout_seconds},
-          {"upn_attribute", s.upn_attribute},
-          {"updated_at", s.updated_at}};
 }
 
 domain::Result<onprem::ConnectionSettings> settings_from(const nlohmann::json& body,
@@ -83,7 +71,7 @@ ApiResult show_connection(const ApiRequest& request) {
   auto found = (*connections)->show(request.actor, *tenant);
   if (!found) return found.error();
   if (!*found) return domain::errors::not_found("on-premises connection", "of this tenant");
-  auto json = settings_json(**found);
+  auto json = flows::onprem::to_json(**found);
   auto status = (*connections)->status(request.actor, *tenant);
   if (!status) return status.error();
   json["status"] = nullptr;
@@ -107,7 +95,7 @@ ApiResult set_connection(const ApiRequest& request) {
   if (!settings) return settings.error();
   auto saved = (*connections)->set(request.actor, request.context, *settings);
   if (!saved) return saved.error();
-  return ApiResponse::ok(settings_json(*saved));
+  return ApiResponse::ok(flows::onprem::to_json(*saved));
 }
 
 ApiResult delete_connection(const ApiRequest& request) {
