@@ -1,4 +1,4 @@
-// sspr serve | demo
+// sspr serve | demo | routes
 
 #include <filesystem>
 #include <iostream>
@@ -7,6 +7,8 @@
 #include "cli/command_groups.h"
 #include "cli/demo_directory.h"
 #include "cli/text_table.h"
+#include "http/route_families.h"
+#include "http/route_listing.h"
 #include "http/server.h"
 
 namespace sspr::cli {
@@ -132,6 +134,17 @@ void demo(CommandContext& context, const ServerOptions& options) {
       config.notify.outbox_path);
 }
 
+// Every HTTP route the server answers, with how it authenticates (opens nothing).
+void list_routes(CommandContext& context) {
+  const auto listing = http::route_listing(http::api_routes());
+  TextTable table({"METHOD", "PATH", "AUTHENTICATION"});
+  for (const auto& route : listing) {
+    table.add_row({route["method"].get<std::string>(), route["path"].get<std::string>(),
+                   route["authentication"].get<std::string>()});
+  }
+  context.print(listing, table.render());
+}
+
 }  // namespace
 
 void register_server_commands(CLI::App& app, CommandContext& context) {
@@ -154,6 +167,9 @@ void register_server_commands(CLI::App& app, CommandContext& context) {
       ->type_name("HOST:PORT")
       ->check(kListenAddress);
   demo_command->callback([&context, options] { demo(context, *options); });
+
+  app.add_subcommand("routes", "list every HTTP route the server answers and how it authenticates")
+      ->callback([&context] { list_routes(context); });
 }
 
 }  // namespace sspr::cli

@@ -211,10 +211,11 @@ Result<ResetFlowView> PasswordReset::start(const domain::RequestContext& ctx,
   std::optional<Error> refusal;
   std::optional<ResetFlowView> view;
   auto status = store_.transact([&](store::StoreTransaction& tx) -> Status {
-    auto gathered = gather_reset_eligibility_facts(tx, clock_, upn);
-    const auto report = domain::eligibility::check_reset_eligibility(gathered.facts);
-    const auto blocking = report.blocking_error();
-    if (!gathered.user || !gathered.facts.account_enabled) {
+    // SPEC §4 check 1 before any other fact is read: an unknown user ID and a disabled
+    // account cost the same work (this look-up, then the address's throttle) and get the same
+    // answer, so neither the body nor the timing tells them apart.
+    const auto found = tx.find_user_by_upn(upn);
+    if (!found || !found->enabled) {
       // Neutral, and it costs an attempt like any other start.
       refusal =
           throttle(tx, ctx, "ip:" + ctx.client_ip, dt::ThrottledAction::kResetAttempt, nullptr);
@@ -224,6 +225,9 @@ Result<ResetFlowView> PasswordReset::start(const domain::RequestContext& ctx,
       }
       return domain::ok_status();
     }
+    auto gathered = gather_reset_eligibility_facts(tx, clock_, *found);
+    const auto report = domain::eligibility::check_reset_eligibility(gathered.facts);
+    const auto blocking = report.blocking_error();
     const auto& user = *gathered.user;
     const nlohmann::json start_details = {{"step", "start"}, {"reason", dr::to_string(reason)}};
     if (blocking) return refuse(tx, ctx, user, *blocking, start_details, refusal);

@@ -85,6 +85,15 @@ domain::Status authenticate(DispatchContext& context, const ApiRoute& route,
     request.actor = std::move(authenticated).value();
     return domain::ok_status();
   }
+  // Not a bearer-token call: a state change the browser says comes from elsewhere is refused,
+  // whether or not a session cookie is sent (the reset flow and sign-in have none).
+  if (is_state_changing(request.method)) {
+    if (auto same = check_not_cross_site(request.header("origin"), request.header("sec-fetch-site"),
+                                         request.header("host"));
+        !same) {
+      return same;
+    }
+  }
   // Admin routes (token routes that name no session use) also accept a signed-in session:
   // the user's administrator roles decide, through the same permission checks as a token's.
   const SessionUse session_use = route.requires_token && route.session == SessionUse::kNone

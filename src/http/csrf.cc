@@ -29,6 +29,16 @@ domain::Status check_same_origin(std::string_view origin, std::string_view host)
   return cross_origin_request("the Origin header does not name this server");
 }
 
+domain::Status check_not_cross_site(std::string_view origin, std::string_view sec_fetch_site,
+                                    std::string_view host) {
+  if (auto same = check_same_origin(origin, host); !same) return same;
+  const std::string site = domain::ascii_lower(sec_fetch_site);
+  if (site == "cross-site" || site == "same-site") {
+    return cross_origin_request("Sec-Fetch-Site says the request comes from another origin");
+  }
+  return domain::ok_status();
+}
+
 domain::Status check_csrf_token(std::string_view presented, std::string_view expected) {
   if (presented.empty()) return csrf_token_missing("no X-CSRF-Token header");
   if (presented.size() != expected.size() ||

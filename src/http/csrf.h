@@ -9,6 +9,11 @@
 //    and the Host header); "null" and any other origin are refused.
 //  - The sign-in POST has no session yet: it needs the same-origin rule and a JSON content
 //    type, which a cross-origin form cannot send without a CORS preflight (never granted).
+//  - Every other state-changing request that is not authenticated by a bearer token (the
+//    cookieless reset flow, the CAPTCHA, sign-in) is refused when the browser says it comes
+//    from elsewhere: an Origin naming another server, or Sec-Fetch-Site "cross-site" or
+//    "same-site" (another origin of the same site). Our own pages send same-origin requests;
+//    clients that are not browsers send neither header and are not affected.
 // Requests with a bearer token are not cookie-authenticated and are exempt.
 
 #include <string_view>
@@ -25,6 +30,10 @@ bool is_state_changing(Method method);
 
 // ok when `origin` is empty or names `host` over http or https.
 domain::Status check_same_origin(std::string_view origin, std::string_view host);
+// ok unless `origin` names another server or `sec_fetch_site` (the Sec-Fetch-Site header) is
+// "cross-site" or "same-site"; CrossOriginRequest otherwise.
+domain::Status check_not_cross_site(std::string_view origin, std::string_view sec_fetch_site,
+                                    std::string_view host);
 // ok when `presented` equals `expected` (constant time) and is not empty.
 domain::Status check_csrf_token(std::string_view presented, std::string_view expected);
 // ok when `content_type` is application/json (parameters such as charset allowed);

@@ -57,7 +57,14 @@ domain::Result<std::map<std::string, std::string>> Exchange::query() const {
       request_->header().query());
   if (!parsed) return domain::errors::malformed_json("bad query string encoding");
   std::map<std::string, std::string> out;
-  for (const auto& [name, value] : *parsed) out.emplace(std::string(name), std::string(value));
+  for (const auto& [name, value] : *parsed) {
+    // A NUL would be cut off by the C strings further down (a filter "alice%00x" must not
+    // become "alice").
+    if (name.find('\0') != std::string_view::npos || value.find('\0') != std::string_view::npos) {
+      return domain::errors::malformed_json("a NUL character in the query string");
+    }
+    out.emplace(std::string(name), std::string(value));
+  }
   return out;
 }
 
@@ -104,7 +111,7 @@ void Exchange::respond_file(std::string_view content, std::string_view content_t
     for (const auto& [name, value] : kPageSecurityHeaders) {
       response.append_header(std::string(name), std::string(value));
     }
-    response.append_header("Cache-Control", revalidate ? "no-cache" : "public, max-age=3600");
+    response.append_header("Cache-Control", revalidate ? "no-store" : "public, max-age=3600");
     if (settings_.hsts) {
       response.append_header("Strict-Transport-Security", std::string(kHstsHeaderValue));
     }

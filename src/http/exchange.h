@@ -62,7 +62,7 @@ class Exchange {
   std::string method() const;
   std::string path() const;  // without the query string
 
-  // Decoded query parameters (MalformedRequest on bad percent-encoding).
+  // Decoded query parameters (MalformedRequest on bad percent-encoding or a NUL character).
   domain::Result<std::map<std::string, std::string>> query() const;
 
   // A non-JSON body (the metrics text) with the API headers.
@@ -83,7 +83,8 @@ class Exchange {
                      std::optional<int> status = std::nullopt,
                      const nlohmann::json& details = nullptr);
   // A file of web/ with the page headers (CSP without inline code); `revalidate` for pages,
-  // which must not be served stale, otherwise assets are cacheable for an hour.
+  // which are never stored (no-store: they show a user's reset or session), otherwise assets
+  // are cacheable for an hour.
   void respond_file(std::string_view content, std::string_view content_type, bool revalidate);
 
   // ?lang= / ?mkt=, then Accept-Language (i18n::negotiate_language).

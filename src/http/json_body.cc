@@ -42,6 +42,20 @@ bool json_nesting_exceeds(std::string_view text, std::size_t max_depth) {
   return false;
 }
 
+bool json_has_nul(const nlohmann::json& value) {
+  if (value.is_string()) return value.get_ref<const std::string&>().find('\0') != std::string::npos;
+  if (value.is_object()) {
+    for (const auto& [key, member] : value.items()) {
+      if (key.find('\0') != std::string::npos || json_has_nul(member)) return true;
+    }
+  } else if (value.is_array()) {
+    for (const auto& element : value) {
+      if (json_has_nul(element)) return true;
+    }
+  }
+  return false;
+}
+
 domain::Result<nlohmann::json> parse_json_object(std::string_view body, std::size_t max_depth) {
   if (json_nesting_exceeds(body, max_depth)) {
     return errors::malformed_json("nesting deeper than " + std::to_string(max_depth) + " levels");
@@ -49,6 +63,7 @@ domain::Result<nlohmann::json> parse_json_object(std::string_view body, std::siz
   nlohmann::json parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) return errors::malformed_json("syntax error");
   if (!parsed.is_object()) return errors::malformed_json("the body must be a JSON object");
+  if (json_has_nul(parsed)) return errors::malformed_json("a string holds a NUL character");
   return parsed;
 }
 

@@ -19,7 +19,13 @@ namespace sspr::http {
 // Brackets inside strings do not count.
 bool json_nesting_exceeds(std::string_view text, std::size_t max_depth);
 
-// Errors: MalformedRequest (not JSON, too deep, or not an object).
+// Whether a string (or an object key) anywhere in `value` holds a NUL character ("\u0000"):
+// no text of ours may, and C strings further down (libpq, libldap) would silently cut it
+// short - "alice@contoso.example\u0000x" must not become Alice. `value` is already known to
+// nest no deeper than the limit, so the recursion is bounded.
+bool json_has_nul(const nlohmann::json& value);
+
+// Errors: MalformedRequest (not JSON, too deep, not an object, or a NUL in a string).
 domain::Result<nlohmann::json> parse_json_object(std::string_view body, std::size_t max_depth);
 
 domain::Result<std::optional<std::string>> optional_string(const nlohmann::json& object,

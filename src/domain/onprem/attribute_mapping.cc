@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstdint>
 
+#include "domain/onprem/ldap_filter_value.h"
+
 namespace sspr::domain::onprem {
 
 namespace {
@@ -16,21 +18,6 @@ constexpr std::string_view kPermanentLock = "000001010000Z";
 bool is_digits(const std::string& text) {
   return !text.empty() && std::all_of(text.begin(), text.end(),
                                       [](unsigned char c) { return c >= '0' && c <= '9'; });
-}
-
-std::string escaped_filter_value(const std::string& value) {
-  std::string out;
-  for (char c : value) {
-    if (c == '*' || c == '(' || c == ')' || c == '\\' || c == '\0') {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out += '\\';
-      out += kHex[(static_cast<unsigned char>(c) >> 4) & 0xF];
-      out += kHex[static_cast<unsigned char>(c) & 0xF];
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace

@@ -26,6 +26,23 @@ TEST(Csrf, OriginMustBeThisServerWhenPresent) {
   EXPECT_FALSE(check_same_origin("http://", "").ok());
 }
 
+TEST(Csrf, CookielessStateChangesRefuseWhatTheBrowserSaysIsCrossSite) {
+  const char* host = "sspr.example:8080";
+  EXPECT_TRUE(check_not_cross_site("", "", host).ok());  // not a browser
+  EXPECT_TRUE(check_not_cross_site("http://sspr.example:8080", "same-origin", host).ok());
+  EXPECT_TRUE(check_not_cross_site("", "none", host).ok());  // typed or bookmarked
+  const std::pair<const char*, const char*> refused[] = {
+      {"http://evil.example", ""}, {"null", ""},      {"", "cross-site"},
+      {"", "Cross-Site"},          {"", "same-site"}, {"http://sspr.example:8080", "cross-site"},
+  };
+  for (const auto& [origin, site] : refused) {
+    auto status = check_not_cross_site(origin, site, host);
+    ASSERT_FALSE(status.ok()) << origin << " " << site;
+    EXPECT_EQ(status.error().name, "CrossOriginRequest");
+    EXPECT_EQ(status.error().kind, domain::ErrorKind::kForbidden);
+  }
+}
+
 TEST(Csrf, TokenMustMatchExactly) {
   EXPECT_TRUE(check_csrf_token("abcd", "abcd").ok());
   for (const char* presented : {"", "abc", "abce", "abcde"}) {

@@ -44,6 +44,21 @@ TEST(ParseJsonObject, RejectsNonObjects) {
   }
 }
 
+TEST(ParseJsonObject, RejectsANulInAnyStringOrKey) {
+  for (const char* body : {R"({"user_id": "alice@contoso.example\u0000x"})",
+                           R"({"a": {"b": ["ok", "\u0000"]}})", R"({"k\u0000": 1})"}) {
+    auto parsed = parse_json_object(body, 32);
+    ASSERT_FALSE(parsed.ok()) << body;
+    EXPECT_EQ(parsed.error().name, "MalformedRequest") << body;
+  }
+  // An escaped backslash followed by "u0000" is six plain characters, not a NUL.
+  auto literal = parse_json_object(R"({"a": "\\u0000"})", 32);
+  ASSERT_TRUE(literal.ok());
+  EXPECT_EQ((*literal)["a"], "\\u0000");
+  EXPECT_FALSE(json_has_nul(nlohmann::json{{"a", {"b", 1, nullptr, true}}}));
+  EXPECT_TRUE(json_has_nul(nlohmann::json::array({"x", std::string("a\0b", 3)})));
+}
+
 TEST(ParseJsonObject, RejectsTooDeepBodies) {
   auto parsed = parse_json_object(R"({"a":{"b":{"c":{}}}})", 3);
   ASSERT_FALSE(parsed.ok());
