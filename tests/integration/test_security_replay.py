@@ -85,7 +85,7 @@ def test_an_sms_code_is_accepted_once_in_a_reset(site):
     mobile = rc.method_of(flow, "mobile_phone")
     error = refused(rc.verify(api, flow["id"], mobile, code))
     assert code not in error["technical"] and code not in error["message"]
-    # In another flow of the same user the code opens nothing either, even after a new send.
+    # In another flow of the same user the code opens nothing either.
     other = rc.started(api)
     refused(rc.verify(api, other["id"], rc.method_of(other, "mobile_phone"), code))
     view = api.get(f"/api/v1/reset/flows/{other['id']}").json()
