@@ -12,6 +12,8 @@ PACKAGES=(
   libcli11-dev libspdlog-dev libtomlplusplus-dev libzxcvbn-dev
   libcurl4-openssl-dev liboath-dev libqrcodegencpp-dev libphonenumber-dev libicu-dev
   libldap2-dev
+  # the libFuzzer targets of tests/fuzz (make fuzz-smoke): clang with its sanitizer runtimes
+  clang libclang-rt-14-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev wrk curl postgresql
   python3 python3-pytest python3-requests python3-psycopg2

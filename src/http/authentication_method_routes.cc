@@ -6,6 +6,7 @@
 
 #include "domain/error.h"
 #include "flows/authentication_methods_view.h"
+#include "http/directory_requests.h"
 #include "http/json_body.h"
 #include "http/route_families.h"
 
@@ -55,24 +56,11 @@ ApiResult email_methods(const ApiRequest& request) {
 ApiResult add_phone(const ApiRequest& request) {
   auto body = request.json_body();
   if (!body) return body.error();
-  auto number = required_string(*body, "phoneNumber");
-  if (!number) return number.error();
-  auto phone_type = required_string(*body, "phoneType");
-  if (!phone_type) return phone_type.error();
-  methods::ContactMethodChanges changes;
-  MethodType type;
-  if (*phone_type == "mobile") {
-    type = MethodType::kMobilePhone;
-    changes.mobile_phone = *number;
-  } else if (*phone_type == "office") {
-    type = MethodType::kOfficePhone;
-    changes.office_phone = *number;
-  } else {
-    return domain::errors::invalid_input("phoneType", "must be \"mobile\" or \"office\"");
-  }
+  auto phone = read_phone_method_request(*body);
+  if (!phone) return phone.error();
   return created_method(request.directory.set_contact_methods(request.actor, request.context,
-                                                              request.param("upn"), changes),
-                        type);
+                                                              request.param("upn"), phone->changes),
+                        phone->type);
 }
 
 ApiResult add_email(const ApiRequest& request) {

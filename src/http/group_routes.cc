@@ -1,6 +1,7 @@
 // /api/v1/groups: list, create, show, delete, and direct membership.
 
 #include "domain/error.h"
+#include "http/directory_requests.h"
 #include "http/json_body.h"
 #include "http/route_families.h"
 
@@ -22,12 +23,10 @@ ApiResult create_group(const ApiRequest& request) {
   if (!tenant) return tenant.error();
   auto body = request.json_body();
   if (!body) return body.error();
-  auto name = required_string(*body, "name");
-  if (!name) return name.error();
-  auto description = optional_string(*body, "description");
-  if (!description) return description.error();
-  return respond(request.directory.create_group(request.actor, request.context, *tenant, *name,
-                                                description->value_or("")),
+  auto group = read_group_request(*body);
+  if (!group) return group.error();
+  return respond(request.directory.create_group(request.actor, request.context, *tenant,
+                                                group->name, group->description),
                  201);
 }
 
@@ -50,17 +49,10 @@ ApiResult add_member(const ApiRequest& request) {
   if (!tenant) return tenant.error();
   auto body = request.json_body();
   if (!body) return body.error();
-  auto user = optional_string(*body, "user");
-  if (!user) return user.error();
-  auto group = optional_string(*body, "group");
-  if (!group) return group.error();
-  if (user->has_value() == group->has_value()) {
-    return domain::errors::invalid_input("user", "give exactly one of \"user\" and \"group\"");
-  }
-  const auto kind = user->has_value() ? domain::MemberKind::kUser : domain::MemberKind::kGroup;
-  const std::string& member = user->has_value() ? **user : **group;
+  auto member = read_member_request(*body);
+  if (!member) return member.error();
   return respond(request.directory.add_member(request.actor, request.context, *tenant,
-                                              request.param("name"), kind, member));
+                                              request.param("name"), member->kind, member->member));
 }
 
 ApiResult remove_member(const ApiRequest& request, domain::MemberKind kind,

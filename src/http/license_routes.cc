@@ -1,6 +1,7 @@
 // Licences: subscriptions, the SKU catalogue, and assignments to users and groups.
 
 #include "domain/license_sku.h"
+#include "http/directory_requests.h"
 #include "http/json_body.h"
 #include "http/route_families.h"
 
@@ -22,13 +23,11 @@ ApiResult add_subscription(const ApiRequest& request) {
   if (!tenant) return tenant.error();
   auto body = request.json_body();
   if (!body) return body.error();
-  auto sku = required_string(*body, "sku");
-  if (!sku) return sku.error();
-  auto seats = optional_int(*body, "seats");
-  if (!seats) return seats.error();
-  return respond(
-      request.directory.add_subscription(request.actor, request.context, *tenant, *sku, *seats),
-      201);
+  auto subscription = read_subscription_request(*body);
+  if (!subscription) return subscription.error();
+  return respond(request.directory.add_subscription(request.actor, request.context, *tenant,
+                                                    subscription->sku, subscription->seats),
+                 201);
 }
 
 ApiResult list_skus(const ApiRequest&) {

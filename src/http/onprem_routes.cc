@@ -9,6 +9,7 @@
 
 #include "domain/error.h"
 #include "flows/onprem/connection_settings_json.h"
+#include "http/onprem_requests.h"
 #include "http/route_families.h"
 
 namespace sspr::http {
@@ -21,46 +22,6 @@ domain::Result<flows::onprem::OnPremisesConnections*> connections_of(const ApiRe
     return domain::errors::internal("on-premises connections are not available");
   }
   return request.onprem_connections;
-}
-
-domain::Result<onprem::ConnectionSettings> settings_from(const nlohmann::json& body,
-                                                         domain::TenantId tenant) {
-  onprem::ConnectionSettings s;
-  s.tenant = tenant;
-  auto text = [&](const char* name, std::string& out, bool required) -> domain::Status {
-    if (!body.contains(name)) {
-      return required ? domain::Status(domain::errors::invalid_input(name, "is required"))
-                      : domain::ok_status();
-    }
-    if (!body[name].is_string()) return domain::errors::invalid_input(name, "must be a string");
-    out = body[name].get<std::string>();
-    return domain::ok_status();
-  };
-  std::string flavor;
-  for (auto [name, out, required] :
-       {std::tuple{"url", &s.url, true}, std::tuple{"flavor", &flavor, true},
-        std::tuple{"bind_dn", &s.bind_dn, true},
-        std::tuple{"bind_password_file", &s.bind_password_file, true},
-        std::tuple{"base_dn", &s.base_dn, true}, std::tuple{"ca_file", &s.ca_file, false},
-        std::tuple{"upn_attribute", &s.upn_attribute, false}}) {
-    if (auto read = text(name, *out, required); !read) return read.error();
-  }
-  auto parsed = onprem::parse_flavor(flavor);
-  if (!parsed) return domain::errors::invalid_input("flavor", "openldap or active_directory");
-  s.flavor = *parsed;
-  if (body.contains("starttls")) {
-    if (!body["starttls"].is_boolean()) {
-      return domain::errors::invalid_input("starttls", "must be true or false");
-    }
-    s.starttls = body["starttls"].get<bool>();
-  }
-  if (body.contains("timeout_seconds")) {
-    if (!body["timeout_seconds"].is_number_integer()) {
-      return domain::errors::invalid_input("timeout_seconds", "must be a whole number");
-    }
-    s.timeout_seconds = body["timeout_seconds"].get<int>();
-  }
-  return s;
 }
 
 ApiResult show_connection(const ApiRequest& request) {
@@ -91,7 +52,7 @@ ApiResult set_connection(const ApiRequest& request) {
   if (!connections) return connections.error();
   auto body = request.json_body();
   if (!body) return body.error();
-  auto settings = settings_from(*body, *tenant);
+  auto settings = read_connection_settings_request(*body, *tenant);
   if (!settings) return settings.error();
   auto saved = (*connections)->set(request.actor, request.context, *settings);
   if (!saved) return saved.error();
@@ -125,12 +86,9 @@ ApiResult run_sync(const ApiRequest& request) {
   if (!request.body.empty()) {
     auto body = request.json_body();
     if (!body) return body.error();
-    if (body->contains("full")) {
-      if (!(*body)["full"].is_boolean()) {
-        return domain::errors::invalid_input("full", "must be true or false");
-      }
-      options.full = (*body)["full"].get<bool>();
-    }
+    auto read = read_sync_request(*body);
+    if (!read) return read.error();
+    options = *read;
   }
   auto summary = request.onprem_sync->run(request.actor, request.context, *tenant, options);
   if (!summary) return summary.error();

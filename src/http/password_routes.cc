@@ -4,28 +4,18 @@
 #include "flows/password_assessment_json.h"
 #include "flows/password_protection.h"
 #include "http/json_body.h"
+#include "http/password_requests.h"
 #include "http/route_families.h"
 #include "i18n/catalogue.h"
 
 namespace sspr::http {
 namespace {
 
-namespace errors = domain::errors;
-
 // {"terms": ["...", ...]}: a non-empty array of strings.
 domain::Result<std::vector<std::string>> terms_of(const ApiRequest& request) {
   auto body = request.json_body();
   if (!body) return body.error();
-  auto found = body->find("terms");
-  if (found == body->end() || !found->is_array() || found->empty()) {
-    return errors::invalid_input("terms", "must be a non-empty array of strings");
-  }
-  std::vector<std::string> terms;
-  for (const auto& term : *found) {
-    if (!term.is_string()) return errors::invalid_input("terms", "must be strings");
-    terms.push_back(term.get<std::string>());
-  }
-  return terms;
+  return read_banned_terms_request(*body);
 }
 
 ApiResponse terms_response(const std::vector<std::string>& terms) {
@@ -76,24 +66,24 @@ ApiResult remove_one_term(const ApiRequest& request) {
 ApiResult evaluate(const ApiRequest& request) {
   auto body = request.json_body();
   if (!body) return body.error();
-  auto candidate = required_string(*body, "password");
-  if (!candidate) return candidate.error();
-  auto user = optional_string(*body, "user");
-  if (!user) return user.error();
+  auto wanted = read_evaluation_request(*body);
+  if (!wanted) return wanted.error();
+  auto& candidate = wanted->password;
+  auto& user = wanted->user;
   domain::Actor actor = request.actor;
   const bool for_self =
-      request.session && !(user->has_value() && actor.may(domain::Permission::kReadDirectory));
+      request.session && !(user.has_value() && actor.may(domain::Permission::kReadDirectory));
   if (for_self) {
     // The signed-in user evaluates candidates for themselves only: read access to their own
     // tenant for this one call, with their own UPN.
     actor = domain::Actor{request.session->user.upn, request.session->user.tenant_id,
                           static_cast<unsigned>(domain::Permission::kReadDirectory)};
-    *user = request.session->user.upn;
+    user = request.session->user.upn;
   }
   auto tenant = for_self ? domain::Result<domain::TenantId>(request.session->user.tenant_id)
                          : request.tenant();
   if (!tenant) return tenant.error();
-  auto assessment = request.passwords.evaluate(actor, *tenant, *user, *candidate);
+  auto assessment = request.passwords.evaluate(actor, *tenant, user, candidate);
   if (!assessment) return assessment.error();
   return ApiResponse::ok(flows::to_json(*assessment, request.language));
 }

@@ -25,6 +25,7 @@
 #include "flows/password_assessment_json.h"
 #include "flows/password_reset.h"
 #include "http/json_body.h"
+#include "http/reset_requests.h"
 #include "http/route_families.h"
 #include "i18n/catalogue.h"
 
@@ -83,32 +84,22 @@ ApiResult start_flow(const ApiRequest& request) {
   auto call = step_call(request);
   if (!call) return call.error();
   const auto& [reset, body] = *call;
-  auto upn = required_string(body, "user_id");
-  if (!upn) return upn.error();
-  auto reason_text = optional_string(body, "reason");
-  if (!reason_text) return reason_text.error();
-  auto reason = domain::reset::reset_reason_from_string(reason_text->value_or("forgot"));
-  if (!reason) return errors::invalid_input("reason", "must be \"forgot\" or \"locked_out\"");
-  const auto captcha = body.find("captcha");
-  return flow_response(
-      reset->start(request.context, *upn, captcha == body.end() ? nlohmann::json() : *captcha,
-                   request.language, *reason),
-      201);
+  auto start = read_start_flow_request(body);
+  if (!start) return start.error();
+  return flow_response(reset->start(request.context, start->user_id, start->captcha,
+                                    request.language, start->reason),
+                       201);
 }
 
 ApiResult challenge(const ApiRequest& request) {
   auto call = step_call(request);
   if (!call) return call.error();
   const auto& [reset, body] = *call;
-  auto method = required_string(body, "method_id");
-  if (!method) return method.error();
-  auto channel = optional_string(body, "channel");
-  if (!channel) return channel.error();
-  auto phone = optional_string(body, "phone");
-  if (!phone) return phone.error();
+  auto asked = read_challenge_request(body);
+  if (!asked) return asked.error();
   flows::ResetSendFailure failure;
-  auto sent = reset->challenge(request.context, request.param("id"), *method, channel->value_or(""),
-                               phone->value_or(""), request.language, &failure);
+  auto sent = reset->challenge(request.context, request.param("id"), asked->method_id,
+                               asked->channel, asked->phone, request.language, &failure);
   if (!sent && failure.recorded) {
     // SPEC §5.6: the page offers "try again" after a pause, and "contact your administrator".
     return ApiResponse::failure(sent.error(), {{"retry_after_seconds", failure.retry_after_seconds},
@@ -130,24 +121,10 @@ ApiResult verify(const ApiRequest& request) {
   auto call = step_call(request);
   if (!call) return call.error();
   const auto& [reset, body] = *call;
-  auto method = required_string(body, "method_id");
-  if (!method) return method.error();
-  auto code = optional_string(body, "code");
-  if (!code) return code.error();
-  std::vector<dm::SecurityAnswerInput> answers;
-  if (auto found = body.find("answers"); found != body.end() && !found->is_null()) {
-    if (!found->is_array()) return errors::invalid_input("answers", "must be an array");
-    for (const auto& item : *found) {
-      if (!item.is_object()) return errors::invalid_input("answers", "must hold objects");
-      auto question = required_string(item, "question_id");
-      if (!question) return question.error();
-      auto answer = required_string(item, "answer");
-      if (!answer) return errors::invalid_input("answers", "each needs an answer string");
-      answers.push_back({*question, *answer});
-    }
-  }
-  return flow_response(reset->verify(request.context, request.param("id"), *method,
-                                     code->value_or(""), answers, request.language));
+  auto proof = read_verify_request(body);
+  if (!proof) return proof.error();
+  return flow_response(reset->verify(request.context, request.param("id"), proof->method_id,
+                                     proof->code, proof->answers, request.language));
 }
 
 ApiResult set_password(const ApiRequest& request) {

@@ -17,6 +17,7 @@
 #include "domain/policy/method_type.h"
 #include "http/json_body.h"
 #include "http/route_families.h"
+#include "http/security_info_requests.h"
 
 namespace sspr::http {
 namespace {
@@ -93,19 +94,11 @@ ApiResult start_method(const ApiRequest& request) {
   if (!registration) return registration.error();
   auto body = request.json_body();
   if (!body) return body.error();
-  auto type = required_string(*body, "type");
-  if (!type) return with_field(type.error());
-  flows::methods::MethodRequest input;
-  for (auto [name, target] : {std::pair<const char*, std::string*>{"phone", &input.phone},
-                              {"email", &input.email},
-                              {"channel", &input.channel}}) {
-    auto value = optional_string(*body, name);
-    if (!value) return with_field(value.error());
-    *target = value->value_or("");
-  }
-  auto started =
-      (*registration)
-          ->start(request.context, request.session->user, *type, input, request.language);
+  auto wanted = read_method_start_request(*body);
+  if (!wanted) return with_field(wanted.error());
+  auto started = (*registration)
+                     ->start(request.context, request.session->user, wanted->type, wanted->input,
+                             request.language);
   if (!started) return with_field(started.error());
   nlohmann::json out = {{"pending_id", started->pending_id},
                         {"type", std::string(dm::to_string(started->type))}};
@@ -146,24 +139,9 @@ ApiResult set_questions(const ApiRequest& request) {
   if (!registration) return registration.error();
   auto body = request.json_body();
   if (!body) return body.error();
-  const auto answers = body->find("answers");
-  if (answers == body->end() || !answers->is_array()) {
-    return with_field(errors::invalid_input("answers", "must be an array of answers"));
-  }
-  std::vector<dm::SecurityAnswerInput> input;
-  for (std::size_t i = 0; i < answers->size(); ++i) {
-    const auto& entry = (*answers)[i];
-    const std::string field = "answers[" + std::to_string(i) + "]";
-    if (!entry.is_object()) return with_field(errors::invalid_input(field, "must be an object"));
-    auto question = required_string(entry, "question_id");
-    auto answer = required_string(entry, "answer");
-    if (!question || !answer) {
-      return with_field(
-          errors::invalid_input(field, "needs \"question_id\" and \"answer\" strings"));
-    }
-    input.push_back({*question, *answer});
-  }
-  auto registered = (*registration)->set_questions(request.context, request.session->user, input);
+  auto input = read_security_answers_request(*body);
+  if (!input) return with_field(input.error());
+  auto registered = (*registration)->set_questions(request.context, request.session->user, *input);
   if (!registered) return with_field(registered.error());
   return ApiResponse::ok({{"registered", *registered}});
 }

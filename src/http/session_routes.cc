@@ -13,6 +13,7 @@
 #include "http/csrf.h"
 #include "http/json_body.h"
 #include "http/route_families.h"
+#include "http/session_requests.h"
 #include "i18n/catalogue.h"
 
 namespace sspr::http {
@@ -52,11 +53,10 @@ ApiResult sign_in(const ApiRequest& request) {
   }
   auto body = request.json_body();
   if (!body) return body.error();
-  auto upn = required_string(*body, "user_id");
-  if (!upn) return upn.error();
-  auto password = required_string(*body, "password");
-  if (!password) return password.error();
-  auto signed_in = request.sessions.sign_in(request.context, *upn, *password);
+  auto credentials = read_sign_in_request(*body);
+  if (!credentials) return credentials.error();
+  auto signed_in =
+      request.sessions.sign_in(request.context, credentials->user_id, credentials->password);
   if (!signed_in) return signed_in.error();
   if (request.registration) {
     auto required = request.registration->registration_required(signed_in->signed_in.user);
@@ -93,12 +93,10 @@ ApiResult change_password(const ApiRequest& request) {
   if (!request.session) return errors::unauthenticated("not signed in");
   auto body = request.json_body();
   if (!body) return body.error();
-  auto current = required_string(*body, "current_password");
-  if (!current) return current.error();
-  auto wanted = required_string(*body, "new_password");
-  if (!wanted) return wanted.error();
-  auto refusal =
-      request.password_change.change(request.context, *request.session, *current, *wanted);
+  auto change = read_password_change_request(*body);
+  if (!change) return change.error();
+  auto refusal = request.password_change.change(request.context, *request.session,
+                                                change->current_password, change->new_password);
   if (!refusal) return ApiResponse::no_content();
   if (!refusal->evaluation) return refusal->error;
   nlohmann::json reasons = nlohmann::json::array();

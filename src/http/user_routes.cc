@@ -1,6 +1,7 @@
 // /api/v1/users: list, create, show, change, delete, set password.
 
 #include "domain/error.h"
+#include "http/directory_requests.h"
 #include "http/json_body.h"
 #include "http/list_window.h"
 #include "http/route_families.h"
@@ -20,41 +21,14 @@ ApiResult list_users(const ApiRequest& request) {
   return ApiResponse::ok({{"users", std::move(listed)}, {"total", page->total}});
 }
 
-// Copies an optional string field of `body` into `target` when present.
-domain::Status read_string(const nlohmann::json& body, const std::string& field,
-                           std::string& target) {
-  auto value = optional_string(body, field);
-  if (!value) return value.error();
-  if (*value) target = std::move(**value);
-  return domain::ok_status();
-}
-
 ApiResult create_user(const ApiRequest& request) {
   auto body = request.json_body();
   if (!body) return body.error();
-  domain::NewUser input;
-  auto upn = required_string(*body, "upn");
-  if (!upn) return upn.error();
-  input.upn = *upn;
-  auto display_name = required_string(*body, "display_name");
-  if (!display_name) return display_name.error();
-  input.display_name = *display_name;
-  for (const auto& [field, target] :
-       {std::pair<const char*, std::string*>{"given_name", &input.given_name},
-        {"surname", &input.surname},
-        {"email", &input.email},
-        {"source", &input.source},
-        {"auth_mode", &input.auth_mode},
-        {"onprem_id", &input.onprem_id}}) {
-    if (auto status = read_string(*body, field, *target); !status) return status.error();
-  }
-  auto enabled = optional_bool(*body, "enabled");
-  if (!enabled) return enabled.error();
-  if (*enabled) input.enabled = **enabled;
-  auto password = optional_string(*body, "password");
-  if (!password) return password.error();
-  return respond(request.directory.create_user(request.actor, request.context, input, *password),
-                 201);
+  auto input = read_new_user_request(*body);
+  if (!input) return input.error();
+  return respond(
+      request.directory.create_user(request.actor, request.context, input->user, input->password),
+      201);
 }
 
 ApiResult show_user(const ApiRequest& request) {
@@ -64,21 +38,10 @@ ApiResult show_user(const ApiRequest& request) {
 ApiResult update_user(const ApiRequest& request) {
   auto body = request.json_body();
   if (!body) return body.error();
-  flows::UserChanges changes;
-  for (const auto& [field, target] :
-       {std::pair<const char*, std::optional<std::string>*>{"display_name", &changes.display_name},
-        {"given_name", &changes.given_name},
-        {"surname", &changes.surname},
-        {"email", &changes.email}}) {
-    auto value = optional_string(*body, field);
-    if (!value) return value.error();
-    *target = std::move(*value);
-  }
-  auto enabled = optional_bool(*body, "enabled");
-  if (!enabled) return enabled.error();
-  changes.enabled = *enabled;
-  return respond(
-      request.directory.update_user(request.actor, request.context, request.param("upn"), changes));
+  auto changes = read_user_changes_request(*body);
+  if (!changes) return changes.error();
+  return respond(request.directory.update_user(request.actor, request.context, request.param("upn"),
+                                               *changes));
 }
 
 ApiResult delete_user(const ApiRequest& request) {

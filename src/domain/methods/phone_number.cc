@@ -73,6 +73,24 @@ Result<PhoneNumber> parse_international(std::string_view text, const std::string
   }
   PhoneNumber out;
   util.Format(parsed, PhoneNumberUtil::E164, &out.e164);
+  // libphonenumber's length check is per country and admits some national numbers that make
+  // the whole number longer than E.164 allows ("+" and 15 digits), which no SMS or voice
+  // provider takes.
+  if (out.e164.size() > kMaxE164Digits + 1) {
+    return method_input_error(field, kInvalidKey, "longer than the 15 digits E.164 allows");
+  }
+  // The E.164 form must itself be a possible number that formats to itself, or it would not
+  // read back from the store: libphonenumber keeps leading zeros typed after the country code
+  // ("+49 0049 30") in a form that parses as another number.
+  pn::PhoneNumber reparsed;
+  std::string again;
+  if (util.Parse(out.e164, "ZZ", &reparsed) != PhoneNumberUtil::NO_PARSING_ERROR ||
+      !util.IsPossibleNumber(reparsed)) {
+    return method_input_error(field, kInvalidKey,
+                              "wrong number of digits once the prefixes are removed");
+  }
+  util.Format(reparsed, PhoneNumberUtil::E164, &again);
+  if (again != out.e164) return method_input_error(field, kInvalidKey, "not a phone number");
   return out;
 }
 

@@ -30,11 +30,15 @@ struct PhoneNumber {
   std::string display() const;
   // display() followed by " x123" when there is an extension.
   std::string display_with_extension() const;
-  // "+1 XXXXXXXX67": the country code and the last two digits; the rest as X.
+  // "+1 XXXXXXXX67": the country code and the last two digits; the rest as X (all of the
+  // national number as X when it has 4 digits or fewer).
   std::string masked() const;
 
   friend bool operator==(const PhoneNumber&, const PhoneNumber&) = default;
 };
+
+// The most digits of an E.164 number, country calling code included.
+inline constexpr std::size_t kMaxE164Digits = 15;
 
 // The longest input looked at; longer text is refused before parsing.
 inline constexpr std::size_t kMaxPhoneInputLength = 64;

@@ -82,6 +82,26 @@ TEST(PhoneNumber, GarbageTooShortTooLongAndLettersAreRefused) {
   EXPECT_EQ(error_key("+" + std::string(80, '1')), "error.InvalidPhoneNumber");
 }
 
+// Found by tests/fuzz/phone_number (corpus/phone_number/regression_longer_than_e164):
+// libphonenumber admits this German number as possible, but it has 16 digits.
+TEST(PhoneNumber, NumbersLongerThanE164AllowsAreRefused) {
+  EXPECT_EQ(error_key("0049 3046049 3046357"), "error.InvalidPhoneNumber");
+  EXPECT_EQ(error_key("+49 30460493046357"), "error.InvalidPhoneNumber");
+  EXPECT_FALSE(phone_number_from_e164("+4930460493046357", ""));
+  EXPECT_EQ(parse_ok("+49 3046049304635").e164, "+493046049304635");  // 15 digits
+}
+
+// Found by tests/fuzz/phone_number (corpus/phone_number/regression_prefix_after_country_code):
+// "+49" followed by "0049 30" was accepted with an E.164 form that does not format to itself,
+// so its display form ("+49 4930") read back as another number.
+TEST(PhoneNumber, NumbersWhoseE164FormIsNotCanonicalAreRefused) {
+  EXPECT_EQ(error_key("00490049 30"), "error.InvalidPhoneNumber");
+  EXPECT_EQ(error_key("+490049 30"), "error.InvalidPhoneNumber");
+  const auto short_number = parse_ok("+49 4930");
+  EXPECT_EQ(short_number.e164, "+494930");
+  EXPECT_EQ(parse_ok(short_number.display()), short_number);
+}
+
 TEST(PhoneNumber, ErrorsDoNotRepeatTheNumber) {
   auto parsed = parse_phone_number("+45 1234", "mobile_phone");
   ASSERT_FALSE(parsed);
