@@ -32,6 +32,41 @@ import sspr_harness as h  # noqa: E402
 GATE_MARKER = "Gate phase starting (server pids: "
 
 
+def postgres_pids(cluster):
+    """The cluster's postmaster and its children (the backends serving the nodes among them)."""
+    if cluster is None:
+        return []
+    try:
+        postmaster = (cluster.dir / "data" / "postmaster.pid").read_text().split()[0]
+    except (OSError, IndexError):
+        return []
+    pids = [postmaster]
+    for entry in pathlib.Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if stat[stat.rfind(")") + 2:].split()[1] == postmaster:
+            pids.append(entry.name)
+    return pids
+
+
+def cpu_seconds(pids):
+    """User + system CPU of these processes so far (those that exist)."""
+    total = 0
+    ticks = os.sysconf("SC_CLK_TCK")
+    for pid in pids:
+        try:
+            stat = pathlib.Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rfind(")") + 2:].split()
+        total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 def load_average():
     with open("/proc/loadavg") as f:
         return float(f.read().split()[0])
@@ -62,7 +97,7 @@ class Profiler:
             self.problem = record.stderr.strip()[-400:]
             return
         with open(self.report, "w") as out:
-            for sort in ("dso", "dso,sym"):
+            for sort in ("comm", "comm,dso", "dso,sym"):
                 out.write(f"=== perf report --no-children --sort {sort}\n")
                 out.flush()
                 subprocess.run([perf, "report", "-i", str(self.out), "--no-children", "--stdio",
@@ -91,6 +126,7 @@ def run_generator(options, backend, nodes, cluster, work):
         profiler = Profiler(options.profile, label, options.warmup + 1,
                             max(1.0, options.gate_duration - options.warmup - 2))
     load = {"start": load_average()}
+    database_cpu = None
     process = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
     for line in process.stdout:
         sys.stdout.write(line)
@@ -98,8 +134,14 @@ def run_generator(options, backend, nodes, cluster, work):
         if line.startswith(GATE_MARKER):
             load["gates"] = load_average()
             pids = line[len(GATE_MARKER):].strip().rstrip(")").split(",")
+            # The backends exist once the nodes have connected; they serve the gate phase.
+            database = postgres_pids(cluster) if backend == "postgresql" else []
+            database_cpu = (database, cpu_seconds(database), time.monotonic())
             if profiler and pids != ["-"]:
-                profiler.start(pids)
+                profiler.start(pids + database)
+        elif line.startswith("Gate phase ended") and database_cpu:
+            pids, before, since = database_cpu
+            database_cpu = (cpu_seconds(pids) - before) / (time.monotonic() - since)
     code = process.wait()
     load["end"] = load_average()
     if profiler:
@@ -109,18 +151,21 @@ def run_generator(options, backend, nodes, cluster, work):
         else:
             print(f"profile: {profiler.out} (summary {profiler.report})")
     report = json.loads(figures.read_text()) if figures.exists() else None
+    if isinstance(database_cpu, float):
+        print(f"PostgreSQL processes during the gate phase: {database_cpu:.2f} cores")
     return {"label": label, "backend": backend, "nodes": nodes, "exit": code, "load": load,
-            "report": report}
+            "report": report,
+            "postgres_cores": database_cpu if isinstance(database_cpu, float) else None}
 
 
 def table(results):
     rows = [("backend", "nodes", "load avg", "ceiling h/s", "resets/s", "% of ceiling",
-             "gate req/s", "gate p50 ms", "gate p99 ms", "CPU ms/req", "per node req/s",
-             "errors")]
+             "gate req/s", "gate p50 ms", "gate p99 ms", "CPU ms/req", "PG cores",
+             "per node req/s", "errors")]
     for r in results:
         rep = r["report"]
         if rep is None:
-            rows.append((r["backend"], str(r["nodes"]), "", "", "", "", "", "", "", "", "",
+            rows.append((r["backend"], str(r["nodes"]), "", "", "", "", "", "", "", "", "", "",
                          f"exit {r['exit']}"))
             continue
         resets = rep.get("resets", {})
@@ -138,6 +183,7 @@ def table(results):
             f"{combined.get('p50_ms', 0):.1f}",
             f"{combined.get('p99_ms', 0):.1f}",
             f"{rep.get('gates_server_cpu_ms_per_request', 0):.2f}",
+            "-" if r["postgres_cores"] is None else f"{r['postgres_cores']:.2f}",
             per_node,
             str(rep.get("errors"))))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]

@@ -384,6 +384,8 @@ int run(const Options& options) {
     std::fflush(stdout);
     gate = run_phase("gates", endpoints, outbox, pool, options.gate_clients, options.gate_duration,
                      options.warmup, false, server_pids);
+    std::printf("Gate phase ended\n");
+    std::fflush(stdout);
   }
   const auto after = measure_argon2_ceiling(argon2, cores, ceiling_time);
   // The higher of the two is the stricter reference.
