@@ -136,7 +136,8 @@ def run_generator(options, backend, nodes, cluster, work):
             pids = line[len(GATE_MARKER):].strip().rstrip(")").split(",")
             # The backends exist once the nodes have connected; they serve the gate phase.
             database = postgres_pids(cluster) if backend == "postgresql" else []
-            database_cpu = (database, cpu_seconds(database), time.monotonic())
+            if database:
+                database_cpu = (database, cpu_seconds(database), time.monotonic())
             if profiler and pids != ["-"]:
                 profiler.start(pids + database)
         elif line.startswith("Gate phase ended") and database_cpu:

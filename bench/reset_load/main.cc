@@ -267,6 +267,11 @@ int run(const Options& options) {
     set_env("SSPR_NOTIFY_SMS", "file");
     set_env("SSPR_NOTIFY_OUTBOX_PATH", outbox_path);
     if (!::getenv("SSPR_LOG_LEVEL")) set_env("SSPR_LOG_LEVEL", "warn");
+    // Seeding imports 800 users' methods per request on 16 connections: on PostgreSQL with
+    // a busy machine one import can outlast the default 30 s.
+    if (!::getenv("SSPR_SERVER_REQUEST_TIMEOUT_SECONDS")) {
+      set_env("SSPR_SERVER_REQUEST_TIMEOUT_SECONDS", "300");
+    }
   }
   auto config = config::load_config(
       options.config.empty() ? std::nullopt : std::optional<std::string>(options.config),
