@@ -112,7 +112,7 @@ std::optional<asio::ip::tcp::endpoint> parse_endpoint(std::string text) {
 
 void set_env(const char* name, const std::string& value) { ::setenv(name, value.c_str(), 1); }
 
-// Runs `clients` reset clients for `seconds` against `server`; rates count what ends after
+// Runs `clients` reset clients for `seconds` against `nodes`; rates count what ends after
 // the warm-up.
 PhaseResult run_phase(const std::string& name, const std::vector<asio::ip::tcp::endpoint>& nodes,
                       OutboxCodes& outbox, UserPool& users, std::size_t clients, double seconds,
