@@ -41,6 +41,11 @@ echo "   hashes per reset; start+challenge+verify >= 5,000 requests/s, p99 <= 20
 "$BUILD_DIR/sspr_reset_load" --sspr "$SSPR"
 
 echo
+echo "== bench/scale_out.py  (issue 8: the same load on 1 and 2 nodes, SQLite and PostgreSQL;"
+echo "   figures only, no target)"
+/usr/bin/python3 bench/scale_out.py --sspr "$SSPR"
+
+echo
 echo "== bench/audit_scale.py  (targets: audit CSV export >= 200,000 rows/s with flat server"
 echo "   memory at 100k and 1M rows; registration report for 100,000 users <= 2 s, SQLite and PostgreSQL)"
 /usr/bin/python3 bench/audit_scale.py --sspr "$SSPR"

@@ -6,7 +6,9 @@
 //   1. complete resets (captcha → start → email gate → mobile gate → new password) with
 //      --clients concurrent clients, and
 //   2. the non-hashing steps only (the same flow without the password) with --gate-clients,
-// and prints the figures. Exit status 0 when every step succeeded, 1 when any failed,
+// and prints the figures. With --nodes N (or several --url) every client sends each request
+// to the next node in turn, as a load balancer without affinity, and the figures are given
+// per node and in total. Exit status 0 when every step succeeded, 1 when any failed,
 // 2 on bad usage or when the server could not be set up.
 
 #include <stdlib.h>
@@ -54,7 +56,8 @@ struct Options {
   std::string data;
   std::string db;
   std::string config;
-  std::string url;
+  std::vector<std::string> urls;
+  std::size_t nodes = 1;
   std::string token;
   std::string domain;
   std::string outbox;
@@ -80,7 +83,9 @@ struct PhaseResult {
   std::uint64_t flows_completed = 0;
   bool users_ran_out = false;
   double generator_cpu = -1;  // seconds
-  double server_cpu = -1;     // seconds
+  double server_cpu = -1;     // seconds, every node together
+  std::vector<StepStats> node_stats;
+  std::vector<double> node_cpu;  // seconds per node (negative: not known)
 };
 
 std::string self_directory() {
@@ -107,28 +112,31 @@ std::optional<asio::ip::tcp::endpoint> parse_endpoint(std::string text) {
 
 void set_env(const char* name, const std::string& value) { ::setenv(name, value.c_str(), 1); }
 
-// Runs `clients` reset clients for `seconds` against `server`; rates count what ends after
+// Runs `clients` reset clients for `seconds` against `nodes`; rates count what ends after
 // the warm-up.
-PhaseResult run_phase(const std::string& name, asio::ip::tcp::endpoint server, OutboxCodes& outbox,
-                      UserPool& users, std::size_t clients, double seconds, double warmup,
-                      bool set_password, pid_t server_pid) {
+PhaseResult run_phase(const std::string& name, const std::vector<asio::ip::tcp::endpoint>& nodes,
+                      OutboxCodes& outbox, UserPool& users, std::size_t clients, double seconds,
+                      double warmup, bool set_password, const std::vector<pid_t>& server_pids) {
   PhaseResult result;
   result.name = name;
   result.clients = clients;
   result.seconds = seconds;
+  result.node_stats.resize(nodes.size());
   asio::io_context io(1);
   const auto started = Clock::now();
   const auto stop_at =
       started + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
-  result.stats.set_window(
-      started + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(warmup)),
-      stop_at);
-  LoadRun run{outbox, users, result.stats, set_password, stop_at};
-  std::vector<std::unique_ptr<HttpConnection>> connections;
-  const double server_before = server_pid > 0 ? process_cpu_seconds(server_pid) : -1;
+  const auto window_from =
+      started + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(warmup));
+  result.stats.set_window(window_from, stop_at);
+  for (auto& node : result.node_stats) node.set_window(window_from, stop_at);
+  LoadRun run{outbox, users, result.stats, result.node_stats, set_password, stop_at};
+  std::vector<std::unique_ptr<NodeConnections>> connections;
+  std::vector<double> server_before;
+  for (const pid_t pid : server_pids) server_before.push_back(process_cpu_seconds(pid));
   const double self_before = process_cpu_seconds(::getpid());
   for (std::size_t i = 0; i < clients; ++i) {
-    connections.push_back(std::make_unique<HttpConnection>(io.get_executor(), server));
+    connections.push_back(std::make_unique<NodeConnections>(io.get_executor(), nodes, i));
     asio::co_spawn(io, run_reset_client(*connections.back(), run), [](std::exception_ptr error) {
       if (!error) return;
       try {
@@ -140,7 +148,11 @@ PhaseResult run_phase(const std::string& name, asio::ip::tcp::endpoint server, O
   }
   io.run();
   result.generator_cpu = process_cpu_seconds(::getpid()) - self_before;
-  if (server_pid > 0) result.server_cpu = process_cpu_seconds(server_pid) - server_before;
+  if (!server_pids.empty()) result.server_cpu = 0;
+  for (std::size_t i = 0; i < server_pids.size(); ++i) {
+    result.node_cpu.push_back(process_cpu_seconds(server_pids[i]) - server_before[i]);
+    result.server_cpu += result.node_cpu.back();
+  }
   result.flows_started = run.flows_started;
   result.flows_completed = run.flows_completed;
   result.users_ran_out = run.users_ran_out;
@@ -162,6 +174,20 @@ void print_steps(const PhaseResult& phase, const std::vector<std::string>& steps
       "(%.0f %%)\n",
       wall, phase.server_cpu, 100 * phase.server_cpu / wall, phase.generator_cpu,
       100 * phase.generator_cpu / wall);
+  if (phase.node_stats.size() > 1) {
+    for (std::size_t i = 0; i < phase.node_stats.size(); ++i) {
+      const auto node = phase.node_stats[i].combined("", steps);
+      std::printf(
+          "  node %zu: %.1f requests/s (every step above), p50 %.2f ms, p99 %.2f ms, %llu errors",
+          i + 1, node.per_second, node.p50_ms, node.p99_ms,
+          static_cast<unsigned long long>(node.errors));
+      if (i < phase.node_cpu.size()) {
+        std::printf(", server CPU %.1f s (%.0f %% of one core)", phase.node_cpu[i],
+                    100 * phase.node_cpu[i] / wall);
+      }
+      std::printf("\n");
+    }
+  }
   for (const auto& [reason, count] : phase.stats.error_reasons()) {
     std::printf("  error: %s  x%llu\n", reason.c_str(), static_cast<unsigned long long>(count));
   }
@@ -193,11 +219,20 @@ nlohmann::json phase_json(const PhaseResult& phase, const std::vector<std::strin
   for (const auto& step : steps) out["steps"][step] = step_json(phase.stats.summary(step));
   out["steps"]["start+challenge+verify"] =
       step_json(phase.stats.combined("", {kStartStep, kChallengeStep, kVerifyStep}));
+  out["nodes"] = nlohmann::json::array();
+  for (std::size_t i = 0; i < phase.node_stats.size(); ++i) {
+    nlohmann::json node = {
+        {"all_steps", step_json(phase.node_stats[i].combined("", steps))},
+        {"start+challenge+verify",
+         step_json(phase.node_stats[i].combined("", {kStartStep, kChallengeStep, kVerifyStep}))}};
+    if (i < phase.node_cpu.size()) node["server_cpu_seconds"] = phase.node_cpu[i];
+    out["nodes"].push_back(node);
+  }
   return out;
 }
 
 int run(const Options& options) {
-  const bool given_server = !options.url.empty();
+  const bool given_server = !options.urls.empty();
   if (given_server && (options.token.empty() || options.domain.empty() || options.outbox.empty())) {
     std::cerr << "--url needs --token, --domain and --outbox\n";
     return 2;
@@ -206,6 +241,10 @@ int run(const Options& options) {
   const bool gates = options.mode == "all" || options.mode == "gates";
   const std::size_t most_clients =
       std::max(resets ? options.clients : 0, gates ? options.gate_clients : 0);
+  if (options.nodes == 0) {
+    std::cerr << "--nodes must be at least 1\n";
+    return 2;
+  }
   if (options.users < 4 * most_clients) {
     std::cerr << "--users must be at least 4 x the clients (no user in two flows at once)\n";
     return 2;
@@ -228,6 +267,11 @@ int run(const Options& options) {
     set_env("SSPR_NOTIFY_SMS", "file");
     set_env("SSPR_NOTIFY_OUTBOX_PATH", outbox_path);
     if (!::getenv("SSPR_LOG_LEVEL")) set_env("SSPR_LOG_LEVEL", "warn");
+    // Seeding imports 800 users' methods per request on 16 connections: on PostgreSQL with
+    // a busy machine one import can outlast the default 30 s.
+    if (!::getenv("SSPR_SERVER_REQUEST_TIMEOUT_SECONDS")) {
+      set_env("SSPR_SERVER_REQUEST_TIMEOUT_SECONDS", "300");
+    }
   }
   auto config = config::load_config(
       options.config.empty() ? std::nullopt : std::optional<std::string>(options.config),
@@ -241,17 +285,19 @@ int run(const Options& options) {
 
   std::vector<std::string> store_args;
   if (!options.db.empty()) {
-    store_args = {"--db", options.db};
+    // The data directory still holds the nodes' shared secret key.
+    store_args = {"--db", options.db, "--data",
+                  options.data.empty() ? (work / "data").string() : options.data};
   } else {
     store_args = {"--data", options.data.empty() ? (work / "data").string() : options.data};
   }
   if (!options.config.empty()) store_args.insert(store_args.end(), {"--config", options.config});
 
-  ServerProcess server;
-  std::string address = options.url;
+  // Nodes on one store: their state is all in the database (docs/OPERATIONS.md "Scale out").
+  std::vector<std::unique_ptr<ServerProcess>> servers;
+  std::vector<std::string> addresses = options.urls;
   std::string token = options.token;
   const std::string cli_log = (work / "cli.log").string();
-  const std::string server_log = (work / "server.log").string();
   auto fail = [&](const std::string& what) {
     std::cerr << what << " (logs in " << work.string() << ")\n";
     return 2;
@@ -273,16 +319,33 @@ int run(const Options& options) {
       return fail("sspr token create failed");
     }
     token = token_json["token"].get<std::string>();
-    auto listening = server.start(sspr, store_args, server_log);
-    if (!listening) return fail("sspr serve did not start");
-    address = *listening;
+    for (std::size_t i = 0; i < options.nodes; ++i) {
+      servers.push_back(std::make_unique<ServerProcess>());
+      const std::string log =
+          (work / (options.nodes == 1 ? std::string("server.log")
+                                      : "server-" + std::to_string(i + 1) + ".log"))
+              .string();
+      auto listening = servers.back()->start(sspr, store_args, log);
+      if (!listening) return fail("sspr serve did not start");
+      addresses.push_back(*listening);
+    }
   }
-  const auto endpoint = parse_endpoint(address);
-  if (!endpoint) return fail("cannot read the server address " + address);
+  std::vector<asio::ip::tcp::endpoint> endpoints;
+  for (const auto& address : addresses) {
+    const auto endpoint = parse_endpoint(address);
+    if (!endpoint) return fail("cannot read the server address " + address);
+    endpoints.push_back(*endpoint);
+  }
+  const auto endpoint = &endpoints.front();  // seeding goes to the first node
+  std::string node_list;
+  for (std::size_t i = 0; i < addresses.size(); ++i) {
+    node_list += (i ? ", " : "") + addresses[i];
+    if (i < servers.size()) node_list += " (pid " + std::to_string(servers[i]->pid()) + ")";
+  }
 
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  std::printf("== Reset load: sspr at %s (%s), %u cores, %zu users, CAPTCHA difficulty %s\n",
-              address.c_str(),
+  std::printf("== Reset load: %zu node%s: %s (%s), %u cores, %zu users, CAPTCHA difficulty %s\n",
+              addresses.size(), addresses.size() == 1 ? "" : "s", node_list.c_str(),
               options.db.empty() ? "SQLite" : options.db.substr(0, options.db.find(':')).c_str(),
               cores, options.users,
               given_server ? "as configured" : std::to_string(options.difficulty).c_str());
@@ -310,16 +373,24 @@ int run(const Options& options) {
   const auto before = measure_argon2_ceiling(argon2, cores, ceiling_time);
   OutboxCodes outbox(outbox_path);
   UserPool pool(users, kMaxFlowsPerUser);
-  const pid_t server_pid = given_server ? -1 : server.pid();
+  std::vector<pid_t> server_pids;
+  for (const auto& server : servers) server_pids.push_back(server->pid());
   std::optional<PhaseResult> full;
   std::optional<PhaseResult> gate;
   if (resets) {
-    full = run_phase("resets", *endpoint, outbox, pool, options.clients, options.duration,
-                     options.warmup, true, server_pid);
+    full = run_phase("resets", endpoints, outbox, pool, options.clients, options.duration,
+                     options.warmup, true, server_pids);
   }
   if (gates) {
-    gate = run_phase("gates", *endpoint, outbox, pool, options.gate_clients, options.gate_duration,
-                     options.warmup, false, server_pid);
+    // A line to start a profiler by (bench/scale_out.py attaches perf to these pids).
+    std::string pids;
+    for (const pid_t pid : server_pids) pids += (pids.empty() ? "" : ",") + std::to_string(pid);
+    std::printf("Gate phase starting (server pids: %s)\n", pids.empty() ? "-" : pids.c_str());
+    std::fflush(stdout);
+    gate = run_phase("gates", endpoints, outbox, pool, options.gate_clients, options.gate_duration,
+                     options.warmup, false, server_pids);
+    std::printf("Gate phase ended\n");
+    std::fflush(stdout);
   }
   const auto after = measure_argon2_ceiling(argon2, cores, ceiling_time);
   // The higher of the two is the stricter reference.
@@ -332,14 +403,18 @@ int run(const Options& options) {
       after.hashes_per_second);
   std::printf("Hashes per reset: %d (the new password; CAPTCHA = HMAC, codes = keyed BLAKE2b)\n",
               kHashesPerReset);
-  nlohmann::json report = {{"cores", cores},
-                           {"users", options.users},
-                           {"argon2_ceiling_hashes_per_second", ceiling},
-                           {"argon2_ceiling_before", before.hashes_per_second},
-                           {"argon2_ceiling_after", after.hashes_per_second},
-                           {"argon2_memory_kib", argon2.memory_kib},
-                           {"argon2_iterations", argon2.iterations},
-                           {"hashes_per_reset", kHashesPerReset}};
+  nlohmann::json report = {
+      {"cores", cores},
+      {"nodes", addresses},
+      {"backend",
+       options.db.empty() ? std::string("sqlite") : options.db.substr(0, options.db.find(':'))},
+      {"users", options.users},
+      {"argon2_ceiling_hashes_per_second", ceiling},
+      {"argon2_ceiling_before", before.hashes_per_second},
+      {"argon2_ceiling_after", after.hashes_per_second},
+      {"argon2_memory_kib", argon2.memory_kib},
+      {"argon2_iterations", argon2.iterations},
+      {"hashes_per_reset", kHashesPerReset}};
   std::uint64_t errors = 0;
   const std::vector<std::string> all_steps{kCaptchaStep, kStartStep, kChallengeStep, kVerifyStep,
                                            kPasswordStep};
@@ -399,7 +474,10 @@ int run(const Options& options) {
   report["errors"] = errors;
   std::fflush(stdout);
 
-  const int server_status = server.stop();
+  int server_status = 0;
+  for (auto& server : servers) {
+    if (const int status = server->stop(); status != 0) server_status = status;
+  }
   if (server_status != 0) {
     std::printf("warning: sspr serve exited with status %d\n", server_status);
   }
@@ -425,7 +503,13 @@ int main(int argc, char** argv) {
   app.add_option("--data", options.data, "SQLite data directory (default: a fresh temporary one)");
   app.add_option("--db", options.db, "database URL instead, e.g. postgresql://... (fresh db)");
   app.add_option("--config", options.config, "config file for the server (and Argon2 parameters)");
-  app.add_option("--url", options.url, "use this running server (http://HOST:PORT) instead");
+  app.add_option("--url,--urls", options.urls,
+                 "use these running servers (http://HOST:PORT; repeat or separate by commas), "
+                 "each request to the next in turn")
+      ->delimiter(',');
+  app.add_option("--nodes", options.nodes,
+                 "start this many `sspr serve` nodes on the one store; each client sends each "
+                 "request to the next node in turn");
   app.add_option("--token", options.token, "with --url: a global administrator's API token");
   app.add_option("--domain", options.domain, "with --url: the token's tenant domain");
   app.add_option("--outbox", options.outbox, "with --url: the server's file outbox");

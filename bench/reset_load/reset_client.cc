@@ -31,23 +31,28 @@ std::string describe(const HttpResponse& response) {
 }
 
 // One timed request; the parsed answer when it has the expected status and is a JSON object.
-asio::awaitable<std::optional<json>> step(LoadRun& run, HttpConnection& connection,
+asio::awaitable<std::optional<json>> step(LoadRun& run, NodeConnections& connection,
                                           const char* name, std::string_view method,
                                           const std::string& target, const std::string& body,
                                           int expected) {
   const auto started = Clock::now();
-  const auto response = co_await connection.request(method, target, body);
+  const auto routed = co_await connection.request(method, target, body);
   const auto ended = Clock::now();
+  const HttpResponse& response = routed.response;
+  StepStats& node = run.node_stats.at(routed.node);
   if (response.status != expected) {
     run.stats.error(name, describe(response));
+    node.error(name, describe(response));
     co_return std::nullopt;
   }
   auto parsed = json::parse(response.body, nullptr, false);
   if (!parsed.is_object()) {
     run.stats.error(name, "answer is not a JSON object");
+    node.error(name, "answer is not a JSON object");
     co_return std::nullopt;
   }
   run.stats.ok(name, started, ended);
+  node.ok(name, started, ended);
   co_return parsed;
 }
 
@@ -82,7 +87,7 @@ std::string method_id(const json& flow, const char* type) {
 
 // One gate: challenge (the code goes to `recipient`), read the code, verify. The flow's new
 // state must be `state_after`.
-asio::awaitable<bool> pass_gate(LoadRun& run, HttpConnection& connection, const std::string& base,
+asio::awaitable<bool> pass_gate(LoadRun& run, NodeConnections& connection, const std::string& base,
                                 json challenge, const std::string& recipient,
                                 const char* state_after) {
   const auto before = run.outbox.end_offset();
@@ -111,7 +116,7 @@ asio::awaitable<bool> pass_gate(LoadRun& run, HttpConnection& connection, const 
 }
 
 // One flow for `user`; true when it went as far as it should.
-asio::awaitable<bool> one_flow(LoadRun& run, HttpConnection& connection, const BenchUser& user) {
+asio::awaitable<bool> one_flow(LoadRun& run, NodeConnections& connection, const BenchUser& user) {
   const std::string captcha_target = "/api/v1/captcha";
   const std::string no_body;
   const auto issued =
@@ -161,7 +166,7 @@ asio::awaitable<bool> one_flow(LoadRun& run, HttpConnection& connection, const B
 
 }  // namespace
 
-asio::awaitable<void> run_reset_client(HttpConnection& connection, LoadRun& run) {
+asio::awaitable<void> run_reset_client(NodeConnections& connection, LoadRun& run) {
   auto executor = co_await asio::this_coro::executor;
   while (Clock::now() < run.stop_at) {
     const BenchUser* user = run.users.next();

@@ -6,11 +6,12 @@
 // flow is abandoned and the client goes on with the next user.
 
 #include <cstdint>
+#include <vector>
 
 #include <asio.hpp>
 
 #include "bench_users.h"
-#include "http_connection.h"
+#include "node_connections.h"
 #include "outbox_codes.h"
 #include "step_stats.h"
 
@@ -26,16 +27,18 @@ inline constexpr const char* kPasswordStep = "password";
 struct LoadRun {
   OutboxCodes& outbox;
   UserPool& users;
-  StepStats& stats;
-  bool set_password = true;     // complete resets; false: stop after the two gates
-  Clock::time_point stop_at;    // no flow starts after this
-  std::uint64_t passwords = 0;  // makes every new password different
+  StepStats& stats;                    // every node together
+  std::vector<StepStats>& node_stats;  // per node, in the order of the endpoints
+  bool set_password = true;            // complete resets; false: stop after the two gates
+  Clock::time_point stop_at;           // no flow starts after this
+  std::uint64_t passwords = 0;         // makes every new password different
   std::uint64_t flows_started = 0;
   std::uint64_t flows_completed = 0;  // in or out of the window
   bool users_ran_out = false;
 };
 
-// Runs flows one after the other on `connection` until `run.stop_at`.
-asio::awaitable<void> run_reset_client(HttpConnection& connection, LoadRun& run);
+// Runs flows one after the other on `connections` until `run.stop_at`; each request goes to
+// the next node in turn.
+asio::awaitable<void> run_reset_client(NodeConnections& connections, LoadRun& run);
 
 }  // namespace sspr::bench
