@@ -17,7 +17,8 @@ What is scanned (the outputs):
     error response (4xx/5xx) the server sent.
 Where a secret legitimately appears is not an output: the file outbox and the SMTP/SMS sinks
 (the delivery channel), the request bodies the tests wrote, and the one response or CLI output
-that delivered a secret to the test (e.g. `sspr token create` printing the new token).
+that delivered a secret to the test (e.g. `sspr token create` printing the new token), and the
+stdout of `sspr demo`, whose guide prints the demo users' passwords by design.
 
 Scope: an output is searched for the secrets registered by the tests that ran while it was
 being written (from the test that started the server or ran the CLI to the one during which
