@@ -93,13 +93,21 @@ flows::SelfServicePasswordChange& CommandContext::password_change() {
   return *password_change_;
 }
 
-domain::Result<const platform::SecretKey*> CommandContext::secret_key() {
+domain::Result<const platform::SecretKeyRing*> CommandContext::secret_key() {
   if (secret_key_) return secret_key_.get();
   const config::Config cfg = config_ ? *config_ : config::Config{};
-  auto key = platform::SecretKey::load_or_create(config::secret_key_path(cfg));
-  if (!key) return key.error();
-  secret_key_ = std::make_unique<platform::SecretKey>(*key);
+  auto ring = platform::SecretKeyRing::load_or_create(config::secret_key_path(cfg));
+  if (!ring) return ring.error();
+  secret_key_ = std::make_unique<platform::SecretKeyRing>(*ring);
   return secret_key_.get();
+}
+
+domain::Result<const platform::SecretBox*> CommandContext::secret_box() {
+  if (secret_box_) return secret_box_.get();
+  auto ring = secret_key();
+  if (!ring) return ring.error();
+  secret_box_ = std::make_unique<platform::SecretBox>(**ring);
+  return secret_box_.get();
 }
 
 flows::Captcha* CommandContext::captcha() {
@@ -126,12 +134,13 @@ domain::Result<flows::SecurityInfoRegistration*> CommandContext::registration() 
   if (!notifier) return notifier.error();
   auto key = secret_key();
   if (!key) return key.error();
+  auto box = secret_box();
+  if (!box) return box.error();
   notifier_ = std::make_unique<notify::MeteredNotifier>(std::move(notifier).value(), metrics_);
   // An administrator's reset notifies the other administrators once there is a notifier.
   admin_notifications_ =
       std::make_unique<flows::ResetNotifications>(*store_, clock_, random(), *notifier_);
   if (admin_writeback_) admin_writeback_->notify_with(*admin_notifications_);
-  secret_box_ = std::make_unique<platform::SecretBox>(**key);
   code_digest_ = std::make_unique<platform::OneTimeCodeDigest>(**key);
   registration_ = std::make_unique<flows::SecurityInfoRegistration>(
       *store_, clock_, random(), *hasher_, *notifier_, *secret_box_, *code_digest_);

@@ -36,7 +36,7 @@
 #include "platform/hmac_captcha_signer.h"
 #include "platform/one_time_code_digest.h"
 #include "platform/secret_box.h"
-#include "platform/secret_key.h"
+#include "platform/secret_key_ring.h"
 #include "platform/sodium_random.h"
 #include "platform/system_clock.h"
 #include "platform/zxcvbn_strength_estimator.h"
@@ -78,9 +78,12 @@ class CommandContext {
   // The proof-of-work CAPTCHA (after open_directory succeeded), signed with a subkey of the
   // server's secret key (created when missing); reports a failure itself and returns nullptr.
   flows::Captcha* captcha();
-  // The server's secret key ([security] secret_key_file), loaded once and created with mode
-  // 0600 when missing: it seals authenticator secrets, digests codes and signs CAPTCHAs.
-  domain::Result<const platform::SecretKey*> secret_key();
+  // The server's key ring ([security] secret_key_file: the current key, then previous keys),
+  // loaded once and created with one key, mode 0600, when missing: it seals authenticator
+  // secrets, digests codes and signs CAPTCHAs (platform/secret_key_ring.h).
+  domain::Result<const platform::SecretKeyRing*> secret_key();
+  // The box sealing secrets at rest under that ring, built on first use.
+  domain::Result<const platform::SecretBox*> secret_box();
   // The security-info page (after open_directory succeeded): builds the configured notifier
   // ([notify]) and loads the server key, creating a 0600 key file on first start
   // ([security] secret_key_file). Errors are returned, not reported.
@@ -138,7 +141,7 @@ class CommandContext {
   std::unique_ptr<flows::Captcha> captcha_;
   notify::ThreadSleeper sleeper_;
   std::unique_ptr<notify::Notifier> notifier_;
-  std::unique_ptr<platform::SecretKey> secret_key_;
+  std::unique_ptr<platform::SecretKeyRing> secret_key_;
   std::unique_ptr<platform::SecretBox> secret_box_;
   std::unique_ptr<platform::OneTimeCodeDigest> code_digest_;
   std::unique_ptr<flows::SecurityInfoRegistration> registration_;

@@ -26,5 +26,6 @@ void register_support_commands(CLI::App& app, CommandContext& context);   // sup
 void register_diagnose_commands(CLI::App& app, CommandContext& context);  // diagnose (SPEC §12)
 void register_onprem_commands(CLI::App& app, CommandContext& context);    // onprem set/show/test
 void register_report_commands(CLI::App& app, CommandContext& context);    // report (SPEC §11)
+void register_key_commands(CLI::App& app, CommandContext& context);  // keys generate/status/rotate
 
 }  // namespace sspr::cli

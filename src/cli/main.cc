@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
   register_diagnose_commands(app, context);
   register_report_commands(app, context);
   register_onprem_commands(app, context);
+  register_key_commands(app, context);
 
   try {
     app.parse(argc, argv);

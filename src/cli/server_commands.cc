@@ -7,9 +7,11 @@
 #include "cli/command_groups.h"
 #include "cli/demo_directory.h"
 #include "cli/text_table.h"
+#include "flows/secret_key_rotation.h"
 #include "http/route_families.h"
 #include "http/route_listing.h"
 #include "http/server.h"
+#include "platform/crash_output.h"
 
 namespace sspr::cli {
 namespace {
@@ -34,15 +36,39 @@ struct ServerOptions {
   std::optional<std::string> listen;
 };
 
+// Whether every stored sealed secret names a key of the ring (key ids only: fast, no
+// decryption). SecretKeyUnavailable names the missing key ids and counts.
+domain::Status check_secret_keys(CommandContext& context) {
+  auto box = context.secret_box();
+  if (!box) return box.error();
+  flows::SecretKeyRotation rotation(*context.store(), **box);
+  auto census = rotation.census(false);
+  if (!census) return census.error();
+  if (census->unreadable() == 0) return domain::ok_status();
+  return domain::errors::secret_key_unavailable(
+      "stored secrets are sealed under keys missing from " +
+      config::secret_key_path(context.config() ? **context.config() : config::Config{}) + " (" +
+      flows::describe_key_counts(census->unreadable_by_key_id) +
+      "): add those keys to the key file (see `sspr keys status`)");
+}
+
 // Opens everything and blocks in the HTTP server until SIGTERM/SIGINT. `on_listening`
 // receives the bound address (the real port when the configured one is 0).
 void run(CommandContext& context, config::Config& config,
          const std::function<void(const std::string&)>& on_listening,
          const std::string& demo_outbox = "") {
+  // A crash must not leave the server's memory (passwords, answers, codes, keys) on disk.
+  platform::install_quiet_terminate_handler();
+  if (auto hardened = platform::disable_core_dumps(); !hardened) {
+    return context.report_error(hardened.error());
+  }
   auto* directory = context.open_directory();
   if (!directory) return;
   auto registration = context.registration();
   if (!registration) return context.report_error(registration.error());
+  // Refuse to serve when a stored secret is sealed under a key the ring lacks: such a node would
+  // fail those users' authenticator codes one by one instead of saying what is wrong.
+  if (auto ready = check_secret_keys(context); !ready) return context.report_error(ready.error());
   auto* captcha = context.captcha();
   if (!captcha) return;
   auto reset = context.password_reset();

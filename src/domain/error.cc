@@ -76,6 +76,10 @@ Error internal(const std::string& detail) {
   return make(ErrorKind::kInternal, "InternalError", detail);
 }
 
+Error secret_key_unavailable(const std::string& detail) {
+  return make(ErrorKind::kUnavailable, "SecretKeyUnavailable", detail);
+}
+
 Error invalid_credentials() {
   return make(ErrorKind::kUnauthenticated, "InvalidCredentials",
               "unknown user, wrong password or disabled account");

@@ -51,6 +51,10 @@ Error store_unavailable(const std::string& detail);
 // masked recipient and never contains the message's subject or body.
 Error notification_failed(const std::string& detail, bool permanent);
 Error internal(const std::string& detail);
+// A stored secret is sealed under a key the server's key ring lacks (or cannot be opened at
+// all): the operator must restore the key (docs/OPERATIONS.md, "Rotating the secret key").
+// `detail` names key ids and counts, never content.
+Error secret_key_unavailable(const std::string& detail);
 
 // Self-service sign-in (flows/signed_in_sessions.h). InvalidCredentials is the one answer for
 // an unknown user, a wrong password and a disabled account, so it tells nothing apart.

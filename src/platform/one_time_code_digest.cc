@@ -10,14 +10,22 @@ constexpr std::uint64_t kSubkeyId = 1;
 
 }  // namespace
 
-OneTimeCodeDigest::OneTimeCodeDigest(const SecretKey& key)
-    : key_(key.derive(kSubkeyId, kContext)) {}
+OneTimeCodeDigest::OneTimeCodeDigest(const SecretKeyRing& ring) {
+  for (const auto& key : ring.keys()) keys_.push_back(key.derive(kSubkeyId, kContext));
+}
 
-OneTimeCodeDigest::~OneTimeCodeDigest() { sodium_memzero(key_.data(), key_.size()); }
+OneTimeCodeDigest::~OneTimeCodeDigest() {
+  for (auto& key : keys_) sodium_memzero(key.data(), key.size());
+}
 
 std::string OneTimeCodeDigest::digest(std::string_view challenge_id, std::string_view code) const {
+  return digest_under(keys_.front(), challenge_id, code);
+}
+
+std::string OneTimeCodeDigest::digest_under(const Subkey& key, std::string_view challenge_id,
+                                            std::string_view code) const {
   crypto_generichash_state state;
-  crypto_generichash_init(&state, key_.data(), key_.size(), 32);
+  crypto_generichash_init(&state, key.data(), key.size(), 32);
   // Length-prefixed, so ("ab", "1") and ("a", "b1") never collide.
   const unsigned char id_length[8] = {
       static_cast<unsigned char>(challenge_id.size() & 0xff),
@@ -42,9 +50,13 @@ std::string OneTimeCodeDigest::digest(std::string_view challenge_id, std::string
 
 bool OneTimeCodeDigest::matches(std::string_view stored_digest, std::string_view challenge_id,
                                 std::string_view code) const {
-  const std::string computed = digest(challenge_id, code);
-  return stored_digest.size() == computed.size() &&
-         sodium_memcmp(stored_digest.data(), computed.data(), computed.size()) == 0;
+  bool matched = false;
+  for (const auto& key : keys_) {
+    const std::string computed = digest_under(key, challenge_id, code);
+    matched |= stored_digest.size() == computed.size() &&
+               sodium_memcmp(stored_digest.data(), computed.data(), computed.size()) == 0;
+  }
+  return matched;
 }
 
 }  // namespace sspr::platform

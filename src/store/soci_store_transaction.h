@@ -186,6 +186,11 @@ class SociStoreTransaction final : public StoreTransaction {
                                       const std::vector<AuditColumn>& group_by) override;
   std::vector<std::pair<domain::UserId, std::string>> registration_confirmations(
       domain::TenantId tenant) override;
+  // Sealed secrets (soci_store_transaction_sealed_secrets.cc).
+  void each_sealed_secret(const std::function<void(const SealedSecret&)>& each) override;
+  std::vector<SealedSecret> sealed_secrets_not_starting_with(const std::string& prefix,
+                                                             std::size_t limit) override;
+  bool replace_sealed_secret(const SealedSecret& secret, const std::string& sealed) override;
 
  private:
   soci::session& session_;

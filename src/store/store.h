@@ -78,6 +78,17 @@ struct AuditCount {
 };
 // --- end audit export and aggregation ---
 
+// --- sealed secrets at rest (key rotation, issue 9) ---
+// A stored platform::SecretBox value: an authenticator app's secret (authentication_methods)
+// or one being registered (pending_registrations).
+struct SealedSecret {
+  enum class Holder { kAuthenticationMethod, kPendingRegistration };
+  Holder holder = Holder::kAuthenticationMethod;
+  std::string id;      // the holding row's id (a method's id in decimal)
+  std::string sealed;  // never empty
+};
+// --- end sealed secrets ---
+
 class StoreTransaction {
  public:
   virtual ~StoreTransaction() = default;
@@ -346,6 +357,18 @@ class StoreTransaction {
   virtual std::vector<std::pair<domain::UserId, std::string>> registration_confirmations(
       domain::TenantId tenant) = 0;
   // --- end audit export and aggregation ---
+
+  // --- sealed secrets at rest (key rotation, issue 9) ---
+  // Every stored sealed secret, handed to `each` one at a time (the object is reused).
+  virtual void each_sealed_secret(const std::function<void(const SealedSecret&)>& each) = 0;
+  // Up to `limit` sealed secrets whose text does not start with `prefix` (e.g. "v1:<current key
+  // id>:"): methods first, then pending registrations, each by id.
+  virtual std::vector<SealedSecret> sealed_secrets_not_starting_with(const std::string& prefix,
+                                                                     std::size_t limit) = 0;
+  // Compare-and-set: writes `sealed` in place of `secret.sealed` when the row still holds
+  // secret.sealed; says whether it did (false: the row changed or went since it was read).
+  virtual bool replace_sealed_secret(const SealedSecret& secret, const std::string& sealed) = 0;
+  // --- end sealed secrets ---
 };
 
 class Store {

@@ -6,11 +6,57 @@ import shutil
 import tempfile
 import types
 
+import os
+
 import pytest
 
+import secret_scan
 import sspr_harness as h
 
 BACKENDS = ["sqlite", "postgresql"]
+
+
+# --- no secret in what the server and the CLI wrote (secret_scan.py) ------------------------
+
+
+def pytest_configure(config):
+    secret_scan.install_requests_hook()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Secrets and outputs registered from here on belong to this test.
+    secret_scan.registry().current_test = item.nodeid
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Scans every server and CLI output of the session for every secret the tests used; a hit
+    fails the run, naming file, secret kind and test (never the secret)."""
+    if getattr(session.config.option, "collectonly", False):
+        return
+    scan = secret_scan.registry()
+    findings = scan.scan()
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+
+    def say(line):
+        if reporter is not None:
+            reporter.ensure_newline()
+            reporter.write_line(line)
+        else:
+            print(line)
+
+    if findings:
+        say(f"secret scan: {len(findings)} secret(s) found in server/CLI output "
+            f"(outputs kept in {scan.directory}):")
+        for finding in findings:
+            say("  " + finding.describe())
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        return
+    say(f"secret scan: {len(scan.secrets)} secrets, {len(scan.outputs)} server/CLI outputs, "
+        "no secret found")
+    if os.environ.get("SSPR_ITEST_OUTPUT_DIR"):
+        return  # the caller's directory: kept
+    scan.remove()
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -60,6 +106,8 @@ def backend(request, binary):
     backend = h.Backend(request.param, binary, store_args, work_dir)
     yield backend
     backend.stop_all()
+    for server in backend.servers:
+        server.keep_outputs()  # for the secret scan, before work_dir goes
     if _failed(request):
         # Shown under "Captured stdout teardown" of the failing test.
         print(f"\n=== server logs ({request.param}, kept in {work_dir}) ===\n{backend.logs()}")

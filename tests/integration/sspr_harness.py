@@ -19,6 +19,8 @@ import uuid
 
 import requests
 
+import secret_scan
+
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 CLI_TIMEOUT_SECONDS = 60
 SERVER_START_TIMEOUT_SECONDS = 20
@@ -103,6 +105,13 @@ class Server:
             self.process = subprocess.Popen(args, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
                                             cwd=self.log_dir.parent,  # as the CLI: same ./sspr-data
                                             env=environment)
+        # `sspr demo` prints the demo users' passwords on stdout by design (its guide): that
+        # stdout is a delivery channel, not an output the secret scan checks; its log is.
+        streams = [(self.stderr_path, "stderr")]
+        if self.command[:1] != ["demo"]:
+            streams.append((self.stdout_path, "stdout"))
+        for path, stream in streams:
+            secret_scan.registry().add_output_file(path, f"{self.name} {stream}")
         deadline = time.monotonic() + SERVER_START_TIMEOUT_SECONDS
         last_problem = "no answer yet"
         while time.monotonic() < deadline:
@@ -132,6 +141,7 @@ class Server:
             self.kill()
             raise AssertionError(f"{self.name} did not stop within {SERVER_STOP_TIMEOUT_SECONDS} s "
                                  f"of SIGTERM\n{self.logs()}")
+        self.keep_outputs()
         return self.exit_code
 
     def stop_gracefully(self):
@@ -143,6 +153,13 @@ class Server:
             self.process.kill()
             self.process.wait(timeout=10)
             self.exit_code = self.process.returncode
+        self.keep_outputs()
+
+    def keep_outputs(self):
+        """Copies stdout and stderr for the end-of-session secret scan (secret_scan.py): the
+        test's work directory may be deleted before then."""
+        for path in (self.stdout_path, self.stderr_path):
+            secret_scan.registry().keep(path)
 
     def running(self):
         return self.process is not None and self.process.poll() is None
@@ -176,6 +193,7 @@ class Backend:
         completed = subprocess.run([str(self.binary), *full], input=stdin, capture_output=True,
                                    text=True, timeout=CLI_TIMEOUT_SECONDS, cwd=self.work_dir,
                                    env=environment)
+        secret_scan.record_cli_run(full, stdin, completed.stdout, completed.stderr)
         return CliResult(full, completed.returncode, completed.stdout, completed.stderr)
 
     def cli_ok(self, *args, stdin=None):

@@ -48,3 +48,21 @@ TEST(HmacCaptchaSigner, TheSameKeySignsAlikeAndAnotherKeyDifferently) {
 
 }  // namespace
 }  // namespace sspr::platform
+
+namespace sspr::platform {
+namespace {
+
+TEST(HmacCaptchaSigner, SignsWithTheCurrentKeyAndAcceptsPreviousKeysSignatures) {
+  const HmacCaptchaSigner old_signer(key_from('1'));
+  const auto old_signature = old_signer.sign("challenge");
+  const HmacCaptchaSigner rotated(
+      *SecretKeyRing::from_text(std::string(64, '2') + "\n" + std::string(64, '1') + "\n"));
+  EXPECT_EQ(rotated.sign("challenge"), HmacCaptchaSigner(key_from('2')).sign("challenge"));
+  EXPECT_TRUE(rotated.verify("challenge", old_signature));
+  EXPECT_TRUE(rotated.verify("challenge", rotated.sign("challenge")));
+  EXPECT_FALSE(rotated.verify("other", old_signature));
+  EXPECT_FALSE(HmacCaptchaSigner(key_from('2')).verify("challenge", old_signature));
+}
+
+}  // namespace
+}  // namespace sspr::platform

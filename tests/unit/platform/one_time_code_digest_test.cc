@@ -33,3 +33,24 @@ TEST(OneTimeCodeDigest, DependsOnTheServerKey) {
 
 }  // namespace
 }  // namespace sspr::platform
+
+namespace sspr::platform {
+namespace {
+
+SecretKeyRing ring_of(const std::string& text) { return *SecretKeyRing::from_text(text); }
+
+TEST(OneTimeCodeDigest, ACodeDigestedBeforeARotationStillMatches) {
+  OneTimeCodeDigest before(key_of('a'));
+  const auto stored = before.digest("challenge-1", "123456");
+  // The new key is current, the old one previous: new digests use the new key, old ones match.
+  OneTimeCodeDigest after(ring_of(std::string(64, 'b') + "\n" + std::string(64, 'a') + "\n"));
+  EXPECT_EQ(after.digest("challenge-1", "123456"),
+            OneTimeCodeDigest(key_of('b')).digest("challenge-1", "123456"));
+  EXPECT_TRUE(after.matches(stored, "challenge-1", "123456"));
+  EXPECT_FALSE(after.matches(stored, "challenge-1", "123457"));
+  // Once the old key is removed from the ring, its digests no longer match.
+  EXPECT_FALSE(OneTimeCodeDigest(key_of('b')).matches(stored, "challenge-1", "123456"));
+}
+
+}  // namespace
+}  // namespace sspr::platform

@@ -1,6 +1,10 @@
 #include "platform/secret_box.h"
 
 #include <gtest/gtest.h>
+#include <sodium.h>
+
+#include <cstring>
+#include <memory>
 
 namespace sspr::platform {
 namespace {
@@ -80,6 +84,90 @@ TEST(SecretBox, MalformedValuesAreErrorsNotCrashes) {
     EXPECT_FALSE(box.open(text)) << text.substr(0, 40);
   }
   EXPECT_FALSE(sealed_key_id("plain text"));
+}
+
+}  // namespace
+}  // namespace sspr::platform
+
+namespace sspr::platform {
+namespace {
+
+SecretKeyRing ring_of(std::initializer_list<char> fills) {
+  std::string text;
+  for (char fill : fills) text += std::string(64, fill) + "\n";
+  auto ring = SecretKeyRing::from_text(text);
+  EXPECT_TRUE(ring) << ring.error().technical;
+  return *ring;
+}
+
+// A value sealed the way a SecretBox seals, but written without the "v1:<key id>:" prefix: the
+// bare base64 of nonce | ciphertext (the format of a value that names no key).
+std::string sealed_without_key_id(const SecretKey& key, std::string_view plaintext) {
+  const auto subkey = key.derive(1, "secrtbox");
+  std::vector<unsigned char> box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES +
+                                 plaintext.size());
+  randombytes_buf(box.data(), crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(box.data() + crypto_secretbox_NONCEBYTES,
+                        reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
+                        box.data(), subkey.data());
+  std::string encoded(sodium_base64_ENCODED_LEN(box.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(encoded.data(), encoded.size(), box.data(), box.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  encoded.resize(std::strlen(encoded.c_str()));
+  return encoded;
+}
+
+TEST(SecretBoxRing, SealsUnderTheCurrentKeyAndOpensUnderAPreviousOne) {
+  SecretBox old_box(key_of('a'));
+  const auto old_sealed = old_box.seal(bytes("JBSWY3DPEHPK3PXP"));
+  SecretBox rotated(ring_of({'b', 'a'}));
+  EXPECT_EQ(rotated.key_id(), key_of('b').id());
+  EXPECT_TRUE(rotated.has_key(key_of('a').id()));
+  EXPECT_FALSE(rotated.has_key(key_of('c').id()));
+  EXPECT_EQ(rotated.key_ids(), (std::vector<std::string>{key_of('b').id(), key_of('a').id()}));
+  auto opened = rotated.open(old_sealed);
+  ASSERT_TRUE(opened) << opened.error().technical;
+  EXPECT_EQ(*opened, bytes("JBSWY3DPEHPK3PXP"));
+  const auto resealed = rotated.seal(*opened);
+  EXPECT_EQ(sealed_key_id(resealed), key_of('b').id());
+  // Once the old key is gone, the re-sealed value still opens; the old one does not.
+  SecretBox new_only(key_of('b'));
+  EXPECT_TRUE(new_only.open(resealed));
+  EXPECT_FALSE(new_only.open(old_sealed));
+}
+
+TEST(SecretBoxRing, AKeyMissingFromTheRingIsAnErrorNamingTheKeyIds) {
+  SecretBox c_box(key_of('c'));
+  const auto sealed = c_box.seal(bytes("secret-of-c"));
+  SecretBox ring(ring_of({'b', 'a'}));
+  auto opened = ring.open(sealed);
+  ASSERT_FALSE(opened);
+  const auto& technical = opened.error().technical;
+  EXPECT_NE(technical.find(key_of('c').id()), std::string::npos) << technical;
+  EXPECT_NE(technical.find(key_of('a').id()), std::string::npos) << technical;
+  EXPECT_NE(technical.find(key_of('b').id()), std::string::npos) << technical;
+  EXPECT_EQ(technical.find("secret-of-c"), std::string::npos);
+}
+
+TEST(SecretBoxRing, OldFormatValueWithoutKeyIdStillOpens) {
+  const auto legacy = sealed_without_key_id(key_of('a'), "GEZDGNBVGY3TQOJQ");
+  EXPECT_EQ(sealed_key_id(legacy), std::nullopt);
+  // Under the current key, and under a previous key of the ring.
+  for (const auto& box : {std::make_shared<SecretBox>(key_of('a')),
+                          std::make_shared<SecretBox>(ring_of({'b', 'a'}))}) {
+    auto opened = box->open(legacy);
+    ASSERT_TRUE(opened) << opened.error().technical;
+    EXPECT_EQ(*opened, bytes("GEZDGNBVGY3TQOJQ"));
+  }
+  // A ring without its key cannot open it, and says so without content.
+  auto refused = SecretBox(ring_of({'b', 'c'})).open(legacy);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().technical.find("without a key id"), std::string::npos)
+      << refused.error().technical;
+  // Altered, it opens under no key.
+  std::string altered = legacy;
+  altered[40] = altered[40] == 'A' ? 'B' : 'A';
+  EXPECT_FALSE(SecretBox(key_of('a')).open(altered));
 }
 
 }  // namespace
