@@ -163,13 +163,53 @@ flows::onprem::OnPremisesConnections* CommandContext::onprem_connections() {
     if (!open_directory()) return nullptr;
     onprem_connections_ = std::make_unique<flows::onprem::OnPremisesConnections>(
         *store_, clock_, random(), onprem_connector_);
+    if (!apply_configured_onprem()) return nullptr;
   }
   return onprem_connections_.get();
 }
 
+bool CommandContext::apply_configured_onprem(bool reread) {
+  if (!config_file) return true;
+  auto* connections = onprem_connections();
+  if (!connections) return false;
+  auto loaded = config();
+  if (!loaded) {
+    report_error(loaded.error());
+    return false;
+  }
+  std::vector<domain::onprem::ConfiguredConnection> configured = (*loaded)->onprem;
+  if (reread) {
+    auto fresh = config::load_config(config_file, config::process_environment());
+    if (!fresh) {
+      std::cerr << "sspr: error: " << *config_file << " not applied: " << fresh.error().technical
+                << std::endl;
+      return false;
+    }
+    configured = fresh->onprem;
+  }
+  auto applied = connections->apply_configured(request_context(), configured);
+  if (!applied) {
+    report_error(applied.error());
+    return false;
+  }
+  for (const auto& tenant : applied->saved) {
+    std::cerr << "sspr: on-premises connection of " << tenant << " set from " << *config_file
+              << std::endl;
+  }
+  for (const auto& tenant : applied->released) {
+    std::cerr << "sspr: on-premises connection of " << tenant << " is no longer in " << *config_file
+              << ": kept, administrators may change it again" << std::endl;
+  }
+  for (const auto& tenant : applied->unknown) {
+    std::cerr << "sspr: warning: [[onprem]] of " << *config_file << " names " << tenant
+              << ", which is no tenant's domain: skipped" << std::endl;
+  }
+  return true;
+}
+
 flows::onprem::OnPremisesSync* CommandContext::onprem_sync() {
   if (!onprem_sync_) {
-    if (!open_directory()) return nullptr;
+    if (!onprem_connections()) return nullptr;
     onprem_sync_ =
         std::make_unique<flows::onprem::OnPremisesSync>(*store_, clock_, random(), onprem_reader_);
   }

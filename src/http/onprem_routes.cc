@@ -6,6 +6,8 @@
 //   POST   /api/v1/onprem/sync              run a sync now ({"full": true} to read every
 //                                           entry); the summary `sspr onprem sync --json` prints
 // The service account's password is never sent: bind_password_file names a file on the server.
+// A connection the configuration file manages (managed_by_config) refuses PUT and DELETE (409
+// ManagedByConfiguration).
 
 #include "domain/error.h"
 #include "flows/onprem/connection_settings_json.h"
@@ -42,7 +44,8 @@ domain::Result<onprem::ConnectionSettings> settings_from(const nlohmann::json& b
         std::tuple{"bind_dn", &s.bind_dn, true},
         std::tuple{"bind_password_file", &s.bind_password_file, true},
         std::tuple{"base_dn", &s.base_dn, true}, std::tuple{"ca_file", &s.ca_file, false},
-        std::tuple{"upn_attribute", &s.upn_attribute, false}}) {
+        std::tuple{"upn_attribute", &s.upn_attribute, false},
+        std::tuple{"disabled_filter", &s.disabled_filter, false}}) {
     if (auto read = text(name, *out, required); !read) return read.error();
   }
   auto parsed = onprem::parse_flavor(flavor);

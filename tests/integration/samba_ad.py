@@ -25,6 +25,7 @@ import socket
 import subprocess
 import tempfile
 import time
+import uuid
 
 import tls_certificates
 
@@ -199,6 +200,27 @@ class SambaAd:
             "userAccountControl: 512\n"))
         return dn
 
+    def ldapadd(self, ldif):
+        """Adds the entries of `ldif` as the Administrator."""
+        self._as_admin("ldapadd", [], stdin=ldif)
+
+    def ldapmodify(self, ldif):
+        """Applies the changes of `ldif` as the Administrator."""
+        self._as_admin("ldapmodify", [], stdin=ldif)
+
+    def ldapdelete(self, dn):
+        self._as_admin("ldapdelete", [dn])
+
+    def ldapmodrdn(self, dn, new_rdn):
+        """Renames the entry in place (AD keeps its objectGUID)."""
+        self._as_admin("ldapmodrdn", ["-r", dn, new_rdn])
+
+    def object_guid(self, dn):
+        """The entry's objectGUID as AD shows it ("3f2504e0-4f89-11d3-...")."""
+        value = self.attribute(dn, "objectGUID")
+        assert value, f"no objectGUID for {dn}"
+        return str(uuid.UUID(bytes_le=base64.b64decode(value)))
+
     def binds(self, dn, password):
         """Whether a simple bind (over ldaps://) as `dn` with `password` succeeds (a read of the
         root DSE: Samba has no Who am I? operation)."""
@@ -214,7 +236,8 @@ class SambaAd:
                                                   "base", "(objectClass=*)", name])
         for line in completed.stdout.splitlines():
             if line.lower().startswith(name.lower() + ":"):
-                return line.split(":", 1)[1].strip()
+                # "name:: base64" for binary values, returned as the base64 text.
+                return line.split(":", 1)[1].lstrip(":").strip()
         return None
 
     def locked(self, dn):
