@@ -7,6 +7,7 @@
 
 #include "notify/make_notifier.h"
 #include "notify/metered_notifier.h"
+#include "observability/log.h"
 #include "store/open_store.h"
 
 namespace sspr::cli {
@@ -172,22 +173,33 @@ bool CommandContext::apply_configured_onprem(bool reread) {
   if (!config_file) return true;
   auto* connections = onprem_connections();
   if (!connections) return false;
+  if (reread) {
+    // SIGHUP in the server: the file as it is now; a problem is logged, nothing else changes.
+    auto fresh = config::load_config(config_file, config::process_environment());
+    if (!fresh) {
+      log::error("configuration file not applied",
+                 {{"file", *config_file}, {"error", fresh.error().technical}});
+      return false;
+    }
+    auto applied = connections->apply_configured(request_context(), fresh->onprem);
+    if (!applied) {
+      log::error("on-premises connections of the configuration file not applied",
+                 {{"file", *config_file}, {"error", applied.error().technical}});
+      return false;
+    }
+    log::info("on-premises connections of the configuration file applied",
+              {{"file", *config_file},
+               {"saved", applied->saved},
+               {"released", applied->released},
+               {"unknown_tenants", applied->unknown}});
+    return true;
+  }
   auto loaded = config();
   if (!loaded) {
     report_error(loaded.error());
     return false;
   }
-  std::vector<domain::onprem::ConfiguredConnection> configured = (*loaded)->onprem;
-  if (reread) {
-    auto fresh = config::load_config(config_file, config::process_environment());
-    if (!fresh) {
-      std::cerr << "sspr: error: " << *config_file << " not applied: " << fresh.error().technical
-                << std::endl;
-      return false;
-    }
-    configured = fresh->onprem;
-  }
-  auto applied = connections->apply_configured(request_context(), configured);
+  auto applied = connections->apply_configured(request_context(), (*loaded)->onprem);
   if (!applied) {
     report_error(applied.error());
     return false;
