@@ -51,7 +51,7 @@ struct ServerDependencies {
 
   // Run on a worker thread on each SIGHUP (besides the TLS reload): the CLI re-reads the
   // configuration file's [[onprem]] connections. Empty: nothing.
-  std::function<void()> on_reload;
+  std::function<void()> on_reload = {};
 };
 
 // Returns the process exit code (0 after a clean shutdown, 1 when the port cannot be bound,
