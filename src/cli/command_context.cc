@@ -7,6 +7,7 @@
 
 #include "notify/make_notifier.h"
 #include "notify/metered_notifier.h"
+#include "observability/log.h"
 #include "store/open_store.h"
 
 namespace sspr::cli {
@@ -172,13 +173,64 @@ flows::onprem::OnPremisesConnections* CommandContext::onprem_connections() {
     if (!open_directory()) return nullptr;
     onprem_connections_ = std::make_unique<flows::onprem::OnPremisesConnections>(
         *store_, clock_, random(), onprem_connector_);
+    if (!apply_configured_onprem()) return nullptr;
   }
   return onprem_connections_.get();
 }
 
+bool CommandContext::apply_configured_onprem(bool reread) {
+  if (!config_file) return true;
+  auto* connections = onprem_connections();
+  if (!connections) return false;
+  if (reread) {
+    // SIGHUP in the server: the file as it is now; a problem is logged, nothing else changes.
+    auto fresh = config::load_config(config_file, config::process_environment());
+    if (!fresh) {
+      log::error("configuration file not applied",
+                 {{"file", *config_file}, {"error", fresh.error().technical}});
+      return false;
+    }
+    auto applied = connections->apply_configured(request_context(), fresh->onprem);
+    if (!applied) {
+      log::error("on-premises connections of the configuration file not applied",
+                 {{"file", *config_file}, {"error", applied.error().technical}});
+      return false;
+    }
+    log::info("on-premises connections of the configuration file applied",
+              {{"file", *config_file},
+               {"saved", applied->saved},
+               {"released", applied->released},
+               {"unknown_tenants", applied->unknown}});
+    return true;
+  }
+  auto loaded = config();
+  if (!loaded) {
+    report_error(loaded.error());
+    return false;
+  }
+  auto applied = connections->apply_configured(request_context(), (*loaded)->onprem);
+  if (!applied) {
+    report_error(applied.error());
+    return false;
+  }
+  for (const auto& tenant : applied->saved) {
+    std::cerr << "sspr: on-premises connection of " << tenant << " set from " << *config_file
+              << std::endl;
+  }
+  for (const auto& tenant : applied->released) {
+    std::cerr << "sspr: on-premises connection of " << tenant << " is no longer in " << *config_file
+              << ": kept, administrators may change it again" << std::endl;
+  }
+  for (const auto& tenant : applied->unknown) {
+    std::cerr << "sspr: warning: [[onprem]] of " << *config_file << " names " << tenant
+              << ", which is no tenant's domain: skipped" << std::endl;
+  }
+  return true;
+}
+
 flows::onprem::OnPremisesSync* CommandContext::onprem_sync() {
   if (!onprem_sync_) {
-    if (!open_directory()) return nullptr;
+    if (!onprem_connections()) return nullptr;
     onprem_sync_ =
         std::make_unique<flows::onprem::OnPremisesSync>(*store_, clock_, random(), onprem_reader_);
   }

@@ -30,8 +30,8 @@
 #include "notify/sleeper.h"
 #include "observability/metrics.h"
 #include "onprem/ldap_connector.h"
-#include "onprem/ldap_user_bind.h"
 #include "onprem/ldap_directory_reader.h"
+#include "onprem/ldap_user_bind.h"
 #include "platform/argon2id_password_hasher.h"
 #include "platform/hmac_captcha_signer.h"
 #include "platform/one_time_code_digest.h"
@@ -92,8 +92,14 @@ class CommandContext {
   // of registration(). Errors are returned, not reported.
   domain::Result<flows::PasswordReset*> password_reset();
   // The on-premises connection use cases (after open_directory succeeded); reports a failure
-  // itself and returns nullptr.
+  // itself and returns nullptr. With --config, the file's [[onprem]] connections are applied
+  // first (apply_configured_onprem).
   flows::onprem::OnPremisesConnections* onprem_connections();
+  // Applies the [[onprem]] connections of the configuration file (`--config`; without one,
+  // nothing happens) to the store, naming on stderr the tenants it changed, released or could
+  // not find. `reread` loads the file again first (SIGHUP). Returns false after reporting an
+  // error (a broken file on reread is only reported: the stored connections stay).
+  bool apply_configured_onprem(bool reread = false);
   // The on-premises sync (after open_directory succeeded); reports a failure itself and
   // returns nullptr.
   flows::onprem::OnPremisesSync* onprem_sync();

@@ -31,6 +31,7 @@ struct OnPremOptions {
   std::string ca_file;
   int timeout = onprem::kDefaultTimeoutSeconds;
   std::string upn_attribute;
+  std::string disabled_filter;
   bool full = false;
 };
 
@@ -52,6 +53,10 @@ std::string settings_text(const onprem::ConnectionSettings& s, const std::string
   text += "  timeout:             " + std::to_string(s.timeout_seconds) + " s\n";
   text += "  UPN attribute:       " +
           (s.upn_attribute.empty() ? "(the flavour's default)" : s.upn_attribute) + "\n";
+  text += "  disabled filter:     " +
+          (s.disabled_filter.empty() ? "(the flavour's default)" : s.disabled_filter) + "\n";
+  text += std::string("  managed by:          ") +
+          (s.managed_by_config ? "the configuration file ([[onprem]])" : "administrators") + "\n";
   text += "  updated:             " + s.updated_at;
   return text;
 }
@@ -94,7 +99,9 @@ void set_connection(CommandContext& context, const OnPremOptions& options) {
                                       .ca_file = ca_file,
                                       .timeout_seconds = options.timeout,
                                       .updated_at = "",
-                                      .upn_attribute = options.upn_attribute};
+                                      .upn_attribute = options.upn_attribute,
+                                      .disabled_filter = options.disabled_filter,
+                                      .managed_by_config = false};
   auto saved = connections->set(context.actor(), context.request_context(), settings);
   if (!saved) return context.report_error(saved.error());
   context.print(settings_json(*saved, options.tenant), settings_text(*saved, options.tenant));
@@ -211,6 +218,10 @@ void register_onprem_commands(CLI::App& app, CommandContext& context) {
                   "sync: the attribute the UPN comes from (default: mail for openldap, "
                   "userPrincipalName for active_directory; a value without @ gets the "
                   "tenant's first domain)");
+  set->add_option("--disabled-filter", options->disabled_filter,
+                  "sync: the LDAP filter of disabled users (default: the ACCOUNTDISABLE bit of "
+                  "userAccountControl for active_directory, ppolicy's permanent lock "
+                  "pwdAccountLockedTime=000001010000Z for openldap)");
   set->callback([&context, options] { set_connection(context, *options); });
 
   auto* show = group->add_subcommand("show", "show the tenant's connection");

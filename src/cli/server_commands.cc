@@ -87,8 +87,11 @@ void run(CommandContext& context, config::Config& config,
   flows::ResetDiagnosis diagnosis(*context.store(), context.clock());
   dependencies.diagnosis = &diagnosis;
   dependencies.metrics = &context.metrics();
+  // With --config, the file's [[onprem]] connections are applied here, and again on SIGHUP.
   dependencies.onprem_connections = context.onprem_connections();
+  if (!dependencies.onprem_connections) return;
   dependencies.onprem_sync = context.onprem_sync();
+  dependencies.on_reload = [&context] { context.apply_configured_onprem(/*reread=*/true); };
   context.exit_code = http::run_server(config, dependencies, [&](const std::string& address) {
     if (on_listening) on_listening(address);
     std::cout << "listening on http://" << address << std::endl;

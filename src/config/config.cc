@@ -13,6 +13,7 @@
 
 #include <toml++/toml.h>
 
+#include "domain/ascii_text.h"
 #include "domain/error.h"
 
 extern char** environ;
@@ -81,6 +82,8 @@ std::vector<KeyBinding> bindings_of(Config& c) {
 
 constexpr std::string_view kSections[] = {"server",  "store", "security", "notify", "password",
                                           "captcha", "log",   "session",  "metrics"};
+// An array of tables, read by read_onprem_tables.
+constexpr std::string_view kOnPremSection = "onprem";
 
 std::string upper(std::string_view text) {
   std::string out(text);
@@ -167,7 +170,102 @@ bool is_section(std::string_view name) {
   return std::find(std::begin(kSections), std::end(kSections), name) != std::end(kSections);
 }
 
-Status apply_file(const std::string& path, const std::vector<KeyBinding>& bindings) {
+// One [[onprem]] table (`index` counted from 1) as a configured connection.
+Result<domain::onprem::ConfiguredConnection> read_onprem_table(
+    const toml::table& table, std::size_t index, const std::filesystem::path& base_directory) {
+  namespace onprem = domain::onprem;
+  const std::string prefix = "onprem[" + std::to_string(index) + "].";
+  onprem::ConfiguredConnection out;
+  auto& s = out.settings;
+  std::string flavor;
+  struct Text {
+    std::string_view key;
+    std::string* target;
+    bool required;
+  };
+  const Text texts[] = {{"tenant", &out.tenant_domain, true},
+                        {"url", &s.url, true},
+                        {"flavor", &flavor, true},
+                        {"bind_dn", &s.bind_dn, true},
+                        {"bind_password_file", &s.bind_password_file, true},
+                        {"base_dn", &s.base_dn, true},
+                        {"ca_file", &s.ca_file, false},
+                        {"upn_attribute", &s.upn_attribute, false},
+                        {"disabled_filter", &s.disabled_filter, false}};
+  for (const auto& [key, node] : table) {
+    const std::string name = prefix + std::string(key.str());
+    bool known = false;
+    for (const auto& text : texts) {
+      if (text.key != key.str()) continue;
+      auto value = node.value_exact<std::string>();
+      if (!value) return errors::invalid_input(name, "must be a string");
+      *text.target = *value;
+      known = true;
+    }
+    if (known) continue;
+    if (key.str() == "starttls") {
+      auto value = node.value_exact<bool>();
+      if (!value) return errors::invalid_input(name, "must be true or false");
+      s.starttls = *value;
+    } else if (key.str() == "timeout_seconds") {
+      auto value = node.value_exact<int64_t>();
+      if (!value) return errors::invalid_input(name, "must be an integer");
+      if (*value < onprem::kMinTimeoutSeconds || *value > onprem::kMaxTimeoutSeconds) {
+        return errors::invalid_input(name, "must be from 1 to 60 seconds");
+      }
+      s.timeout_seconds = static_cast<int>(*value);
+    } else {
+      return errors::invalid_input(name, "unknown configuration key");
+    }
+  }
+  for (const auto& text : texts) {
+    if (text.required && text.target->empty()) {
+      return errors::invalid_input(prefix + std::string(text.key), "is required");
+    }
+  }
+  out.tenant_domain = domain::ascii_lower(out.tenant_domain);
+  auto parsed = onprem::parse_flavor(flavor);
+  if (!parsed) {
+    return errors::invalid_input(prefix + "flavor",
+                                 "'" + flavor + "' is not one of openldap, active_directory");
+  }
+  s.flavor = *parsed;
+  for (std::string* path : {&s.bind_password_file, &s.ca_file}) {
+    if (!path->empty()) *path = (base_directory / *path).lexically_normal().string();
+  }
+  s.managed_by_config = true;
+  if (auto valid = onprem::validate_connection_settings(s); !valid) {
+    // "field: reason" from the domain, named as the file names it.
+    const auto& technical = valid.error().technical;
+    const auto colon = technical.find(": ");
+    return errors::invalid_input(prefix + technical.substr(0, colon),
+                                 colon == std::string::npos ? "" : technical.substr(colon + 2));
+  }
+  return out;
+}
+
+Status read_onprem_tables(const toml::node& node, const std::filesystem::path& base_directory,
+                          std::vector<domain::onprem::ConfiguredConnection>& out) {
+  const auto* array = node.as_array();
+  if (!array || !array->is_array_of_tables()) {
+    return errors::invalid_input("onprem", "must be an array of tables: write [[onprem]]");
+  }
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    auto connection = read_onprem_table(*array->get(i)->as_table(), i + 1, base_directory);
+    if (!connection) return connection.error();
+    for (const auto& earlier : out) {
+      if (earlier.tenant_domain == connection->tenant_domain) {
+        return errors::invalid_input("onprem[" + std::to_string(i + 1) + "].tenant",
+                                     connection->tenant_domain + " has an earlier [[onprem]]");
+      }
+    }
+    out.push_back(std::move(connection).value());
+  }
+  return domain::ok_status();
+}
+
+Status apply_file(const std::string& path, const std::vector<KeyBinding>& bindings,
+                  std::vector<domain::onprem::ConfiguredConnection>& onprem) {
   toml::table root;
   try {
     root = toml::parse_file(path);
@@ -181,6 +279,13 @@ Status apply_file(const std::string& path, const std::vector<KeyBinding>& bindin
   }
   for (const auto& [section_key, section_node] : root) {
     const std::string_view section = section_key.str();
+    if (section == kOnPremSection) {
+      const auto directory = std::filesystem::absolute(path).parent_path();
+      if (auto status = read_onprem_tables(section_node, directory, onprem); !status) {
+        return status;
+      }
+      continue;
+    }
     if (!is_section(section)) {
       return errors::invalid_input(std::string(section), "unknown configuration section");
     }
@@ -275,7 +380,7 @@ Result<Config> load_config(const std::optional<std::string>& path,
   Config config;
   const auto bindings = bindings_of(config);
   if (path) {
-    if (auto status = apply_file(*path, bindings); !status) return status.error();
+    if (auto status = apply_file(*path, bindings, config.onprem); !status) return status.error();
   }
   if (auto status = apply_environment(environment, bindings); !status) return status.error();
   if (auto status = validate(config); !status) return status.error();

@@ -7,7 +7,9 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "domain/onprem/configured_connection.h"
 #include "domain/result.h"
 
 namespace sspr::config {
@@ -103,6 +105,13 @@ struct Config {
   LogConfig log;
   SessionConfig session;
   MetricsConfig metrics;
+  // [[onprem]] tables: tenants' on-premises connections managed by this file (the file only:
+  // an array of tables has no SSPR_* variables). Keys: tenant (one of its domains), url,
+  // flavor, bind_dn, bind_password_file, base_dn, starttls, ca_file, timeout_seconds,
+  // upn_attribute, disabled_filter, as `sspr onprem set` takes them; relative paths are
+  // relative to the file's directory. Checked by domain::onprem::validate_connection_settings
+  // when loaded; an error names the table, e.g. "onprem[2].timeout_seconds" (counted from 1).
+  std::vector<domain::onprem::ConfiguredConnection> onprem;
 };
 
 // Reads `path` (when given; a missing file is an error) then applies `environment`

@@ -20,7 +20,8 @@ domain::Result<onprem::ConnectionSettings> read_connection_settings_request(
         std::tuple{"bind_dn", &s.bind_dn, true},
         std::tuple{"bind_password_file", &s.bind_password_file, true},
         std::tuple{"base_dn", &s.base_dn, true}, std::tuple{"ca_file", &s.ca_file, false},
-        std::tuple{"upn_attribute", &s.upn_attribute, false}}) {
+        std::tuple{"upn_attribute", &s.upn_attribute, false},
+        std::tuple{"disabled_filter", &s.disabled_filter, false}}) {
     auto value = optional_string(body, name);
     if (!value) return value.error();
     if (!*value && required) return domain::errors::invalid_input(name, "is required");

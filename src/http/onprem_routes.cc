@@ -6,6 +6,8 @@
 //   POST   /api/v1/onprem/sync              run a sync now ({"full": true} to read every
 //                                           entry); the summary `sspr onprem sync --json` prints
 // The service account's password is never sent: bind_password_file names a file on the server.
+// A connection the configuration file manages (managed_by_config) refuses PUT and DELETE (409
+// ManagedByConfiguration).
 
 #include "domain/error.h"
 #include "flows/onprem/connection_settings_json.h"

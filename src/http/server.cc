@@ -129,13 +129,15 @@ int serve(Listener& listener) {
     drain_timer.expires_after(std::chrono::milliseconds(10));
     drain_timer.async_wait([&](const asio::error_code&) { drain_step(); });
   };
-  // SIGHUP: read the TLS certificate and key again (new connections get the new pair).
+  // SIGHUP: read the TLS certificate and key again (new connections get the new pair), and
+  // run the dependencies' reload hook on a worker (it reads files and writes the store).
   asio::signal_set hangups(io, SIGHUP);
   std::function<void()> await_hangup = [&] {
     hangups.async_wait([&](const asio::error_code& error, int) {
       if (error) return;
+      if (context.dependencies.on_reload) workers.submit(context.dependencies.on_reload);
       if (!listener.certificate) {
-        log::info("SIGHUP ignored: no TLS certificate configured");
+        log::info("SIGHUP: no TLS certificate to reload");
       } else if (auto status = listener.certificate->reload(); !status) {
         log::error("TLS certificate not reloaded; the previous one stays in use",
                    {{"error", status.error().technical}});

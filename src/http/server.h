@@ -48,6 +48,10 @@ struct ServerDependencies {
   // The on-premises connection and sync (SPEC §9).
   flows::onprem::OnPremisesConnections* onprem_connections = nullptr;
   flows::onprem::OnPremisesSync* onprem_sync = nullptr;
+
+  // Run on a worker thread on each SIGHUP (besides the TLS reload): the CLI re-reads the
+  // configuration file's [[onprem]] connections. Empty: nothing.
+  std::function<void()> on_reload = {};
 };
 
 // Returns the process exit code (0 after a clean shutdown, 1 when the port cannot be bound,

@@ -116,6 +116,7 @@ class SociStoreTransaction final : public StoreTransaction {
   std::optional<domain::onprem::ConnectionSettings> find_onprem_connection(
       domain::TenantId tenant) override;
   void save_onprem_connection(const domain::onprem::ConnectionSettings& settings) override;
+  std::vector<domain::TenantId> list_config_managed_onprem_tenants() override;
   // On-premises sync and status (soci_store_transaction_onprem_sync.cc).
   bool delete_onprem_connection(domain::TenantId tenant) override;
   std::vector<domain::onprem::StoredSyncedUser> list_synced_users(domain::TenantId tenant) override;

@@ -237,6 +237,8 @@ class StoreTransaction {
   virtual std::optional<domain::onprem::ConnectionSettings> find_onprem_connection(
       domain::TenantId tenant) = 0;
   virtual void save_onprem_connection(const domain::onprem::ConnectionSettings& settings) = 0;
+  // The tenants whose connection the configuration file manages (migration 0012).
+  virtual std::vector<domain::TenantId> list_config_managed_onprem_tenants() = 0;
   // --- end on-premises connections ---
   // --- On-premises sync and status (SPEC §9, migration 0010) ---
   // Removes the tenant's connection, its sync state and status; false when it had none.

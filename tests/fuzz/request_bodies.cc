@@ -259,6 +259,7 @@ std::vector<std::pair<std::string, Reader>> make_readers() {
                         {"base_dn", s.base_dn},
                         {"ca_file", s.ca_file},
                         {"upn_attribute", s.upn_attribute},
+                        {"disabled_filter", s.disabled_filter},
                         {"starttls", s.starttls},
                         {"timeout_seconds", s.timeout_seconds}};
           }));

@@ -20,13 +20,13 @@ import base64
 import os
 import pathlib
 import shutil
-import signal
 import socket
 import subprocess
 import tempfile
-import time
+import uuid
 
 import tls_certificates
+from directory_process import DirectoryProcess
 
 REALM = "SSPRTEST.LOCAL"
 NETBIOS_DOMAIN = "SSPRTEST"
@@ -71,7 +71,6 @@ class SambaAd:
         self.admin_password = "Adm1n-" + os.urandom(8).hex()
         self.service_password = "Svc-1-" + os.urandom(8).hex()
         self.process = None
-        self.log = None
 
     # -- lifecycle ---------------------------------------------------------------------------
     def start(self):
@@ -121,30 +120,16 @@ class SambaAd:
         (d / "service-password").write_text(self.service_password)
         os.chmod(d / "service-password", 0o600)
 
-        self.log = open(d / "samba.out", "w")
-        self.process = subprocess.Popen(
-            ["samba", "-i", "-M", "single", "-s", str(self.smb_conf)],
-            stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError("samba exited:\n" + (d / "samba.out").read_text())
-            if self.binds(ADMIN_DN, self.admin_password):
-                return self
-            time.sleep(0.2)
-        raise AssertionError("samba did not answer on ldaps://127.0.0.1:636:\n" +
-                             (d / "samba.out").read_text())
+        self.process = DirectoryProcess(
+            "samba", ["samba", "-i", "-M", "single", "-s", str(self.smb_conf)],
+            d / "samba.out")
+        self.process.wait_until(lambda: self.binds(ADMIN_DN, self.admin_password), 60,
+                                "answer on ldaps://127.0.0.1:636")
+        return self
 
     def stop(self):
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        if self.log is not None:
-            self.log.close()
+        if self.process is not None:
+            self.process.stop(grace_seconds=15)
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def _tool(self, *args):
@@ -199,6 +184,27 @@ class SambaAd:
             "userAccountControl: 512\n"))
         return dn
 
+    def ldapadd(self, ldif):
+        """Adds the entries of `ldif` as the Administrator."""
+        self._as_admin("ldapadd", [], stdin=ldif)
+
+    def ldapmodify(self, ldif):
+        """Applies the changes of `ldif` as the Administrator."""
+        self._as_admin("ldapmodify", [], stdin=ldif)
+
+    def ldapdelete(self, dn):
+        self._as_admin("ldapdelete", [dn])
+
+    def ldapmodrdn(self, dn, new_rdn):
+        """Renames the entry in place (AD keeps its objectGUID)."""
+        self._as_admin("ldapmodrdn", ["-r", dn, new_rdn])
+
+    def object_guid(self, dn):
+        """The entry's objectGUID as AD shows it ("3f2504e0-4f89-11d3-...")."""
+        value = self.attribute(dn, "objectGUID")
+        assert value, f"no objectGUID for {dn}"
+        return str(uuid.UUID(bytes_le=base64.b64decode(value)))
+
     def binds(self, dn, password):
         """Whether a simple bind (over ldaps://) as `dn` with `password` succeeds (a read of the
         root DSE: Samba has no Who am I? operation)."""
@@ -214,7 +220,8 @@ class SambaAd:
                                                   "base", "(objectClass=*)", name])
         for line in completed.stdout.splitlines():
             if line.lower().startswith(name.lower() + ":"):
-                return line.split(":", 1)[1].strip()
+                # "name:: base64" for binary values, returned as the base64 text.
+                return line.split(":", 1)[1].lstrip(":").strip()
         return None
 
     def locked(self, dn):

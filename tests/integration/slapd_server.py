@@ -18,13 +18,12 @@ through a real client library too. Run it by hand with
 import os
 import pathlib
 import shutil
-import signal
 import socket
 import subprocess
 import tempfile
-import time
 
 import tls_certificates
+from directory_process import DirectoryProcess
 
 SUFFIX = "dc=contoso,dc=example"
 ROOT_DN = "cn=admin," + SUFFIX
@@ -174,32 +173,22 @@ class SlapdServer:
         self.port = _free_port()
         self.ldaps_port = _free_port()
         urls = f"ldap://127.0.0.1:{self.port}/ ldaps://127.0.0.1:{self.ldaps_port}/"
-        self.log = open(d / "slapd.log", "w")
-        self.process = subprocess.Popen(
-            ["slapd", "-d", "0", "-F", str(d / "slapd.d"), "-h", urls],
-            stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError("slapd exited:\n" + (d / "slapd.log").read_text())
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2), \
-                        socket.create_connection(("127.0.0.1", self.ldaps_port), timeout=0.2):
-                    return self
-            except OSError:
-                time.sleep(0.05)
-        raise AssertionError("slapd did not start listening")
+        self.process = DirectoryProcess(
+            "slapd", ["slapd", "-d", "0", "-F", str(d / "slapd.d"), "-h", urls], d / "slapd.log")
+        self.process.wait_until(self._listening, 20, "start listening")
+        return self
+
+    def _listening(self):
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.2), \
+                    socket.create_connection(("127.0.0.1", self.ldaps_port), timeout=0.2):
+                return True
+        except OSError:
+            return False
 
     def stop(self):
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
         if self.process is not None:
-            self.log.close()
+            self.process.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def _make_certificates(self):

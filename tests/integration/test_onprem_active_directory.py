@@ -13,10 +13,10 @@ import os
 
 import pytest
 
+import onprem_sites
 import reset_client as rc
 import samba_ad as ad
 import sspr_harness as h
-from conftest import create_tenant_with_token
 
 DOMAIN = "ssprtest.local"
 RESET_DONE = "Reset password (self-service)"
@@ -24,55 +24,25 @@ UNLOCK_DONE = "Unlock user account (self-service)"
 
 
 def onprem_set(backend, samba, *, bind_dn=ad.SERVICE_DN, password_file=None):
-    return backend.cli_ok("onprem", "set", "--tenant", DOMAIN, "--url", samba.url, "--flavor",
-                          "active_directory", "--bind-dn", bind_dn, "--bind-password-file",
-                          password_file or samba.service_password_file, "--base-dn",
-                          ad.BASE_DN, "--ca-file", samba.ca_file)
+    return onprem_sites.onprem_set(
+        backend, DOMAIN, url=samba.url, flavor="active_directory", bind_dn=bind_dn,
+        password_file=password_file or samba.service_password_file, base_dn=ad.BASE_DN,
+        ca_file=samba.ca_file)
 
 
-class Site:
+class Site(onprem_sites.SyncedUserSite):
     """Tenant ssprtest.local with one synced user whose account is in Samba AD, a policy with
     writeback and unlock on, email as the method, and a server writing to a file outbox."""
 
     def __init__(self, backend, samba, tmp_path, monkeypatch, **connection):
-        monkeypatch.setenv("SSPR_CAPTCHA_DIFFICULTY", str(rc.DIFFICULTY))
         self.samba = samba
         name = "u" + os.urandom(5).hex()
-        self.upn = f"{name}@{DOMAIN}"
-        self.password = "Initial-7" + os.urandom(6).hex()
-        self.dn = samba.add_user(name, self.password)
-        _, self.token = create_tenant_with_token(backend, "SSPR Test", DOMAIN)
-        onprem_set(backend, samba, **connection)
-        backend.cli_ok("user", "create", "--upn", self.upn, "--display-name", "Synced User",
-                       "--source", "synced", "--auth-mode", "password_hash_sync",
-                       "--onprem-id", self.dn)
-        backend.cli_ok("methods", "set", "--user", self.upn, "--email", f"{name}@example.org")
-        backend.cli_ok("license", "assign", "--user", self.upn, "--sku", "SPE")
-        backend.cli_ok("policy", "set", "--tenant", DOMAIN, "--enabled", "all", "--methods",
-                       "email", "--methods-required", "1", "--writeback", "on", "--unlock", "on")
-        self.outbox = tmp_path / "outbox.jsonl"
-        config = tmp_path / "sspr.toml"
-        config.write_text("[notify]\n"
-                          'email = "file"\n'
-                          'sms = "file"\n'
-                          f"outbox_path = {json.dumps(str(self.outbox))}\n")
-        self.server = h.Server(backend.binary, [*backend.store_args, "--config", str(config)],
-                               backend.work_dir / "logs", name="onprem-ad")
-        backend.servers.append(self.server)
-        self.server.start()
-        self.api = h.Api(self.server.base_url)
-
-    def verified_flow(self, reason=None):
-        body = {"user_id": self.upn, "captcha": rc.solved_captcha(self.api)}
-        if reason:
-            body["reason"] = reason
-        response = self.api.post("/api/v1/reset/flows", json=body)
-        assert response.status_code == 201, h.describe_response(response)
-        flow, _ = rc.pass_email(self.api, response.json(), self.outbox)
-        return flow
-
-    def audit(self, activity):
-        return [e for e in rc.audit(self.server, self.token) if e["activity"] == activity]
+        password = "Initial-7" + os.urandom(6).hex()
+        super().__init__(backend, tmp_path, monkeypatch, domain=DOMAIN, tenant_name="SSPR Test",
+                         upn=f"{name}@{DOMAIN}", dn=samba.add_user(name, password),
+                         password=password,
+                         connect=lambda: onprem_set(backend, samba, **connection),
+                         server_name="onprem-ad")
 
 
 @pytest.fixture

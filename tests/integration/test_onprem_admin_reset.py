@@ -7,59 +7,46 @@ user is an administrator and notify_admins is on. On SQLite and PostgreSQL."""
 import json
 import os
 
+import onprem_sites
 import reset_client as rc
 import slapd_server
 import sspr_harness as h
-from conftest import create_tenant_with_token
 
 DOMAIN = "fabrikam.test"
 ADMIN_RESET = "Reset password (by admin)"
 CATEGORY = "Self-service password management"
 
 
-class Site:
+class Site(onprem_sites.SyncedUserSite):
     """Tenant Fabrikam connected to slapd with writeback on, one synced user whose entry is in
     slapd, a global administrator Gail with an email, and a server writing to a file outbox."""
 
     def __init__(self, backend, slapd, tmp_path, password_file=None):
-        self.backend = backend
-        self.slapd = slapd
         uid = "a" + os.urandom(5).hex()
-        self.upn = f"{uid}@{DOMAIN}"
-        self.password = "Initial-" + os.urandom(6).hex()
-        self.dn = slapd.add_user(uid, self.password)
-        _, self.token = create_tenant_with_token(backend, "Fabrikam", DOMAIN)
-        backend.cli_ok("onprem", "set", "--tenant", DOMAIN, "--url", slapd.url, "--starttls",
-                       "--flavor", "openldap", "--bind-dn", slapd_server.SERVICE_DN,
-                       "--bind-password-file", password_file or slapd.service_password_file,
-                       "--base-dn", slapd_server.SUFFIX, "--ca-file", slapd.ca_file)
-        backend.cli_ok("user", "create", "--upn", self.upn, "--display-name", "Synced User",
-                       "--source", "synced", "--auth-mode", "password_hash_sync",
-                       "--onprem-id", self.dn)
-        backend.cli_ok("user", "create", "--upn", f"gail@{DOMAIN}", "--display-name", "Gail",
-                       "--email", "gail@example.org")
-        backend.cli_ok("role", "assign", "--user", f"gail@{DOMAIN}", "--role",
-                       "global-administrator")
-        backend.cli_ok("policy", "set", "--tenant", DOMAIN, "--enabled", "all", "--methods",
-                       "email", "--methods-required", "1", "--writeback", "on")
-        self.outbox = tmp_path / "outbox.jsonl"
-        config = tmp_path / "sspr.toml"
-        config.write_text("[notify]\n"
-                          'email = "file"\n'
-                          'sms = "file"\n'
-                          f"outbox_path = {json.dumps(str(self.outbox))}\n")
-        self.server = h.Server(backend.binary, [*backend.store_args, "--config", str(config)],
-                               backend.work_dir / "logs", name="admin-reset")
-        backend.servers.append(self.server)
-        self.server.start()
-        self.api = h.Api(self.server.base_url, self.token)
+        password = "Initial-" + os.urandom(6).hex()
+        super().__init__(
+            backend, tmp_path, None, domain=DOMAIN, tenant_name="Fabrikam",
+            upn=f"{uid}@{DOMAIN}", dn=slapd.add_user(uid, password), password=password,
+            connect=lambda: onprem_sites.onprem_set(
+                backend, DOMAIN, url=slapd.url, flavor="openldap",
+                bind_dn=slapd_server.SERVICE_DN,
+                password_file=password_file or slapd.service_password_file,
+                base_dn=slapd_server.SUFFIX, ca_file=slapd.ca_file, starttls=True),
+            server_name="admin-reset", unlock=False, license=False, email=False,
+            admin_token=True)
+
+    def prepare(self):
+        self.backend.cli_ok("user", "create", "--upn", f"gail@{DOMAIN}", "--display-name",
+                            "Gail", "--email", "gail@example.org")
+        self.backend.cli_ok("role", "assign", "--user", f"gail@{DOMAIN}", "--role",
+                            "global-administrator")
 
     def reset(self, password, upn=None):
         return self.api.post(f"/api/v1/users/{upn or self.upn}/password",
                              json={"password": password})
 
-    def audit(self):
-        return [e for e in rc.audit(self.server, self.token) if e["activity"] == ADMIN_RESET]
+    def audit(self, activity=ADMIN_RESET):
+        return super().audit(activity)
 
 
 def test_an_admin_reset_is_written_back_and_audited(backend, slapd, tmp_path):

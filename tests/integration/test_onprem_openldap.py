@@ -13,10 +13,10 @@ import time
 
 import pytest
 
+import onprem_sites
 import reset_client as rc
 import slapd_server
 import sspr_harness as h
-from conftest import create_tenant_with_token
 
 DOMAIN = "fabrikam.test"
 RESET_DONE = "Reset password (self-service)"
@@ -24,60 +24,25 @@ UNLOCK_DONE = "Unlock user account (self-service)"
 
 
 def onprem_set(backend, slapd, *, url=None, password_file=None, starttls=True, timeout=None):
-    args = ["onprem", "set", "--tenant", DOMAIN, "--url", url or slapd.url, "--flavor",
-            "openldap", "--bind-dn", slapd_server.SERVICE_DN, "--bind-password-file",
-            password_file or slapd.service_password_file, "--base-dn", slapd_server.SUFFIX,
-            "--ca-file", slapd.ca_file]
-    if starttls:
-        args.append("--starttls")
-    if timeout is not None:
-        args += ["--timeout", str(timeout)]
-    return backend.cli_ok(*args)
+    return onprem_sites.onprem_set(
+        backend, DOMAIN, url=url or slapd.url, flavor="openldap", bind_dn=slapd_server.SERVICE_DN,
+        password_file=password_file or slapd.service_password_file,
+        base_dn=slapd_server.SUFFIX, ca_file=slapd.ca_file, starttls=starttls, timeout=timeout)
 
 
-class Site:
+class Site(onprem_sites.SyncedUserSite):
     """Tenant Fabrikam with one synced user whose entry is in slapd, a policy with writeback
     and unlock on, email as the method, and a server writing to a file outbox."""
 
     def __init__(self, backend, slapd, tmp_path, monkeypatch, **connection):
-        monkeypatch.setenv("SSPR_CAPTCHA_DIFFICULTY", str(rc.DIFFICULTY))
         self.slapd = slapd
         uid = "u" + os.urandom(5).hex()
-        self.upn = f"{uid}@{DOMAIN}"
-        self.password = "Initial-" + os.urandom(6).hex()
-        self.dn = slapd.add_user(uid, self.password)
-        _, self.token = create_tenant_with_token(backend, "Fabrikam", DOMAIN)
-        onprem_set(backend, slapd, **connection)
-        backend.cli_ok("user", "create", "--upn", self.upn, "--display-name", "Synced User",
-                       "--source", "synced", "--auth-mode", "password_hash_sync",
-                       "--onprem-id", self.dn)
-        backend.cli_ok("methods", "set", "--user", self.upn, "--email", f"{uid}@example.org")
-        backend.cli_ok("license", "assign", "--user", self.upn, "--sku", "SPE")
-        backend.cli_ok("policy", "set", "--tenant", DOMAIN, "--enabled", "all", "--methods",
-                       "email", "--methods-required", "1", "--writeback", "on", "--unlock", "on")
-        self.outbox = tmp_path / "outbox.jsonl"
-        config = tmp_path / "sspr.toml"
-        config.write_text("[notify]\n"
-                          'email = "file"\n'
-                          'sms = "file"\n'
-                          f"outbox_path = {json.dumps(str(self.outbox))}\n")
-        self.server = h.Server(backend.binary, [*backend.store_args, "--config", str(config)],
-                               backend.work_dir / "logs", name="onprem")
-        backend.servers.append(self.server)
-        self.server.start()
-        self.api = h.Api(self.server.base_url)
-
-    def verified_flow(self, reason=None):
-        body = {"user_id": self.upn, "captcha": rc.solved_captcha(self.api)}
-        if reason:
-            body["reason"] = reason
-        response = self.api.post("/api/v1/reset/flows", json=body)
-        assert response.status_code == 201, h.describe_response(response)
-        flow, _ = rc.pass_email(self.api, response.json(), self.outbox)
-        return flow
-
-    def audit(self, activity):
-        return [e for e in rc.audit(self.server, self.token) if e["activity"] == activity]
+        password = "Initial-" + os.urandom(6).hex()
+        super().__init__(backend, tmp_path, monkeypatch, domain=DOMAIN, tenant_name="Fabrikam",
+                         upn=f"{uid}@{DOMAIN}", dn=slapd.add_user(uid, password),
+                         password=password,
+                         connect=lambda: onprem_set(backend, slapd, **connection),
+                         server_name="onprem")
 
 
 @pytest.fixture

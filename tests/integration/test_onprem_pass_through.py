@@ -7,6 +7,7 @@ lockout; a directory that cannot be reached is SSPR_0030, never "wrong password"
 import os
 import time
 
+import onprem_sites
 import samba_ad as ad
 import slapd_server
 import sspr_harness as h
@@ -38,13 +39,11 @@ class Site:
         self.dn = slapd.add_user(uid, self.password)
         _, self.token = create_tenant_with_token(backend, "Fabrikam", DOMAIN)
         if connected:
-            args = ["onprem", "set", "--tenant", DOMAIN, "--url", url or slapd.url, "--starttls",
-                    "--flavor", "openldap", "--bind-dn", slapd_server.SERVICE_DN,
-                    "--bind-password-file", slapd.service_password_file, "--base-dn",
-                    slapd_server.SUFFIX, "--ca-file", slapd.ca_file]
-            if timeout is not None:
-                args += ["--timeout", str(timeout)]
-            backend.cli_ok(*args)
+            onprem_sites.onprem_set(
+                backend, DOMAIN, url=url or slapd.url, flavor="openldap",
+                bind_dn=slapd_server.SERVICE_DN, password_file=slapd.service_password_file,
+                base_dn=slapd_server.SUFFIX, ca_file=slapd.ca_file, starttls=True,
+                timeout=timeout)
         backend.cli_ok("user", "create", "--upn", self.upn, "--display-name", "Pass Through",
                        "--source", "synced", "--auth-mode", "pass_through", "--onprem-id",
                        self.dn)

@@ -12,6 +12,7 @@ import pathlib
 
 import pytest
 
+import onprem_sites
 import reset_client as rc
 import slapd_server
 import sspr_harness as h
@@ -215,14 +216,7 @@ def test_a_synced_user_resets_and_the_password_lands_in_the_directory(site, tmp_
     backend.cli_ok("license", "assign", "--user", upn, "--sku", "SPE")
     backend.cli_ok("policy", "set", "--tenant", DOMAIN, "--enabled", "all", "--methods",
                    "email", "--methods-required", "1", "--writeback", "on")
-    outbox = tmp_path / "outbox.jsonl"
-    config = tmp_path / "sspr.toml"
-    config.write_text('[notify]\nemail = "file"\nsms = "file"\n'
-                      f"outbox_path = {json.dumps(str(outbox))}\n")
-    server = h.Server(backend.binary, [*backend.store_args, "--config", str(config)],
-                      backend.work_dir / "logs", name="onprem-sync")
-    backend.servers.append(server)
-    server.start()
+    server, outbox = onprem_sites.outbox_server(backend, tmp_path, "onprem-sync")
     api = h.Api(server.base_url)
     response = api.post("/api/v1/reset/flows",
                         json={"user_id": upn, "captcha": rc.solved_captcha(api)})

@@ -1,8 +1,6 @@
 #include "domain/onprem/attribute_mapping.h"
 
 #include <algorithm>
-#include <charconv>
-#include <cstdint>
 
 #include "domain/onprem/ldap_filter_value.h"
 
@@ -10,10 +8,11 @@ namespace sspr::domain::onprem {
 
 namespace {
 
-// AD's userAccountControl ACCOUNTDISABLE flag.
-constexpr std::uint64_t kAccountDisable = 0x2;
+// AD's userAccountControl has ACCOUNTDISABLE (2), by the LDAP_MATCHING_RULE_BIT_AND rule.
+constexpr std::string_view kActiveDirectoryDisabled =
+    "(userAccountControl:1.2.840.113556.1.4.803:=2)";
 // ppolicy's value for "locked until an administrator unlocks it".
-constexpr std::string_view kPermanentLock = "000001010000Z";
+constexpr std::string_view kOpenLdapDisabled = "(pwdAccountLockedTime=000001010000Z)";
 
 bool is_digits(const std::string& text) {
   return !text.empty() && std::all_of(text.begin(), text.end(),
@@ -22,7 +21,13 @@ bool is_digits(const std::string& text) {
 
 }  // namespace
 
-AttributeMapping default_mapping(DirectoryFlavor flavor, const std::string& upn_attribute) {
+std::string default_disabled_filter(DirectoryFlavor flavor) {
+  return std::string(flavor == DirectoryFlavor::kActiveDirectory ? kActiveDirectoryDisabled
+                                                                 : kOpenLdapDisabled);
+}
+
+AttributeMapping default_mapping(DirectoryFlavor flavor, const std::string& upn_attribute,
+                                 const std::string& disabled_filter) {
   AttributeMapping m;
   m.flavor = flavor;
   m.given_name = "givenName";
@@ -39,7 +44,6 @@ AttributeMapping default_mapping(DirectoryFlavor flavor, const std::string& upn_
     m.upn = "userPrincipalName";
     m.display_name = "displayName";
     m.watermark = "uSNChanged";
-    m.disabled = "userAccountControl";
   } else {
     m.user_filter = "(objectClass=inetOrgPerson)";
     m.group_filter = "(objectClass=groupOfNames)";
@@ -47,15 +51,19 @@ AttributeMapping default_mapping(DirectoryFlavor flavor, const std::string& upn_
     m.upn = "mail";
     m.display_name = "cn";
     m.watermark = "modifyTimestamp";
-    m.disabled = "pwdAccountLockedTime";
   }
+  m.disabled_filter = disabled_filter.empty() ? default_disabled_filter(flavor) : disabled_filter;
   if (!upn_attribute.empty()) m.upn = upn_attribute;
   return m;
 }
 
+AttributeMapping connection_mapping(const ConnectionSettings& settings) {
+  return default_mapping(settings.flavor, settings.upn_attribute, settings.disabled_filter);
+}
+
 std::vector<std::string> user_attributes(const AttributeMapping& m) {
   std::vector<std::string> out{m.anchor, m.upn,    m.display_name, m.given_name, m.surname,
-                               m.mail,   m.mobile, m.office_phone, m.watermark,  m.disabled};
+                               m.mail,   m.mobile, m.office_phone, m.watermark};
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -82,22 +90,8 @@ std::string later_watermark(const AttributeMapping& m, const std::string& a, con
   return a < b ? b : a;
 }
 
-bool disabled_marker(const AttributeMapping& m, const std::vector<std::string>& values) {
-  if (values.empty()) return false;
-  if (m.flavor == DirectoryFlavor::kActiveDirectory) {
-    std::uint64_t flags = 0;
-    const auto& text = values.front();
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), flags);
-    if (error != std::errc() || end != text.data() + text.size()) {
-      // userAccountControl is a signed 32-bit integer in AD's schema.
-      std::int64_t negative = 0;
-      auto parsed = std::from_chars(text.data(), text.data() + text.size(), negative);
-      if (parsed.ec != std::errc()) return false;
-      flags = static_cast<std::uint32_t>(negative);
-    }
-    return (flags & kAccountDisable) != 0;
-  }
-  return std::find(values.begin(), values.end(), kPermanentLock) != values.end();
+std::string disabled_users_filter(const AttributeMapping& m) {
+  return "(&" + m.user_filter + m.disabled_filter + ")";
 }
 
 std::string anchor_text(const AttributeMapping& m, const std::string& raw) {

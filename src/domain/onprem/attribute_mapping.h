@@ -11,11 +11,16 @@
 //   group name    cn                                    cn
 //   members       member (DNs of users and groups)      member
 //   watermark     modifyTimestamp (generalized time)    uSNChanged (integer)
-//   disabled      pwdAccountLockedTime = 000001010000Z  userAccountControl has bit 2
-//                 (ppolicy's permanent lock)            (ACCOUNTDISABLE)
+//   disabled      (pwdAccountLockedTime=000001010000Z)
+//   (userAccountControl:1.2.840.113556.1.4.803:=2) (a filter)    (ppolicy's permanent lock) (the
+//   ACCOUNTDISABLE bit, by AD's
+//                                                        bitwise-AND matching rule)
 //
-// The UPN attribute can be chosen per connection (`sspr onprem set --upn-attribute uid`).
-// Everything here is pure text: the LDAP adapter runs the filters it is given.
+// The UPN attribute and the disabled filter can be chosen per connection (`sspr onprem set
+// --upn-attribute uid --disabled-filter '(employeeStatus=left)'`). The directory evaluates the
+// disabled filter: a sync lists the anchors of the users matching (&<user filter><disabled
+// filter>) and marks exactly those disabled. Everything here is pure text: the LDAP adapter
+// runs the filters it is given.
 
 #include <string>
 #include <vector>
@@ -39,15 +44,22 @@ struct AttributeMapping {
   std::string group_name;
   std::string member;
   std::string watermark;
-  std::string disabled;  // pwdAccountLockedTime or userAccountControl
+  std::string disabled_filter;  // users matching it are disabled
 };
 
-// The flavour's defaults; a non-empty `upn_attribute` replaces the default UPN attribute.
-AttributeMapping default_mapping(DirectoryFlavor flavor, const std::string& upn_attribute = "");
+// The flavour's defaults; a non-empty `upn_attribute` replaces the default UPN attribute, a
+// non-empty `disabled_filter` the flavour's disabled filter.
+AttributeMapping default_mapping(DirectoryFlavor flavor, const std::string& upn_attribute = "",
+                                 const std::string& disabled_filter = "");
+// The mapping of a connection: its flavour's defaults with its overrides.
+AttributeMapping connection_mapping(const ConnectionSettings& settings);
 
-// The attributes to ask for: of users (every mapped one, the anchor, the watermark and the
-// disabled marker; operational attributes must be named), of groups, and the anchor alone
-// (the cheap listing that finds deletions).
+// The flavour's default disabled filter (the table above).
+std::string default_disabled_filter(DirectoryFlavor flavor);
+
+// The attributes to ask for: of users (every mapped one, the anchor and the watermark;
+// operational attributes must be named), of groups, and the anchor alone (the cheap listings
+// that find deletions and disabled users).
 std::vector<std::string> user_attributes(const AttributeMapping& mapping);
 std::vector<std::string> group_attributes(const AttributeMapping& mapping);
 std::vector<std::string> anchor_attributes(const AttributeMapping& mapping);
@@ -64,8 +76,8 @@ std::string changed_since(const std::string& filter, const AttributeMapping& map
 std::string later_watermark(const AttributeMapping& mapping, const std::string& a,
                             const std::string& b);
 
-// Whether an entry's value of mapping.disabled says the account is disabled.
-bool disabled_marker(const AttributeMapping& mapping, const std::vector<std::string>& values);
+// The filter of the disabled users: (&<user filter><disabled filter>).
+std::string disabled_users_filter(const AttributeMapping& mapping);
 
 // The anchor as stored: entryUUID as it is; objectGUID's 16 bytes as the GUID text
 // ("3f2504e0-4f89-11d3-9a0c-0305e82c3301", first three fields little-endian as AD shows them).

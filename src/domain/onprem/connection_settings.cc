@@ -26,6 +26,30 @@ bool host_character(char c) {
 
 Error bad_url(const std::string& reason) { return errors::invalid_input("url", reason); }
 
+constexpr std::size_t kMaxFilterLength = 1024;
+
+// One parenthesised filter: the checks that need no LDAP library (see the header).
+Status validate_filter(const std::string& filter) {
+  if (filter.empty()) return ok_status();
+  auto bad = [](const std::string& why) { return errors::invalid_input("disabled_filter", why); };
+  if (filter.size() > kMaxFilterLength) return bad("at most 1024 characters");
+  if (filter.front() != '(' || filter.back() != ')') {
+    return bad("must be one LDAP filter in parentheses, e.g. (employeeStatus=left)");
+  }
+  int depth = 0;
+  for (std::size_t i = 0; i < filter.size(); ++i) {
+    const auto c = static_cast<unsigned char>(filter[i]);
+    if (c < 0x20 || c == 0x7f) return bad("control characters are not allowed");
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
+    if (depth < 0 || (depth == 0 && i + 1 < filter.size())) {
+      return bad("unbalanced parentheses (write a literal one as \\28 or \\29)");
+    }
+  }
+  if (depth != 0) return bad("unbalanced parentheses (write a literal one as \\28 or \\29)");
+  return ok_status();
+}
+
 }  // namespace
 
 Result<LdapUrl> parse_ldap_url(std::string_view url) {
@@ -98,7 +122,7 @@ Status validate_connection_settings(const ConnectionSettings& settings) {
   }
   if (settings.timeout_seconds < kMinTimeoutSeconds ||
       settings.timeout_seconds > kMaxTimeoutSeconds) {
-    return errors::invalid_input("timeout", "must be from 1 to 60 seconds");
+    return errors::invalid_input("timeout_seconds", "must be from 1 to 60 seconds");
   }
   const auto& name = settings.upn_attribute;
   const bool name_ok = name.empty() || (std::isalpha(static_cast<unsigned char>(name.front())) &&
@@ -109,7 +133,15 @@ Status validate_connection_settings(const ConnectionSettings& settings) {
   if (!name_ok) {
     return errors::invalid_input("upn_attribute", "must be an LDAP attribute name, e.g. mail");
   }
-  return ok_status();
+  return validate_filter(settings.disabled_filter);
+}
+
+Error managed_by_config_error(const std::string& tenant) {
+  const std::string name = "ManagedByConfiguration";
+  return Error{ErrorKind::kConflict, name, name, "error." + name,
+               "the on-premises connection of " + tenant +
+                   " is managed by the configuration file ([[onprem]]): change it there and "
+                   "reload the server (SIGHUP)"};
 }
 
 }  // namespace sspr::domain::onprem

@@ -13,7 +13,14 @@
 //  - bind_dn and base_dn non-empty, bind_password_file non-empty;
 //  - timeout_seconds in 1..60 (default 10), the bound on every network step;
 //  - upn_attribute empty (the flavour's default, attribute_mapping.h) or an LDAP attribute
-//    name (a letter, then letters, digits and '-').
+//    name (a letter, then letters, digits and '-');
+//  - disabled_filter empty (the flavour's default, attribute_mapping.h) or one parenthesised
+//    LDAP filter (RFC 4515: balanced parentheses, a literal one escaped as \28 / \29), at
+//    most 1024 characters, no control characters; the directory checks the rest.
+//
+// A connection is either set by administrators (CLI, API) or managed by the configuration
+// file's [[onprem]] tables (managed_by_config): the file is then its only source, and
+// administrators' changes to it are refused with managed_by_config_error.
 
 #include <optional>
 #include <string>
@@ -43,8 +50,10 @@ struct ConnectionSettings {
   bool starttls = false;
   std::string ca_file;  // empty: the system's trust store
   int timeout_seconds = kDefaultTimeoutSeconds;
-  std::string updated_at;     // ISO 8601, set when saved
-  std::string upn_attribute;  // sync: where the UPN comes from; "" = the flavour's default
+  std::string updated_at;          // ISO 8601, set when saved
+  std::string upn_attribute;       // sync: where the UPN comes from; "" = the flavour's default
+  std::string disabled_filter;     // sync: users matching it are disabled; "" = the default
+  bool managed_by_config = false;  // set from the configuration file, not by administrators
 };
 
 // The host of a valid URL ("127.0.0.1", "dc1.contoso.example", "::1").
@@ -56,5 +65,9 @@ struct LdapUrl {
 Result<LdapUrl> parse_ldap_url(std::string_view url);
 
 Status validate_connection_settings(const ConnectionSettings& settings);
+
+// The refusal of an administrator's change (set or delete) of a connection the configuration
+// file manages (kConflict, "ManagedByConfiguration"); `tenant` names the tenant.
+Error managed_by_config_error(const std::string& tenant);
 
 }  // namespace sspr::domain::onprem

@@ -59,7 +59,6 @@ Result<MappedUser> map_user(const DirectoryEntry& entry, const AttributeMapping&
   if (user.display_name.empty()) {
     user.display_name = trimmed(user.given_name + " " + user.surname);
   }
-  user.enabled = !disabled_marker(mapping, entry.values(mapping.disabled));
 
   if (auto mail = trimmed(entry.first(mapping.mail)); !mail.empty()) {
     auto email = methods::parse_email_address(mail, mapping.mail);

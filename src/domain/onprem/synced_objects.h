@@ -7,7 +7,9 @@
 // UPN in one of the tenant's domains (a directory cannot claim accounts of another tenant).
 // Phones are taken when libphonenumber accepts them in international form (a mobile number
 // with an extension is not taken); an unusable phone or mail is dropped with a note, the user
-// is still synced. A group needs an anchor and a valid name; its members are DNs.
+// is still synced. A group needs an anchor and a valid name; its members are DNs. A mapped
+// user is enabled: whether it is disabled is the directory's answer to the mapping's disabled
+// filter, which the sync asks separately (attribute_mapping.h).
 
 #include <string>
 #include <vector>

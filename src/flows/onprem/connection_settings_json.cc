@@ -14,6 +14,8 @@ nlohmann::json to_json(const domain::onprem::ConnectionSettings& settings) {
           {"ca_file", settings.ca_file},
           {"timeout_seconds", settings.timeout_seconds},
           {"upn_attribute", settings.upn_attribute},
+          {"disabled_filter", settings.disabled_filter},
+          {"managed_by_config", settings.managed_by_config},
           {"updated_at", settings.updated_at}};
 }
 

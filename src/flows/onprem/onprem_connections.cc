@@ -1,5 +1,7 @@
 #include "flows/onprem/onprem_connections.h"
 
+#include <algorithm>
+
 #include "domain/onprem/writeback_errors.h"
 #include "flows/directory_access.h"
 #include "flows/in_transaction.h"
@@ -34,7 +36,14 @@ nlohmann::json settings_details(const ConnectionSettings& s) {
           {"starttls", s.starttls},
           {"ca_file", s.ca_file},
           {"timeout_seconds", s.timeout_seconds},
-          {"upn_attribute", s.upn_attribute}};
+          {"upn_attribute", s.upn_attribute},
+          {"disabled_filter", s.disabled_filter},
+          {"managed_by_config", s.managed_by_config}};
+}
+
+// The actor of the changes the configuration file makes.
+domain::Actor configuration_file() {
+  return domain::Actor{"configuration file", std::nullopt, ~0u};
 }
 
 }  // namespace
@@ -46,11 +55,15 @@ Result<ConnectionSettings> OnPremisesConnections::set(const domain::Actor& actor
     return valid.error();
   }
   settings.updated_at = domain::to_iso8601(clock_.now());
+  settings.managed_by_config = false;
   return in_transaction<ConnectionSettings>(
       store_, [&](store::StoreTransaction& tx) -> Result<ConnectionSettings> {
         auto found = detail::find_tenant(tx, actor, settings.tenant, Permission::kManagePolicy);
         if (!found) return found.error();
         const auto before = tx.find_onprem_connection(settings.tenant);
+        if (before && before->managed_by_config) {
+          return domain::onprem::managed_by_config_error(found->name);
+        }
         tx.save_onprem_connection(settings);
         nlohmann::json details = {{"after", settings_details(settings)}};
         if (before) details["before"] = settings_details(*before);
@@ -78,6 +91,9 @@ domain::Status OnPremisesConnections::remove(const domain::Actor& actor,
     auto found = detail::find_tenant(tx, actor, tenant, Permission::kManagePolicy);
     if (!found) return found.error();
     const auto before = tx.find_onprem_connection(tenant);
+    if (before && before->managed_by_config) {
+      return domain::onprem::managed_by_config_error(found->name);
+    }
     if (!before || !tx.delete_onprem_connection(tenant)) {
       return domain::errors::not_found("on-premises connection", found->name);
     }
@@ -142,6 +158,61 @@ Result<ConnectionTestResult> OnPremisesConnections::test(const domain::Actor& ac
   });
   if (!audited) return audited.error();
   return result;
+}
+
+Result<ConfiguredConnectionsApplied> OnPremisesConnections::apply_configured(
+    const domain::RequestContext& ctx,
+    const std::vector<domain::onprem::ConfiguredConnection>& configured) {
+  const auto actor = configuration_file();
+  const auto now = domain::to_iso8601(clock_.now());
+  return in_transaction<ConfiguredConnectionsApplied>(
+      store_, [&](store::StoreTransaction& tx) -> Result<ConfiguredConnectionsApplied> {
+        ConfiguredConnectionsApplied applied;
+        detail::AuditWriter audit{clock_, random_, actor, ctx};
+        std::vector<domain::TenantId> in_file;
+        for (const auto& entry : configured) {
+          const auto tenant = tx.tenant_of_domain(entry.tenant_domain);
+          if (!tenant) {
+            applied.unknown.push_back(entry.tenant_domain);
+            continue;
+          }
+          in_file.push_back(*tenant);
+          auto settings = entry.settings;
+          settings.tenant = *tenant;
+          settings.managed_by_config = true;
+          settings.updated_at = now;
+          const auto before = tx.find_onprem_connection(*tenant);
+          if (before && domain::onprem::same_configured_settings(*before, settings)) {
+            applied.unchanged.push_back(entry.tenant_domain);
+            continue;
+          }
+          auto found = detail::find_tenant(tx, actor, *tenant);
+          if (!found) return found.error();
+          tx.save_onprem_connection(settings);
+          nlohmann::json details = {{"after", settings_details(settings)}};
+          if (before) details["before"] = settings_details(*before);
+          audit.write(tx, *tenant, domain::audit_category::kDirectoryManagement,
+                      domain::audit_activity::kSetOnPremisesConnection, found->name, details);
+          applied.saved.push_back(entry.tenant_domain);
+        }
+        for (const auto tenant : tx.list_config_managed_onprem_tenants()) {
+          if (std::find(in_file.begin(), in_file.end(), tenant) != in_file.end()) continue;
+          auto before = tx.find_onprem_connection(tenant);
+          auto found = detail::find_tenant(tx, actor, tenant);
+          if (!before || !found) continue;
+          auto released = *before;
+          released.managed_by_config = false;
+          released.updated_at = now;
+          tx.save_onprem_connection(released);
+          audit.write(tx, tenant, domain::audit_category::kDirectoryManagement,
+                      domain::audit_activity::kSetOnPremisesConnection, found->name,
+                      {{"before", settings_details(*before)},
+                       {"after", settings_details(released)},
+                       {"released", "no longer in the configuration file"}});
+          applied.released.push_back(found->name);
+        }
+        return applied;
+      });
 }
 
 }  // namespace sspr::flows::onprem

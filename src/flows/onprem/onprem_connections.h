@@ -5,12 +5,18 @@
 // connection" with the outcome). Setting and testing need kManagePolicy, showing
 // kReadDirectory. The audit records the settings (URL, flavour, DNs, file path, TLS, timeout),
 // never the service account's password, which only the connector reads from its file.
+//
+// A connection the configuration file manages ([[onprem]], applied by apply_configured at
+// `serve` start, on SIGHUP and by `sspr onprem ...` given --config) is refused to set and
+// remove (ManagedByConfiguration, 409): the file is its one source.
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/actor.h"
 #include "domain/clock.h"
+#include "domain/onprem/configured_connection.h"
 #include "domain/onprem/connection_settings.h"
 #include "domain/random.h"
 #include "domain/result.h"
@@ -27,6 +33,15 @@ struct ConnectionTestResult {
 };
 
 std::string_view state_name(ConnectionTestResult::State state);  // "up", "misconfigured", ...
+
+// What applying the configuration file's connections did, by tenant domain.
+struct ConfiguredConnectionsApplied {
+  std::vector<std::string> saved;      // new or changed: saved, managed by the file
+  std::vector<std::string> unchanged;  // already as the file says: nothing written
+  std::vector<std::string> released;   // managed before, no longer in the file: kept, and
+                                       // administrators may change them again
+  std::vector<std::string> unknown;    // no tenant has that domain: skipped
+};
 
 class OnPremisesConnections {
  public:
@@ -54,6 +69,14 @@ class OnPremisesConnections {
   domain::Result<ConnectionTestResult> test(const domain::Actor& actor,
                                             const domain::RequestContext& ctx,
                                             domain::TenantId tenant);
+  // Makes the stored connections what the configuration file says (settings validated when
+  // the file was loaded): each configured one saved as managed by the file, unless it already
+  // is exactly that; each one managed before and now absent released. One transaction;
+  // audited "Set on-premises connection" per change with the actor "configuration file".
+  // A tenant whose connection an administrator set is taken over by the file.
+  domain::Result<ConfiguredConnectionsApplied> apply_configured(
+      const domain::RequestContext& ctx,
+      const std::vector<domain::onprem::ConfiguredConnection>& configured);
 
  private:
   store::Store& store_;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "domain/error.h"
 #include "domain/onprem/attribute_mapping.h"
@@ -65,6 +66,7 @@ struct SnapshotBuilder {
   SyncSummary& summary;
   onprem::DirectorySnapshot snapshot;
   std::string watermark;
+  std::unordered_set<std::string> disabled_anchors;  // read before the users
 
   void problem(const std::string& dn, const std::string& why) {
     if (summary.problems.size() < OnPremisesSync::kMaxProblems) {
@@ -83,6 +85,7 @@ struct SnapshotBuilder {
       return;
     }
     for (const auto& note : mapped->notes) problem(entry.dn(), note);
+    mapped->user.enabled = !disabled_anchors.contains(mapped->user.anchor);
     snapshot.users.push_back(std::move(mapped->user));
   }
   void group(const onprem::DirectoryEntry& entry) {
@@ -97,6 +100,10 @@ struct SnapshotBuilder {
       return;
     }
     snapshot.groups.push_back(std::move(*mapped));
+  }
+  void disabled(const onprem::DirectoryEntry& entry) {
+    const auto anchor = onprem::anchor_text(mapping, entry.first(mapping.anchor));
+    if (!anchor.empty()) disabled_anchors.insert(anchor);
   }
   void anchor(const onprem::DirectoryEntry& entry) {
     const auto anchor = onprem::anchor_text(mapping, entry.first(mapping.anchor));
@@ -128,11 +135,14 @@ Result<SyncSummary> OnPremisesSync::run(const domain::Actor& actor,
 
   SyncSummary summary;
   summary.full = options.full || context->state.watermark.empty();
-  const auto mapping =
-      onprem::default_mapping(context->settings.flavor, context->settings.upn_attribute);
+  const auto mapping = onprem::connection_mapping(context->settings);
   const auto& base = context->settings.base_dn;
   const auto& since = summary.full ? std::string() : context->state.watermark;
+  // The disabled users first (every one: the directory evaluates the filter), so each user
+  // read next knows whether it is disabled; then the users and groups (changed ones only in
+  // an incremental run), then, in an incremental run, every anchor (to find deletions).
   std::vector<DirectoryQuery> queries{
+      {base, onprem::disabled_users_filter(mapping), onprem::anchor_attributes(mapping)},
       {base, onprem::changed_since(mapping.user_filter, mapping, since),
        onprem::user_attributes(mapping)},
       {base, onprem::changed_since(mapping.group_filter, mapping, since),
@@ -141,13 +151,14 @@ Result<SyncSummary> OnPremisesSync::run(const domain::Actor& actor,
     queries.push_back({base, mapping.user_filter, onprem::anchor_attributes(mapping)});
     queries.push_back({base, mapping.group_filter, onprem::anchor_attributes(mapping)});
   }
-  SnapshotBuilder builder{mapping, context->tenant.domains, summary, {}, ""};
+  SnapshotBuilder builder{mapping, context->tenant.domains, summary, {}, "", {}};
   std::size_t entries = 0;
   auto read = reader_.read(context->settings, queries,
                            [&](std::size_t query, onprem::DirectoryEntry&& entry) {
-                             if (query == 0) builder.user(entry);
-                             if (query == 1) builder.group(entry);
-                             if (query >= 2) builder.anchor(entry);
+                             if (query == 0) builder.disabled(entry);
+                             if (query == 1) builder.user(entry);
+                             if (query == 2) builder.group(entry);
+                             if (query >= 3) builder.anchor(entry);
                              if (++entries % 500 == 0) report("reading", entries, 0);
                            });
   const auto now = [&] { return domain::to_iso8601(clock_.now()); };

@@ -17,7 +17,9 @@ nlohmann::json settings_with(const std::string& more) {
 
 TEST(OnPremisesRequests, ConnectionSettingsAreRead) {
   auto settings = read_connection_settings_request(
-      settings_with(R"(,"starttls":true,"timeout_seconds":5,"upn_attribute":"mail")"), 7);
+      settings_with(R"(,"starttls":true,"timeout_seconds":5,"upn_attribute":"mail",)"
+                    R"("disabled_filter":"(pwdLockout=TRUE)") "),
+      7);
   ASSERT_TRUE(settings);
   EXPECT_EQ(settings->tenant, 7);
   EXPECT_EQ(settings->url, "ldaps://dc1.contoso.example");
@@ -26,6 +28,7 @@ TEST(OnPremisesRequests, ConnectionSettingsAreRead) {
   EXPECT_TRUE(settings->starttls);
   EXPECT_EQ(settings->timeout_seconds, 5);
   EXPECT_EQ(settings->upn_attribute, "mail");
+  EXPECT_EQ(settings->disabled_filter, "(pwdLockout=TRUE)");
   EXPECT_EQ(settings->ca_file, "");
 }
 

@@ -25,7 +25,9 @@ onprem::ConnectionSettings every_field(domain::TenantId tenant) {
                                     .ca_file = "/etc/sspr/ad-ca.pem",
                                     .timeout_seconds = 7,
                                     .updated_at = kNow,
-                                    .upn_attribute = "userPrincipalName"};
+                                    .upn_attribute = "userPrincipalName",
+                                    .disabled_filter = "(employeeStatus=left)",
+                                    .managed_by_config = true};
 }
 
 void expect_same(const onprem::ConnectionSettings& a, const onprem::ConnectionSettings& b) {
@@ -40,6 +42,8 @@ void expect_same(const onprem::ConnectionSettings& a, const onprem::ConnectionSe
   EXPECT_EQ(a.ca_file, b.ca_file);
   EXPECT_EQ(a.timeout_seconds, b.timeout_seconds);
   EXPECT_EQ(a.updated_at, b.updated_at);
+  EXPECT_EQ(a.disabled_filter, b.disabled_filter);
+  EXPECT_EQ(a.managed_by_config, b.managed_by_config);
 }
 
 TEST_P(OnPremConnectionsStoreTest, NoneUntilSavedThenEveryFieldRoundTripsAndSavingReplaces) {
@@ -58,10 +62,28 @@ TEST_P(OnPremConnectionsStoreTest, NoneUntilSavedThenEveryFieldRoundTripsAndSavi
     replaced.flavor = onprem::DirectoryFlavor::kOpenLdap;
     replaced.starttls = true;
     replaced.ca_file = "";
+    replaced.disabled_filter = "";
+    replaced.managed_by_config = false;
     tx.save_onprem_connection(replaced);
     stored = tx.find_onprem_connection(tenant);
     ASSERT_TRUE(stored);
     expect_same(*stored, replaced);
+  });
+}
+
+TEST_P(OnPremConnectionsStoreTest, ListsTheTenantsWhoseConnectionTheConfigurationFileManages) {
+  run([](StoreTransaction& tx) {
+    const auto contoso = tx.insert_tenant("Contoso", kNow);
+    const auto fabrikam = tx.insert_tenant("Fabrikam", kNow);
+    const auto northwind = tx.insert_tenant("Northwind", kNow);
+    EXPECT_TRUE(tx.list_config_managed_onprem_tenants().empty());
+    tx.save_onprem_connection(every_field(northwind));  // managed
+    tx.save_onprem_connection(every_field(contoso));    // managed
+    auto by_admin = every_field(fabrikam);
+    by_admin.managed_by_config = false;
+    tx.save_onprem_connection(by_admin);
+    EXPECT_EQ(tx.list_config_managed_onprem_tenants(),
+              (std::vector<domain::TenantId>{contoso, northwind}));
   });
 }
 

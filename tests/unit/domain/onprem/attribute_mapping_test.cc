@@ -21,7 +21,6 @@ TEST(AttributeMapping, OpenLdapDefaults) {
   // Operational attributes are only returned when named.
   EXPECT_TRUE(has(attributes, "entryUUID"));
   EXPECT_TRUE(has(attributes, "modifyTimestamp"));
-  EXPECT_TRUE(has(attributes, "pwdAccountLockedTime"));
   EXPECT_TRUE(has(attributes, "telephoneNumber"));
 }
 
@@ -30,7 +29,7 @@ TEST(AttributeMapping, ActiveDirectoryDefaults) {
   EXPECT_EQ(m.upn, "userPrincipalName");
   EXPECT_EQ(m.anchor, "objectGUID");
   EXPECT_EQ(m.watermark, "uSNChanged");
-  EXPECT_EQ(m.disabled, "userAccountControl");
+  EXPECT_EQ(m.disabled_filter, "(userAccountControl:1.2.840.113556.1.4.803:=2)");
   EXPECT_EQ(m.group_filter, "(objectClass=group)");
   EXPECT_TRUE(has(group_attributes(m), "member"));
 }
@@ -60,17 +59,30 @@ TEST(AttributeMapping, LaterWatermark) {
   EXPECT_EQ(later_watermark(ad, "10000", "9999"), "10000");
 }
 
-TEST(AttributeMapping, DisabledMarkers) {
+TEST(AttributeMapping, DisabledUsersAreThoseMatchingTheDisabledFilter) {
   auto m = default_mapping(DirectoryFlavor::kOpenLdap);
-  EXPECT_TRUE(disabled_marker(m, {"000001010000Z"}));
-  // A lockout after failed binds is temporary: not a disabled account.
-  EXPECT_FALSE(disabled_marker(m, {"20261123101500Z"}));
-  EXPECT_FALSE(disabled_marker(m, {}));
+  // ppolicy's permanent lock only: a lockout after failed binds is temporary.
+  EXPECT_EQ(m.disabled_filter, "(pwdAccountLockedTime=000001010000Z)");
+  EXPECT_EQ(disabled_users_filter(m),
+            "(&(objectClass=inetOrgPerson)(pwdAccountLockedTime=000001010000Z))");
   auto ad = default_mapping(DirectoryFlavor::kActiveDirectory);
-  EXPECT_TRUE(disabled_marker(ad, {"514"}));   // NORMAL_ACCOUNT | ACCOUNTDISABLE
-  EXPECT_FALSE(disabled_marker(ad, {"512"}));  // NORMAL_ACCOUNT
-  EXPECT_TRUE(disabled_marker(ad, {"66050"}));
-  EXPECT_FALSE(disabled_marker(ad, {"garbage"}));
+  EXPECT_EQ(disabled_users_filter(ad),
+            "(&(&(objectCategory=person)(objectClass=user))"
+            "(userAccountControl:1.2.840.113556.1.4.803:=2))");
+}
+
+TEST(AttributeMapping, TheDisabledFilterCanBeChosenPerConnection) {
+  ConnectionSettings settings;
+  settings.flavor = DirectoryFlavor::kActiveDirectory;
+  settings.disabled_filter = "(employeeStatus=left)";
+  settings.upn_attribute = "mail";
+  auto m = connection_mapping(settings);
+  EXPECT_EQ(m.disabled_filter, "(employeeStatus=left)");
+  EXPECT_EQ(m.upn, "mail");
+  EXPECT_EQ(m.anchor, "objectGUID");
+  settings.disabled_filter = "";
+  EXPECT_EQ(connection_mapping(settings).disabled_filter,
+            default_disabled_filter(DirectoryFlavor::kActiveDirectory));
 }
 
 TEST(AttributeMapping, ObjectGuidIsShownAsActiveDirectoryShowsIt) {

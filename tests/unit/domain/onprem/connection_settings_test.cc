@@ -16,7 +16,9 @@ ConnectionSettings valid() {
                             .ca_file = "",
                             .timeout_seconds = 10,
                             .updated_at = "",
-                            .upn_attribute = ""};
+                            .upn_attribute = "",
+                            .disabled_filter = "",
+                            .managed_by_config = false};
 }
 
 std::string field_of(const Status& status) { return status ? "" : status.error().technical; }
@@ -81,6 +83,33 @@ TEST(ConnectionSettings, DnsAndThePasswordFileAreRequired) {
   s = valid();
   s.bind_password_file.clear();
   EXPECT_FALSE(validate_connection_settings(s).ok());
+}
+
+TEST(ConnectionSettings, TheDisabledFilterIsEmptyOrOneParenthesisedFilter) {
+  auto s = valid();
+  for (const char* good : {"", "(employeeStatus=left)", "(&(a=b)(!(c=d)))", "(cn=a\\28b\\29)"}) {
+    s.disabled_filter = good;
+    EXPECT_TRUE(validate_connection_settings(s).ok()) << good;
+  }
+  for (const char* bad : {"employeeStatus=left", "(a=b)(c=d)", "(&(a=b)", "(a=b))", "(a=(b)"}) {
+    s.disabled_filter = bad;
+    auto status = validate_connection_settings(s);
+    ASSERT_FALSE(status.ok()) << bad;
+    EXPECT_EQ(status.error().technical.rfind("disabled_filter: ", 0), 0u)
+        << status.error().technical;
+  }
+  s.disabled_filter = "(a=" + std::string(1100, 'x') + ")";
+  EXPECT_FALSE(validate_connection_settings(s).ok());
+  s.disabled_filter = "(a=b\nc)";
+  EXPECT_FALSE(validate_connection_settings(s).ok());
+}
+
+TEST(ConnectionSettings, AConnectionManagedByTheConfigurationFileRefusesChanges) {
+  auto error = managed_by_config_error("contoso.example");
+  EXPECT_EQ(error.kind, ErrorKind::kConflict);
+  EXPECT_EQ(error.name, "ManagedByConfiguration");
+  EXPECT_NE(error.technical.find("contoso.example"), std::string::npos);
+  EXPECT_NE(error.technical.find("configuration file"), std::string::npos);
 }
 
 TEST(DirectoryFlavor, NamesRoundTrip) {

@@ -77,12 +77,13 @@ TEST(MapUser, UnusablePhonesAreDroppedWithANoteAndTheUserStays) {
   EXPECT_EQ(mapped->notes.size(), 2u);
 }
 
-TEST(MapUser, APermanentPpolicyLockIsADisabledAccount) {
+TEST(MapUser, AMappedUserIsEnabledWhateverItsAttributes) {
+  // Disabled is the directory's answer to the disabled filter, asked apart by the sync.
   auto entry = alice();
   entry.add("pwdAccountLockedTime", "000001010000Z");
   auto mapped = map_user(entry, default_mapping(DirectoryFlavor::kOpenLdap), kDomains);
   ASSERT_TRUE(mapped.ok());
-  EXPECT_FALSE(mapped->user.enabled);
+  EXPECT_TRUE(mapped->user.enabled);
 }
 
 TEST(MapUser, ActiveDirectoryEntry) {
@@ -91,13 +92,11 @@ TEST(MapUser, ActiveDirectoryEntry) {
             std::string("\xe0\x04\x25\x3f\x89\x4f\xd3\x11\x9a\x0c\x03\x05\xe8\x2c\x33\x01", 16));
   entry.add("userPrincipalName", "bob@fabrikam.example");
   entry.add("displayName", "Bob Jones");
-  entry.add("userAccountControl", "514");
   auto mapped = map_user(entry, default_mapping(DirectoryFlavor::kActiveDirectory), kDomains);
   ASSERT_TRUE(mapped.ok()) << mapped.error().technical;
   EXPECT_EQ(mapped->user.anchor, "3f2504e0-4f89-11d3-9a0c-0305e82c3301");
   EXPECT_EQ(mapped->user.upn, "bob@fabrikam.example");
   EXPECT_EQ(mapped->user.display_name, "Bob Jones");
-  EXPECT_FALSE(mapped->user.enabled);
 }
 
 TEST(MapGroup, NameAndNormalizedMembers) {

@@ -55,7 +55,9 @@ class OnPremisesConnectionsTest : public DirectoryTest {
                               .ca_file = "",
                               .timeout_seconds = 10,
                               .updated_at = "",
-                              .upn_attribute = ""};
+                              .upn_attribute = "",
+                              .disabled_filter = "",
+                              .managed_by_config = false};
   }
   domain::User synced_user(const std::string& dn) {
     domain::User user;
@@ -115,6 +117,59 @@ TEST_F(OnPremisesConnectionsTest, InvalidSettingsAndMissingPermissionWriteNothin
   EXPECT_EQ(forbidden.error().kind, domain::ErrorKind::kForbidden);
   EXPECT_FALSE(connections_->show(op_, tenant_)->has_value());
   EXPECT_TRUE(audit_of(domain::audit_activity::kSetOnPremisesConnection).empty());
+}
+
+TEST_F(OnPremisesConnectionsTest, TheConfigurationFilesConnectionsAreAppliedOnceAndReleased) {
+  // An administrator's connection is taken over by the file.
+  ASSERT_TRUE(connections_->set(op_, ctx_, settings()).ok());
+  auto configured = settings();
+  configured.tenant = 0;  // the file names the tenant by domain
+  configured.url = "ldaps://dc1.contoso.example";
+  configured.starttls = false;
+  configured.disabled_filter = "(employeeStatus=left)";
+  const std::vector<domain::onprem::ConfiguredConnection> file{{"contoso.example", configured},
+                                                               {"unknown.example", configured}};
+  auto applied = connections_->apply_configured(ctx_, file);
+  ASSERT_TRUE(applied.ok()) << applied.error().technical;
+  EXPECT_EQ(applied->saved, std::vector<std::string>{"contoso.example"});
+  EXPECT_EQ(applied->unknown, std::vector<std::string>{"unknown.example"});
+  auto shown = connections_->show(op_, tenant_);
+  ASSERT_TRUE(shown.ok() && shown->has_value());
+  EXPECT_TRUE((*shown)->managed_by_config);
+  EXPECT_EQ((*shown)->url, "ldaps://dc1.contoso.example");
+  EXPECT_EQ((*shown)->disabled_filter, "(employeeStatus=left)");
+  auto audit = audit_of(domain::audit_activity::kSetOnPremisesConnection);
+  ASSERT_EQ(audit.size(), 2u);
+  EXPECT_EQ(audit[0].actor, "configuration file");  // newest first
+  EXPECT_EQ(audit[0].details["after"]["managed_by_config"], true);
+
+  // Administrators can neither change nor remove it.
+  auto refused = connections_->set(op_, ctx_, settings());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().name, "ManagedByConfiguration");
+  EXPECT_EQ(refused.error().kind, domain::ErrorKind::kConflict);
+  auto not_removed = connections_->remove(op_, ctx_, tenant_);
+  ASSERT_FALSE(not_removed.ok());
+  EXPECT_EQ(not_removed.error().name, "ManagedByConfiguration");
+  EXPECT_EQ((*connections_->show(op_, tenant_))->url, "ldaps://dc1.contoso.example");
+
+  // The same file again writes nothing.
+  applied = connections_->apply_configured(ctx_, file);
+  ASSERT_TRUE(applied.ok());
+  EXPECT_TRUE(applied->saved.empty());
+  EXPECT_EQ(applied->unchanged, std::vector<std::string>{"contoso.example"});
+  EXPECT_EQ(audit_of(domain::audit_activity::kSetOnPremisesConnection).size(), 2u);
+
+  // Gone from the file: kept, released to the administrators.
+  applied = connections_->apply_configured(ctx_, {});
+  ASSERT_TRUE(applied.ok());
+  EXPECT_EQ(applied->released, std::vector<std::string>{"Contoso"});
+  shown = connections_->show(op_, tenant_);
+  ASSERT_TRUE(shown.ok() && shown->has_value());
+  EXPECT_FALSE((*shown)->managed_by_config);
+  EXPECT_EQ((*shown)->url, "ldaps://dc1.contoso.example");
+  EXPECT_TRUE(connections_->set(op_, ctx_, settings()).ok());
+  EXPECT_FALSE((*connections_->show(op_, tenant_))->managed_by_config);
 }
 
 TEST_F(OnPremisesConnectionsTest, TestSaysUpMisconfiguredOrUnreachableAndIsAudited) {

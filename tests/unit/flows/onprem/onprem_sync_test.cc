@@ -1,5 +1,6 @@
 // OnPremisesSync against the real store (temporary SQLite) with a fake directory reader that
-// answers each query from a list of entries (filtering by the query's kind only).
+// answers each query from a list of entries (filtering by the query's kind only; the disabled
+// users' query gets the users with ppolicy's permanent lock).
 #include "flows/onprem/onprem_sync.h"
 
 #include <gtest/gtest.h>
@@ -26,7 +27,9 @@ class FakeReader final : public OnPremisesDirectoryReader {
     for (std::size_t i = 0; i < queries.size(); ++i) {
       filters.push_back(queries[i].filter);
       const bool groups = queries[i].filter.find("groupOfNames") != std::string::npos;
+      const bool disabled = queries[i].filter.find("pwdAccountLockedTime") != std::string::npos;
       for (const auto& entry : groups ? group_entries : user_entries) {
+        if (disabled && entry.first("pwdAccountLockedTime") != "000001010000Z") continue;
         DirectoryEntry copy = entry;
         sink(i, std::move(copy));
       }
@@ -76,7 +79,9 @@ class OnPremisesSyncTest : public DirectoryTest {
                            .ca_file = "",
                            .timeout_seconds = 10,
                            .updated_at = "",
-                           .upn_attribute = ""})
+                           .upn_attribute = "",
+                           .disabled_filter = "",
+                           .managed_by_config = false})
                     .ok());
   }
   void TearDown() override {
@@ -127,7 +132,7 @@ TEST_F(OnPremisesSyncTest, FullThenIncrementalWithNestedGroupsAndADeletion) {
   EXPECT_EQ(first->groups_created, 2u);
   EXPECT_EQ(first->memberships, 3u);
   EXPECT_EQ(first->watermark, "20261123101600Z");
-  EXPECT_EQ(reader_.filters.size(), 2u);
+  EXPECT_EQ(reader_.filters.size(), 3u);  // disabled users, users, groups
 
   auto bob = store_read(
       [&](store::StoreTransaction& tx) { return tx.find_user_by_upn("bob@contoso.example"); });
@@ -145,8 +150,9 @@ TEST_F(OnPremisesSyncTest, FullThenIncrementalWithNestedGroupsAndADeletion) {
   auto second = sync_->run(op_, ctx_, tenant_, {});
   ASSERT_TRUE(second.ok()) << second.error().technical;
   EXPECT_FALSE(second->full);
-  EXPECT_EQ(reader_.filters.size(), 4u);
-  EXPECT_NE(reader_.filters[0].find("modifyTimestamp>=20261123101600Z"), std::string::npos);
+  EXPECT_EQ(reader_.filters.size(), 5u);  // and the anchors of users and groups
+  EXPECT_EQ(reader_.filters[0].find("modifyTimestamp"), std::string::npos);
+  EXPECT_NE(reader_.filters[1].find("modifyTimestamp>=20261123101600Z"), std::string::npos);
   EXPECT_EQ(second->users_deleted, 1u);
   EXPECT_EQ(second->users_updated, 1u);
   EXPECT_EQ(second->groups_updated, 2u);
@@ -155,6 +161,42 @@ TEST_F(OnPremisesSyncTest, FullThenIncrementalWithNestedGroupsAndADeletion) {
                }).has_value());
   auto events = audit_of("Synchronize from on-premises directory");
   EXPECT_EQ(events.size(), 2u);
+}
+
+TEST_F(OnPremisesSyncTest, UsersMatchingTheDisabledFilterAreDisabled) {
+  auto carol = person("carol");
+  carol.add("pwdAccountLockedTime", "000001010000Z");
+  auto dave = person("dave");
+  dave.add("pwdAccountLockedTime", "20261123101500Z");  // a temporary lockout
+  reader_.user_entries = {person("alice"), carol, dave};
+  auto first = sync_->run(op_, ctx_, tenant_, {});
+  ASSERT_TRUE(first.ok()) << first.error().technical;
+  EXPECT_EQ(reader_.filters[0],
+            "(&(objectClass=inetOrgPerson)(pwdAccountLockedTime=000001010000Z))");
+  auto enabled = [&](const std::string& upn) {
+    return store_read([&](store::StoreTransaction& tx) { return tx.find_user_by_upn(upn); })
+        ->enabled;
+  };
+  EXPECT_TRUE(enabled("alice@contoso.example"));
+  EXPECT_FALSE(enabled("carol@contoso.example"));
+  EXPECT_TRUE(enabled("dave@contoso.example"));
+
+  // Carol is unlocked: she is read again (her watermark moved) and enabled.
+  reader_.user_entries = {person("alice"), person("carol"), dave};
+  auto second = sync_->run(op_, ctx_, tenant_, {.full = true});
+  ASSERT_TRUE(second.ok()) << second.error().technical;
+  EXPECT_TRUE(enabled("carol@contoso.example"));
+}
+
+TEST_F(OnPremisesSyncTest, TheConnectionsDisabledFilterIsAskedInsteadOfTheDefault) {
+  auto settings = connections_->show(op_, tenant_);
+  ASSERT_TRUE(settings.ok() && settings->has_value());
+  auto changed = **settings;
+  changed.disabled_filter = "(employeeStatus=left)";
+  ASSERT_TRUE(connections_->set(op_, ctx_, changed).ok());
+  reader_.user_entries = {person("alice")};
+  ASSERT_TRUE(sync_->run(op_, ctx_, tenant_, {}).ok());
+  EXPECT_EQ(reader_.filters[0], "(&(objectClass=inetOrgPerson)(employeeStatus=left))");
 }
 
 TEST_F(OnPremisesSyncTest, AnUnreachableDirectoryIsRecordedAndNothingChanges) {
