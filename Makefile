@@ -4,7 +4,7 @@ JOBS ?= 2
 PYTHON := /usr/bin/python3
 DEMO_LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all deps configure build demo test unit-test integration-test browser-test bench format format-check clean
+.PHONY: all deps configure build demo test unit-test integration-test browser-test test-sanitize bench format format-check clean
 .PHONY: fuzz-build fuzz-smoke fuzz
 
 all: build
@@ -53,6 +53,13 @@ fuzz: fuzz-build
 	scripts/run-fuzz.sh $(FUZZ_BUILD_DIR) \
 	  $(if $(filter command line environment,$(origin FUZZ_SECONDS)),$(FUZZ_SECONDS),600) \
 	  $(FUZZ_TARGETS)
+
+# Unit and integration tests under AddressSanitizer + UndefinedBehaviorSanitizer (docs/TESTING.md).
+SANITIZE_BUILD_DIR ?= build-sanitize
+test-sanitize: deps
+	@cmake -S . -B $(SANITIZE_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSSPR_SANITIZE=ON >/dev/null
+	@cmake --build $(SANITIZE_BUILD_DIR) -j $(JOBS) --target sspr_test_programs
+	scripts/run-sanitized-tests.sh $(SANITIZE_BUILD_DIR) $(JOBS)
 
 bench: deps configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target sspr sspr_bench sspr_reset_load
