@@ -18,7 +18,7 @@ nlohmann::json settings_with(const std::string& more) {
 TEST(OnPremisesRequests, ConnectionSettingsAreRead) {
   auto settings = read_connection_settings_request(
       settings_with(R"(,"starttls":true,"timeout_seconds":5,"upn_attribute":"mail",)"
-                    R"("disabled_filter":"(pwdLockout=TRUE)") "),
+                    R"x("disabled_filter":"(pwdLockout=TRUE)")x"),
       7);
   ASSERT_TRUE(settings);
   EXPECT_EQ(settings->tenant, 7);
