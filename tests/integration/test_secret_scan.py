@@ -128,3 +128,25 @@ def test_a_server_living_across_tests_is_searched_for_each_tests_secrets(scan, t
     [finding] = scan.scan()
     assert finding.secret.test == "test_x.py::test_two"
     assert finding.output.test == "test_x.py::test_one"
+
+
+def test_a_value_the_test_also_sent_in_the_open_is_not_looked_for(scan, tmp_path):
+    payload = "' OR '1'='1 --"
+    scan.add_sent_json({"answers": [{"question_id": "q1", "answer": payload}]})
+    scan.add_sent_json({"password": PASSWORD})
+    scan.add_public(secret_scan._url_values("/api/v1/reset/flows/%27%20OR%20%271%27%3D%271%20--"))
+    scan.add_public(secret_scan._public_strings({"user_id": "x", "password": PASSWORD},
+                                                secret_scan.SECRET_FIELDS))
+    server_log(scan, tmp_path, f"GET /api/v1/reset/flows/{payload} 404; pw {PASSWORD}\n")
+    # The payload went out as a flow id too, so it proves nothing; the password did not.
+    [finding] = scan.scan()
+    assert finding.secret.kind == "password"
+
+
+def test_a_value_sent_in_the_open_by_another_test_is_still_looked_for(scan, tmp_path):
+    scan.add_public(["Quartz-Violin-8-Tundra"])
+    scan.current_test = "test_x.py::test_two"
+    scan.add_sent_json({"password": PASSWORD})
+    server_log(scan, tmp_path, f"pw {PASSWORD}\n")
+    [finding] = scan.scan()
+    assert finding.secret.test == "test_x.py::test_two"

@@ -4,6 +4,7 @@ failure audit record, and `sspr support show` and GET /api/v1/support/{code} tel
 story behind it; unknown codes exit 1, malformed ones 2, and another tenant's token gets 404."""
 
 import json
+import time
 import types
 import uuid
 
@@ -59,8 +60,11 @@ def test_the_code_shown_is_the_one_logged_and_audited(site):
     assert failures[0]["result"] == "failure"
     assert failures[0]["result_reason"] == "UserNotLicensed"
     assert failures[0]["target"] == BOB
-    logged = [line for line in log_lines(server) if code in json.dumps(line)]
-    assert logged, server.logs()
+    # The request's log line is written after its response is sent: wait for it.
+    deadline = time.monotonic() + 10
+    while not (logged := [line for line in log_lines(server) if code in json.dumps(line)]):
+        assert time.monotonic() < deadline, server.logs()
+        time.sleep(0.05)
     # Successes carry no code: the start of a flow is audited without one.
     rc.started(h.Api(server.base_url))
     successes = [e for e in rc.audit(server, token) if e["result"] == "success"]
