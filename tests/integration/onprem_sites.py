@@ -44,6 +44,21 @@ def onprem_set(backend, domain, *, url, flavor, bind_dn, password_file, base_dn,
     return backend.cli_ok(*args, *extra)
 
 
+def sync(backend, domain, *extra):
+    """`sspr onprem sync` for the tenant of `domain`; returns its summary."""
+    return backend.cli_ok("onprem", "sync", "--tenant", domain, *extra)
+
+
+def shown_user(backend, upn):
+    return backend.cli_ok("user", "show", "--upn", upn)
+
+
+def contact_methods(backend, upn):
+    """The user's methods by type, security questions left out."""
+    shown = backend.cli_ok("methods", "show", "--user", upn)
+    return {m["type"]: m for m in shown["value"] if m["type"] != "security_questions"}
+
+
 class SyncedUserSite:
     """A tenant connected to a real directory (`connect()` runs `sspr onprem set`) with one
     synced user whose entry `dn` (password `password`) is in it; an email method on file, a

@@ -70,24 +70,19 @@ class Directory:
 def site(backend, samba_ad):
     directory = Directory(samba_ad)
     _, token = create_tenant_with_token(backend, "SSPR Test", DOMAIN)
-    backend.cli_ok("onprem", "set", "--tenant", DOMAIN, "--url", samba_ad.url, "--flavor",
-                   "active_directory", "--bind-dn", ad.SERVICE_DN, "--bind-password-file",
-                   samba_ad.service_password_file, "--base-dn", directory.ou, "--ca-file",
-                   samba_ad.ca_file)
+    onprem_sites.onprem_set(backend, DOMAIN, url=samba_ad.url, flavor="active_directory",
+                            bind_dn=ad.SERVICE_DN,
+                            password_file=samba_ad.service_password_file,
+                            base_dn=directory.ou, ca_file=samba_ad.ca_file)
     return backend, directory, token
 
 
 def sync(backend, *extra):
-    return backend.cli_ok("onprem", "sync", "--tenant", DOMAIN, *extra)
+    return onprem_sites.sync(backend, DOMAIN, *extra)
 
 
-def user(backend, upn):
-    return backend.cli_ok("user", "show", "--upn", upn)
-
-
-def methods(backend, upn):
-    shown = backend.cli_ok("methods", "show", "--user", upn)
-    return {m["type"]: m for m in shown["value"] if m["type"] != "security_questions"}
+user = onprem_sites.shown_user
+methods = onprem_sites.contact_methods
 
 
 def stored_anchor(backend, upn):

@@ -56,24 +56,19 @@ class Directory:
 def site(backend, slapd):
     directory = Directory(slapd)
     _, token = create_tenant_with_token(backend, "Contoso", DOMAIN)
-    backend.cli_ok("onprem", "set", "--tenant", DOMAIN, "--url", slapd.url, "--flavor",
-                   "openldap", "--bind-dn", slapd_server.SERVICE_DN, "--bind-password-file",
-                   slapd.service_password_file, "--base-dn", directory.ou, "--ca-file",
-                   slapd.ca_file, "--starttls")
+    onprem_sites.onprem_set(backend, DOMAIN, url=slapd.url, flavor="openldap",
+                            bind_dn=slapd_server.SERVICE_DN,
+                            password_file=slapd.service_password_file, base_dn=directory.ou,
+                            ca_file=slapd.ca_file, starttls=True)
     return backend, directory, token
 
 
 def sync(backend, *extra):
-    return backend.cli_ok("onprem", "sync", "--tenant", DOMAIN, *extra)
+    return onprem_sites.sync(backend, DOMAIN, *extra)
 
 
-def user(backend, upn):
-    return backend.cli_ok("user", "show", "--upn", upn)
-
-
-def methods(backend, upn):
-    shown = backend.cli_ok("methods", "show", "--user", upn)
-    return {m["type"]: m for m in shown["value"] if m["type"] != "security_questions"}
+user = onprem_sites.shown_user
+methods = onprem_sites.contact_methods
 
 
 def test_sync_imports_users_groups_nested_membership_and_methods(site):
