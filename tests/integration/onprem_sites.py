@@ -59,6 +59,22 @@ def contact_methods(backend, upn):
     return {m["type"]: m for m in shown["value"] if m["type"] != "security_questions"}
 
 
+def self_service_reset_by_email(backend, tmp_path, domain, upn, new_password, name):
+    """A synced user's self-service reset with one email gate and writeback on: licence, policy,
+    a server with a file outbox, then start → email code → new password. Returns the password
+    step's response."""
+    backend.cli_ok("license", "assign", "--user", upn, "--sku", "SPE")
+    backend.cli_ok("policy", "set", "--tenant", domain, "--enabled", "all", "--methods",
+                   "email", "--methods-required", "1", "--writeback", "on")
+    server, outbox = outbox_server(backend, tmp_path, name)
+    api = h.Api(server.base_url)
+    response = api.post("/api/v1/reset/flows",
+                        json={"user_id": upn, "captcha": rc.solved_captcha(api)})
+    assert response.status_code == 201, h.describe_response(response)
+    flow, _ = rc.pass_email(api, response.json(), outbox)
+    return rc.set_password(api, flow["id"], new_password)
+
+
 class SyncedUserSite:
     """A tenant connected to a real directory (`connect()` runs `sspr onprem set`) with one
     synced user whose entry `dn` (password `password`) is in it; an email method on file, a

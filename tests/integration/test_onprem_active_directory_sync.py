@@ -190,17 +190,9 @@ def test_a_synced_active_directory_user_resets_and_the_password_lands_in_ad(site
     summary = sync(backend)
     assert summary["users"]["created"] == 1, summary
     upn = directory.upn("henry")
-    backend.cli_ok("license", "assign", "--user", upn, "--sku", "SPE")
-    backend.cli_ok("policy", "set", "--tenant", DOMAIN, "--enabled", "all", "--methods",
-                   "email", "--methods-required", "1", "--writeback", "on")
-    server, outbox = onprem_sites.outbox_server(backend, tmp_path, "onprem-ad-sync")
-    api = h.Api(server.base_url)
-    response = api.post("/api/v1/reset/flows",
-                        json={"user_id": upn, "captcha": rc.solved_captcha(api)})
-    assert response.status_code == 201, h.describe_response(response)
-    flow, _ = rc.pass_email(api, response.json(), outbox)
     new_password = "Fresh-9" + os.urandom(8).hex()
-    response = rc.set_password(api, flow["id"], new_password)
+    response = onprem_sites.self_service_reset_by_email(backend, tmp_path, DOMAIN, upn,
+                                                        new_password, "onprem-ad-sync")
     assert response.status_code == 200, h.describe_response(response)
     assert response.json()["state"] == "done"
     assert samba.binds(dn, new_password)

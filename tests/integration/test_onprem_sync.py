@@ -208,17 +208,9 @@ def test_a_synced_user_resets_and_the_password_lands_in_the_directory(site, tmp_
     dn = directory.add_user("henry", password=password)
     sync(backend)
     upn = f"henry@{DOMAIN}"
-    backend.cli_ok("license", "assign", "--user", upn, "--sku", "SPE")
-    backend.cli_ok("policy", "set", "--tenant", DOMAIN, "--enabled", "all", "--methods",
-                   "email", "--methods-required", "1", "--writeback", "on")
-    server, outbox = onprem_sites.outbox_server(backend, tmp_path, "onprem-sync")
-    api = h.Api(server.base_url)
-    response = api.post("/api/v1/reset/flows",
-                        json={"user_id": upn, "captcha": rc.solved_captcha(api)})
-    assert response.status_code == 201, h.describe_response(response)
-    flow, _ = rc.pass_email(api, response.json(), outbox)
     new_password = "Fresh-" + os.urandom(8).hex()
-    response = rc.set_password(api, flow["id"], new_password)
+    response = onprem_sites.self_service_reset_by_email(backend, tmp_path, DOMAIN, upn,
+                                                        new_password, "onprem-sync")
     assert response.status_code == 200, h.describe_response(response)
     assert directory.slapd.binds(dn, new_password)
     assert not directory.slapd.binds(dn, password)

@@ -14,20 +14,26 @@ def reset_load_binary():
     return h.sspr_binary().parent / "sspr_reset_load"
 
 
-@pytest.mark.parametrize("backend_name", ["sqlite", "postgresql"])
-def test_a_short_run_completes_resets_without_errors(backend_name, binary, tmp_path, request):
+def run_generator(backend_name, binary, tmp_path, request, *options):
+    """Runs a short `sspr_reset_load` against its own server(s); returns (stdout, report)."""
     generator = reset_load_binary()
     if not generator.is_file():
         pytest.fail(f"{generator} not built (target sspr_reset_load)", pytrace=False)
     figures = tmp_path / "figures.json"
-    args = [str(generator), "--sspr", str(binary), "--users", "200", "--clients", "2",
-            "--gate-clients", "2", "--duration", "2", "--gate-duration", "2", "--warmup", "0.5",
-            "--ceiling-seconds", "0.3", "--json-out", str(figures)]
+    args = [str(generator), "--sspr", str(binary), *options, "--duration", "2",
+            "--gate-duration", "2", "--warmup", "0.5", "--ceiling-seconds", "0.3",
+            "--json-out", str(figures)]
     if backend_name == "postgresql":
         args += ["--db", request.getfixturevalue("postgres_cluster").create_database()]
     run = subprocess.run(args, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr
-    report = json.loads(figures.read_text())
+    return run.stdout, json.loads(figures.read_text())
+
+
+@pytest.mark.parametrize("backend_name", ["sqlite", "postgresql"])
+def test_a_short_run_completes_resets_without_errors(backend_name, binary, tmp_path, request):
+    stdout, report = run_generator(backend_name, binary, tmp_path, request, "--users", "200",
+                                   "--clients", "2", "--gate-clients", "2")
     assert report["errors"] == 0, report
     assert report["argon2_ceiling_hashes_per_second"] > 0
     assert report["hashes_per_reset"] == 1
@@ -38,7 +44,7 @@ def test_a_short_run_completes_resets_without_errors(backend_name, binary, tmp_p
     gates = report["gates"]
     assert gates["flows_completed_in_window"] >= 1, report
     assert gates["steps"]["start+challenge+verify"]["ok"] >= 5
-    assert "Argon2id ceiling" in run.stdout and "resets/s" in run.stdout
+    assert "Argon2id ceiling" in stdout and "resets/s" in stdout
 
 
 @pytest.mark.parametrize("backend_name", ["sqlite", "postgresql"])
@@ -46,18 +52,8 @@ def test_two_nodes_share_the_flows_without_errors(backend_name, binary, tmp_path
     """With --nodes 2 each client sends every request to the other node than the last one, so
     every flow moves between the nodes at each step; both nodes serve, and nothing fails (one
     SQLite file shared by two processes, or one PostgreSQL database)."""
-    generator = reset_load_binary()
-    if not generator.is_file():
-        pytest.fail(f"{generator} not built (target sspr_reset_load)", pytrace=False)
-    figures = tmp_path / "figures.json"
-    args = [str(generator), "--sspr", str(binary), "--nodes", "2", "--users", "200",
-            "--clients", "2", "--gate-clients", "3", "--duration", "2", "--gate-duration", "2",
-            "--warmup", "0.5", "--ceiling-seconds", "0.3", "--json-out", str(figures)]
-    if backend_name == "postgresql":
-        args += ["--db", request.getfixturevalue("postgres_cluster").create_database()]
-    run = subprocess.run(args, capture_output=True, text=True, timeout=120)
-    assert run.returncode == 0, run.stdout + run.stderr
-    report = json.loads(figures.read_text())
+    stdout, report = run_generator(backend_name, binary, tmp_path, request, "--nodes", "2",
+                                   "--users", "200", "--clients", "2", "--gate-clients", "3")
     assert report["errors"] == 0, report
     assert len(report["nodes"]) == 2
     for phase in ("resets", "gates"):
@@ -69,4 +65,4 @@ def test_two_nodes_share_the_flows_without_errors(backend_name, binary, tmp_path
             assert node["server_cpu_seconds"] > 0, report
         total = report[phase]["steps"]["start+challenge+verify"]["ok"]
         assert sum(n["start+challenge+verify"]["ok"] for n in nodes) == total
-    assert "node 2:" in run.stdout and "Gate phase starting (server pids: " in run.stdout
+    assert "node 2:" in stdout and "Gate phase starting (server pids: " in stdout
