@@ -34,6 +34,8 @@ domain::Error unreadable(const std::string& detail) {
 // none.
 domain::Result<std::vector<std::uint8_t>> open_payload(std::string_view payload,
                                                        const std::uint8_t* key) {
+  // sodium_base642bin declares its output non-null, and an empty vector's data() is null.
+  if (payload.empty()) return unreadable("payload is empty");
   std::vector<std::uint8_t> box(payload.size());
   std::size_t length = 0;
   const char* end = nullptr;
