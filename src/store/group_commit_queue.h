@@ -14,8 +14,9 @@
 // batch. The leader goes on leading until its own work is finished, then hands over. Works run
 // in arrival order, one at a time, so each sees the writes of the ones before it.
 //
-// Works must not call submit() themselves (the leader would wait for itself), as a nested
-// transaction on the one SQLite writer never could.
+// A work may run on another caller's thread (the leader's), so it must not depend on
+// thread-local state. Works must not call submit() themselves (the leader would wait for
+// itself), as a nested transaction on the one SQLite writer never could.
 
 #include <condition_variable>
 #include <cstddef>
