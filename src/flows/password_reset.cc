@@ -330,6 +330,22 @@ Result<ResetChallenge> PasswordReset::challenge(
   const auto& user = *loaded->facts.user;
   const auto details = step_details("challenge", flow_id, chosen.method.type);
   dr::PendingChallenge pending{chosen.method.type, "", {}};
+  std::optional<Error> lost;
+  // Moves the flow to the pending gate and audits the step: in the code's own transaction
+  // when a code is issued (one write per challenge, before the code is sent), else alone.
+  auto claim_gate = [&](store::StoreTransaction& tx) -> Status {
+    auto flow = tx.find_reset_flow(flow_id);
+    if (!flow || flow->version != loaded->flow.version) {
+      return refuse(tx, ctx, user, concurrent_step(), details, lost);
+    }
+    auto moved = dr::begin_gate(*flow, pending, clock_.now());
+    if (!moved) return refuse(tx, ctx, user, moved.error(), details, lost);
+    if (!tx.update_reset_flow(*moved)) return concurrent_step();
+    write_self_service_audit(tx, clock_, random_, ctx, user, domain::audit_activity::kFlowProgress,
+                             {}, details);
+    return domain::ok_status();
+  };
+  bool claimed = false;  // by the code's transaction
   if (chosen.questions) {
     for (const auto& question : out.questions) pending.question_ids.push_back(question.id);
   } else {
@@ -348,6 +364,14 @@ Result<ResetChallenge> PasswordReset::challenge(
       if (phone_mismatch)
         (void)refuse(tx, ctx, user, dr::phone_number_mismatch(), details, refusal);
       return refusal;
+    };
+    subject.claim = [&](store::StoreTransaction& tx,
+                        const std::string& code_id) -> std::optional<Error> {
+      pending.code_id = code_id;
+      const auto status = claim_gate(tx);
+      if (!status) return status.error();  // the flow moved meanwhile: nothing stored or sent
+      claimed = true;
+      return lost;
     };
     auto sent =
         strategy(chosen.method.type)->send_challenge(ctx, subject, chosen.method, parsed_channel);
@@ -385,19 +409,8 @@ Result<ResetChallenge> PasswordReset::challenge(
     out.sent_to = sent->sent_to;
   }
 
-  std::optional<Error> lost;
-  const auto saved = store_.transact([&](store::StoreTransaction& tx) -> Status {
-    auto flow = tx.find_reset_flow(flow_id);
-    if (!flow || flow->version != loaded->flow.version) {
-      return refuse(tx, ctx, user, concurrent_step(), details, lost);
-    }
-    auto moved = dr::begin_gate(*flow, pending, clock_.now());
-    if (!moved) return refuse(tx, ctx, user, moved.error(), details, lost);
-    if (!tx.update_reset_flow(*moved)) return concurrent_step();
-    write_self_service_audit(tx, clock_, random_, ctx, user, domain::audit_activity::kFlowProgress,
-                             {}, details);
-    return domain::ok_status();
-  });
+  if (claimed) return out;
+  const auto saved = store_.transact(claim_gate);
   if (!saved) return saved.error();
   if (lost) return *lost;
   return out;

@@ -3,6 +3,8 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <algorithm>
+#include <chrono>
 #include <exception>
 
 #include "domain/error.h"
@@ -10,6 +12,7 @@
 #include "store/embedded_migrations.h"
 #include "store/migration_runner.h"
 #include "store/soci_store_transaction.h"
+#include "store/sql_query.h"
 #include "store/sql_transaction_text.h"
 #include "store/statement_cache.h"
 
@@ -22,6 +25,11 @@ namespace {
 // How long a transaction waits for a free session, and SQLite for a lock, before giving up.
 constexpr int kLeaseTimeoutMs = 10'000;
 constexpr int kSqliteBusyTimeoutMs = 10'000;
+
+// SQLite group commit (see the header): at most this many works per transaction, and no work
+// is started in a batch that has already run this long (the first always runs).
+constexpr std::size_t kGroupCommitMaxWorks = 32;
+constexpr auto kGroupCommitMaxMs = std::chrono::milliseconds(5);
 
 // Gives a leased session back to the pool however the transaction ends.
 class PoolLease {
@@ -78,6 +86,30 @@ void ensure_connected(soci::session& session, SqlBackend backend) {
 
 // Ends a failed transaction; when even that fails the connection is broken, and the next
 // lease reconnects.
+// Runs one statement without bound values, through the session's statement cache when it has
+// one (the savepoint statements run for every work of a batch).
+void execute(soci::session& session, const char* sql) { SqlQuery(session, sql).run(); }
+
+// Runs one work of a batch inside its own savepoint and returns its status; its writes are
+// undone (and only its) when it fails or throws. Throws when the savepoint statements fail:
+// then the transaction itself is broken and the whole batch fails.
+domain::Status run_in_savepoint(soci::session& session,
+                                const std::function<domain::Status(StoreTransaction&)>& work) {
+  execute(session, "SAVEPOINT sspr_work");
+  domain::Status status = domain::ok_status();
+  try {
+    SociStoreTransaction transaction(session);
+    status = work(transaction);
+  } catch (const std::exception& e) {
+    status = errors::store_unavailable(describe_database_error(e));
+  } catch (...) {
+    status = errors::store_unavailable("unexpected failure inside a database transaction");
+  }
+  if (!status.ok()) execute(session, "ROLLBACK TO sspr_work");
+  execute(session, "RELEASE sspr_work");
+  return status;
+}
+
 void roll_back_quietly(soci::session& session) {
   try {
     session << "ROLLBACK";
@@ -88,7 +120,10 @@ void roll_back_quietly(soci::session& session) {
 }  // namespace
 
 SociStore::SociStore(SqlBackend backend, std::size_t pool_size)
-    : backend_(backend), pool_(pool_size), pool_size_(pool_size) {}
+    : backend_(backend),
+      pool_(pool_size),
+      pool_size_(pool_size),
+      sqlite_writes_(kGroupCommitMaxWorks) {}
 
 SociStore::~SociStore() {
   for (std::size_t i = 0; i < pool_size_; ++i) {
@@ -106,8 +141,9 @@ domain::Result<std::unique_ptr<SociStore>> SociStore::open(SqlBackend backend,
     for (std::size_t i = 0; i < pool_size; ++i) {
       open_session(store->pool_.at(i), backend, connect_string);
     }
-    // SQLite statements are cheap to keep and costly to compile again: cache them. (SOCI's
-    // PostgreSQL statements are server-side prepared statements with their own lifetime.)
+    // SQLite statements are cheap to keep and costly to compile again: cache them. (SOCI 4.0's
+    // PostgreSQL backend prepares each statement on the server and deallocates it after its
+    // one execution, so there is nothing to keep yet; docs/PERFORMANCE.md "Scale out".)
     if (backend == SqlBackend::kSqlite) {
       for (std::size_t i = 0; i < pool_size; ++i) StatementCache::enable(store->pool_.at(i));
     }
@@ -140,7 +176,57 @@ domain::Result<std::unique_ptr<SociStore>> SociStore::open(SqlBackend backend,
 }
 
 domain::Status SociStore::transact(const std::function<domain::Status(StoreTransaction&)>& work) {
+  if (backend_ == SqlBackend::kSqlite) {
+    return sqlite_writes_.submit(work, [this](std::span<GroupCommitQueue::Entry* const> batch) {
+      return commit_batch(batch);
+    });
+  }
   return run(pool_, false, work);
+}
+
+std::size_t SociStore::commit_batch(std::span<GroupCommitQueue::Entry* const> batch) {
+  auto fail_all = [&](std::size_t count, const domain::Error& error) {
+    for (std::size_t i = 0; i < count; ++i) batch[i]->status = error;
+    return count;
+  };
+  if (batch.size() == 1) {  // alone: no savepoint needed, a failure rolls back the transaction
+    batch[0]->status = run(pool_, false, *batch[0]->work);
+    return 1;
+  }
+  std::size_t position = 0;
+  if (!pool_.try_lease(position, kLeaseTimeoutMs)) {
+    return fail_all(batch.size(),
+                    errors::store_unavailable("no free database session within " +
+                                              std::to_string(kLeaseTimeoutMs / 1000) + " s"));
+  }
+  PoolLease lease(pool_, position, leased_);
+  soci::session& session = lease.session();
+  std::size_t ran = 0;      // works finished in this transaction
+  std::size_t touched = 0;  // works begun in it: on a failure these fail, the rest wait
+  bool begun = false;
+  try {
+    ensure_connected(session, backend_);
+    execute(session, begin_transaction_sql(backend_));
+    begun = true;
+    const auto started = std::chrono::steady_clock::now();
+    while (ran < batch.size() &&
+           (ran == 0 || std::chrono::steady_clock::now() - started < kGroupCommitMaxMs)) {
+      GroupCommitQueue::Entry& entry = *batch[ran];
+      touched = ran + 1;
+      entry.status = run_in_savepoint(session, *entry.work);
+      ++ran;
+    }
+    execute(session, "COMMIT");
+    return ran;
+  } catch (const std::exception& e) {
+    if (begun) roll_back_quietly(session);
+    return fail_all(std::max<std::size_t>(touched, 1),
+                    errors::store_unavailable(describe_database_error(e)));
+  } catch (...) {
+    if (begun) roll_back_quietly(session);
+    return fail_all(std::max<std::size_t>(touched, 1),
+                    errors::store_unavailable("unexpected failure inside a database transaction"));
+  }
 }
 
 domain::Status SociStore::read(const std::function<domain::Status(StoreTransaction&)>& work) {
@@ -156,8 +242,6 @@ domain::Status SociStore::run(soci::connection_pool& pool, bool read_only,
   }
   PoolLease lease(pool, position, leased_);
   soci::session& session = lease.session();
-  std::unique_lock<std::mutex> writer(sqlite_writer_, std::defer_lock);
-  if (backend_ == SqlBackend::kSqlite && !read_only) writer.lock();
   bool begun = false;
   try {
     ensure_connected(session, backend_);

@@ -3,23 +3,30 @@
 // each transact() leases one, runs the work in a transaction and gives it back.
 //
 // SQLite sessions run in WAL mode with foreign keys on and a busy timeout, so concurrent
-// writers wait instead of failing. Within one process SQLite transactions also take a mutex
-// first: SQLite allows one writer at a time anyway, and its busy handler waits by sleeping
-// (up to 100 ms a round), which under load cost far more than the work (docs/PERFORMANCE.md
-// "Reset flow under load"); the busy timeout is left for other processes (the CLI next to a
-// server). Reads (read()) take neither: SQLite in WAL mode lets readers run beside the one
-// writer, each on its own snapshot. PostgreSQL sessions that lost their connection are reconnected
-// on the next lease.
+// writers wait instead of failing. Within one process SQLite write transactions are group
+// committed (store/group_commit_queue.h): SQLite allows one writer at a time anyway, so the
+// works that arrive while one transaction runs queue up, and the next leader runs up to
+// kGroupCommitMaxWorks of them in one BEGIN IMMEDIATE .. COMMIT, each inside its own
+// SAVEPOINT (released on success; on a failed Status or an exception rolled back to and
+// released, so one work's failure never touches another's writes). Every caller learns its
+// own Status only after the COMMIT; a failed COMMIT fails all of them. A batch stops taking
+// works once it has run for kGroupCommitMaxMs, so a slow work (an on-premises sync) does not
+// hold many others. The busy timeout is left for other processes (the CLI next to a server).
+// Reads (read()) do not queue: SQLite in WAL mode lets readers run beside the one writer,
+// each on its own snapshot. PostgreSQL keeps one transaction per transact() (its writers run
+// concurrently). PostgreSQL sessions that lost their connection are reconnected on the next
+// lease.
 
 #include "store/soci_headers.h"
 
 #include <atomic>
 #include <chrono>
 #include <memory>
-#include <mutex>
+#include <span>
 #include <string>
 
 #include "domain/result.h"
+#include "store/group_commit_queue.h"
 #include "store/sql_backend.h"
 #include "store/store.h"
 
@@ -40,17 +47,24 @@ class SociStore final : public Store {
   bool ping() override;
   std::string backend() const override { return std::string(to_string(backend_)); }
   PoolUsage pool_usage() const override;
+  // SQLite group commit, for tests and diagnostics (0 on PostgreSQL): the write transactions
+  // queued or running now, and the most works one batch was given so far.
+  std::size_t queued_writes() const { return sqlite_writes_.queued(); }
+  std::size_t largest_write_batch() const { return sqlite_writes_.largest_batch(); }
 
  private:
   SociStore(SqlBackend backend, std::size_t pool_size);
   domain::Status run(soci::connection_pool& pool, bool read_only,
                      const std::function<domain::Status(StoreTransaction&)>& work);
+  // SQLite: runs a batch of the group commit in one transaction (see above); returns how many
+  // works it finished.
+  std::size_t commit_batch(std::span<GroupCommitQueue::Entry* const> batch);
 
   SqlBackend backend_;
   soci::connection_pool pool_;
   std::size_t pool_size_;
   std::atomic<std::size_t> leased_{0};  // sessions of both pools leased right now
-  std::mutex sqlite_writer_;            // SQLite: held from BEGIN IMMEDIATE to COMMIT or ROLLBACK
+  GroupCommitQueue sqlite_writes_;      // SQLite: the write transactions waiting for a batch
   // SQLite: sessions for read(), opened with PRAGMA query_only (so a write fails), the same
   // number as pool_. PostgreSQL reads use pool_ with a READ ONLY transaction.
   std::unique_ptr<soci::connection_pool> readers_;

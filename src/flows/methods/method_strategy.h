@@ -60,6 +60,12 @@ struct ChallengeSubject {
   // A refusal it returns is committed with whatever it wrote, nothing is stored or sent, and
   // send_challenge returns the refusal.
   std::function<std::optional<domain::Error>(store::StoreTransaction&)> admit = {};
+  // When set, it runs in the same transaction after admit admitted the code and before the code
+  // is stored, with the code's id, so the caller records the challenge (the reset flow's
+  // pending gate) in the commit that stores the code, before anything is sent. A refusal it
+  // returns is handled like admit's: committed with what was written, no code stored or sent.
+  std::function<std::optional<domain::Error>(store::StoreTransaction&, const std::string&)> claim =
+      {};
   // When set, verify_response of a code method runs this with the check's outcome in the
   // transaction that records the code's new state (or in one of its own when the state does
   // not change), so the caller's record of the outcome commits with it; an error it returns

@@ -49,6 +49,7 @@ domain::Result<SentChallenge> OneTimeCodes::issue(const domain::RequestContext& 
   std::optional<domain::Error> refused;
   if (auto stored = store_.transact([&](store::StoreTransaction& tx) -> domain::Status {
         if (subject.admit) refused = subject.admit(tx);
+        if (!refused && subject.claim) refused = subject.claim(tx, issued.id);
         if (!refused) tx.insert_code(issued);
         return domain::ok_status();
       });

@@ -3,7 +3,8 @@
 // their strategies.
 //
 // issue(): when the subject has an admit() guard, it runs first in the transaction that stores
-// the code (its refusal is returned, nothing stored or sent). A fresh code of code_digits(channel)
+// the code (its refusal is returned, nothing stored or sent); then the subject's claim(), when
+// set, with the code's id (likewise). A fresh code of code_digits(channel)
 // digits from Random; only its keyed digest (platform::OneTimeCodeDigest, bound to the code's id)
 // is stored; the code is sent through the Notifier in the subject's language and then forgotten. A
 // delivery failure is audited (failure, reason NotificationFailed, masked recipient only) and

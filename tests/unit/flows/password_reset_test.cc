@@ -8,6 +8,7 @@
 #include "domain/onprem/writeback_errors.h"
 #include "domain/sign_in_lockout.h"
 #include "flows/reset_flow_fixture.h"
+#include "flows/reset_flow_steps.h"
 
 namespace sspr::flows {
 namespace {
@@ -168,6 +169,78 @@ TEST_F(PasswordResetTest, PhoneMethodsNeedTheWholeNumber) {
   auto verified = reset_->verify(ctx_, started->id, mobile_id_, notifier_.last_code(), {}, "en");
   ASSERT_TRUE(verified.ok()) << verified.error().technical;
   EXPECT_EQ(verified->state, dr::FlowState::kVerified);
+}
+
+TEST_F(PasswordResetTest, AChallengeRecordsTheGateWithTheCodeBeforeSendingIt) {
+  auto started = start();
+  ASSERT_TRUE(started.ok()) << started.error().technical;
+  std::optional<dr::ResetFlow> at_send;
+  std::optional<dm::IssuedCode> code_at_send;
+  notifier_.on_send = [&](const notify::OutgoingMessage&) {
+    transact([&](store::StoreTransaction& tx) {
+      at_send = tx.find_reset_flow(started->id);
+      if (at_send && at_send->pending) code_at_send = tx.find_code(at_send->pending->code_id);
+    });
+  };
+  auto sent = reset_->challenge(ctx_, started->id, email_id_, "", "", "en");
+  ASSERT_TRUE(sent.ok()) << sent.error().technical;
+  // When the message left, the flow already waited for this code (one commit for both).
+  ASSERT_TRUE(at_send && at_send->pending);
+  EXPECT_EQ(at_send->pending->method, dm::MethodType::kEmail);
+  ASSERT_TRUE(code_at_send);
+  EXPECT_EQ(code_at_send->subject_id, started->id);
+  EXPECT_EQ(flow_steps("challenge").size(), 1u);
+  auto verified = verify_email(started->id, notifier_.last_code());
+  ASSERT_TRUE(verified.ok()) << verified.error().technical;
+}
+
+// Forwards to the real store; runs `before_write` once, before the next write transaction.
+class WriteHookStore final : public store::Store {
+ public:
+  explicit WriteHookStore(store::Store& inner) : inner_(inner) {}
+  domain::Status transact(
+      const std::function<domain::Status(store::StoreTransaction&)>& work) override {
+    if (before_write) std::exchange(before_write, {})();
+    return inner_.transact(work);
+  }
+  domain::Status read(
+      const std::function<domain::Status(store::StoreTransaction&)>& work) override {
+    return inner_.read(work);
+  }
+  bool ping() override { return inner_.ping(); }
+  std::string backend() const override { return inner_.backend(); }
+  PoolUsage pool_usage() const override { return inner_.pool_usage(); }
+  std::function<void()> before_write;
+
+ private:
+  store::Store& inner_;
+};
+
+TEST_F(PasswordResetTest, AChallengeWhoseFlowMovedMeanwhileStoresAndSendsNoCode) {
+  auto started = start();
+  ASSERT_TRUE(started.ok()) << started.error().technical;
+  WriteHookStore hooked(*store_);
+  PasswordReset reset(hooked, clock_, random_, hasher_, notifier_, *box_, *digest_, *captcha_);
+  // Another step of the same flow commits between this challenge's read and its write.
+  hooked.before_write = [&] {
+    transact([&](store::StoreTransaction& tx) {
+      auto flow = tx.find_reset_flow(started->id);
+      ASSERT_TRUE(flow);
+      ASSERT_TRUE(tx.update_reset_flow(*flow));  // a new version
+    });
+  };
+  auto raced = reset.challenge(ctx_, started->id, email_id_, "", "", "en");
+  ASSERT_FALSE(raced.ok());
+  EXPECT_EQ(raced.error().name, reset_steps::concurrent_step().name);
+  EXPECT_TRUE(notifier_.messages.empty());
+  transact([&](store::StoreTransaction& tx) {
+    EXPECT_FALSE(tx.find_reset_flow(started->id)->pending);
+    EXPECT_EQ(tx.count_codes_issued(user_.id, dm::CodePurpose::kReset, ""), 0u);
+  });
+  // The next try goes through.
+  auto sent = reset.challenge(ctx_, started->id, email_id_, "", "", "en");
+  ASSERT_TRUE(sent.ok()) << sent.error().technical;
+  EXPECT_EQ(notifier_.messages.size(), 1u);
 }
 
 TEST_F(PasswordResetTest, SixthStartInAnHourIsBlockedAndAuditedOnce) {

@@ -41,6 +41,7 @@ class CapturingNotifier final : public notify::Notifier {
     if (fail_all || failing.count(message.to)) {
       return domain::errors::notification_failed("email to a***: SMTP 451", false);
     }
+    if (on_send) on_send(message);
     messages.push_back(message);
     return domain::ok_status();
   }
@@ -59,6 +60,7 @@ class CapturingNotifier final : public notify::Notifier {
   }
   std::set<std::string> failing;
   bool fail_all = false;
+  std::function<void(const notify::OutgoingMessage&)> on_send;  // runs before each delivery
   std::vector<notify::OutgoingMessage> messages;
 };
 

@@ -1,0 +1,76 @@
+#pragma once
+// Group commit: write transactions that arrive while another is running are queued, and one
+// caller (the leader) runs everything queued in one database transaction, each work inside its
+// own savepoint, with one COMMIT at the end (SociStore does the SQL, see its header). The
+// queue here is the database-free part: who leads, which works form a batch, and when each
+// caller learns its own result.
+//
+// A caller enqueues its work and waits. When no batch is running, the first waiting caller
+// becomes the leader, takes up to `max_batch` works from the front of the queue (its own among
+// them or not) and hands them to the batch runner; the runner reports how many it finished
+// (at least one — it may stop early when the batch took too long) and has set each finished
+// work's status. Only then, after the runner returned (after its COMMIT), are those callers
+// woken with their status; the unfinished ones stay at the front of the queue for the next
+// batch. The leader goes on leading until its own work is finished, then hands over. Works run
+// in arrival order, one at a time, so each sees the writes of the ones before it.
+//
+// A work may run on another caller's thread (the leader's), so it must not depend on
+// thread-local state. Works must not call submit() themselves (the leader would wait for
+// itself), as a nested transaction on the one SQLite writer never could.
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <span>
+
+#include "domain/error.h"
+#include "domain/result.h"
+#include "store/store.h"
+
+namespace sspr::store {
+
+class GroupCommitQueue {
+ public:
+  using Work = std::function<domain::Status(StoreTransaction&)>;
+
+  // One queued work and, once finished, its result (a failure until the runner sets it, so
+  // a work is never reported as committed by mistake).
+  struct Entry {
+    const Work* work = nullptr;
+    domain::Status status = domain::errors::store_unavailable("the work was not run");
+  };
+
+  // Runs the works of `batch` in order, sets the status of each it finished and returns how
+  // many it finished, counted from the front (1 to batch.size()). A work it finished but whose
+  // COMMIT failed must get a failed status. Should not throw; if it does, or finishes none,
+  // every work of the batch fails with StoreUnavailable.
+  using BatchRunner = std::function<std::size_t(std::span<Entry* const> batch)>;
+
+  explicit GroupCommitQueue(std::size_t max_batch) : max_batch_(max_batch == 0 ? 1 : max_batch) {}
+
+  // Queues `work`, waits until a batch that holds it has been committed (or failed) and
+  // returns its status. `run_batch` is used if this caller becomes the leader.
+  domain::Status submit(const Work& work, const BatchRunner& run_batch);
+
+  // For tests and diagnostics: the works queued now (a running batch's unfinished works
+  // count), and how many works the largest batch so far was given.
+  std::size_t queued() const;
+  std::size_t largest_batch() const;
+
+ private:
+  struct Waiting {
+    Entry entry;
+    bool done = false;
+  };
+
+  std::size_t max_batch_;
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Waiting*> queue_;  // arrival order; a running batch is at its front
+  bool leading_ = false;        // a leader is running a batch now
+  std::size_t largest_batch_ = 0;
+};
+
+}  // namespace sspr::store

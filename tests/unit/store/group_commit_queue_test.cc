@@ -1,0 +1,268 @@
+// GroupCommitQueue, the database-free half of SQLite's group commit: batching, order, who
+// learns what and when, with a runner that records what it was given.
+#include "store/group_commit_queue.h"
+
+#include "store/soci_store_transaction.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+namespace sspr::store {
+namespace {
+
+using domain::ok_status;
+using domain::Status;
+using Entry = GroupCommitQueue::Entry;
+
+// The works here never touch their transaction; the runners pass one over an unopened session.
+StoreTransaction& no_transaction() {
+  static soci::session unopened;
+  static SociStoreTransaction transaction(unopened);
+  return transaction;
+}
+
+void wait_until(const std::function<bool()>& condition) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!condition()) {
+    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "condition never held";
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
+// Runs each work with a null transaction (the works here ignore it) and keeps the sizes.
+struct RecordingRunner {
+  std::mutex mutex;
+  std::vector<std::size_t> batch_sizes;
+  std::size_t finish_at_most = 1000;  // pretend the time bound stops a batch after this many
+  bool commit_fails = false;
+
+  std::size_t operator()(std::span<Entry* const> batch) {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      batch_sizes.push_back(batch.size());
+    }
+    const std::size_t n = std::min(batch.size(), finish_at_most);
+    for (std::size_t i = 0; i < n; ++i) batch[i]->status = (*batch[i]->work)(no_transaction());
+    if (commit_fails) {
+      for (std::size_t i = 0; i < n; ++i) {
+        batch[i]->status = domain::errors::store_unavailable("commit failed");
+      }
+    }
+    return n;
+  }
+};
+
+// Submits `count` works from their own threads while a first work holds the leader, so they
+// queue in a known order; returns once all are queued and lets the first one finish.
+class HeldLeader {
+ public:
+  HeldLeader(GroupCommitQueue& queue, RecordingRunner& runner) : queue_(queue), runner_(runner) {
+    first_ = std::thread([this] {
+      auto status = queue_.submit(
+          [this](StoreTransaction&) {
+            running_ = true;
+            while (!release_) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            return ok_status();
+          },
+          [this](std::span<Entry* const> batch) { return runner_(batch); });
+      EXPECT_TRUE(status.ok());
+    });
+    wait_until([this] { return running_.load(); });
+  }
+  // Starts `work` on its own thread and returns once it is queued behind the others.
+  void add(std::function<Status(StoreTransaction&)> work, Status* result) {
+    const std::size_t before = queue_.queued();
+    works_.push_back(std::make_unique<std::function<Status(StoreTransaction&)>>(std::move(work)));
+    auto* stored = works_.back().get();
+    threads_.emplace_back([this, stored, result] {
+      *result =
+          queue_.submit(*stored, [this](std::span<Entry* const> batch) { return runner_(batch); });
+    });
+    wait_until([&] { return queue_.queued() == before + 1; });
+  }
+  void release_and_join() {
+    release_ = true;
+    first_.join();
+    for (auto& thread : threads_) thread.join();
+  }
+
+ private:
+  GroupCommitQueue& queue_;
+  RecordingRunner& runner_;
+  std::thread first_;
+  std::atomic<bool> running_{false};
+  std::atomic<bool> release_{false};
+  std::vector<std::unique_ptr<std::function<Status(StoreTransaction&)>>> works_;
+  std::vector<std::thread> threads_;
+};
+
+TEST(GroupCommitQueueTest, ALoneWorkRunsAloneAndGetsItsStatus) {
+  GroupCommitQueue queue(8);
+  RecordingRunner runner;
+  auto run = [&](std::span<Entry* const> batch) { return runner(batch); };
+  EXPECT_TRUE(queue.submit([](StoreTransaction&) { return ok_status(); }, run).ok());
+  auto failed = queue.submit(
+      [](StoreTransaction&) -> Status { return domain::errors::forbidden("no"); }, run);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().name, "Forbidden");
+  EXPECT_EQ(runner.batch_sizes, (std::vector<std::size_t>{1, 1}));
+  EXPECT_EQ(queue.queued(), 0u);
+}
+
+TEST(GroupCommitQueueTest, WorksQueuedBehindARunningOneFormOneBatchInArrivalOrder) {
+  GroupCommitQueue queue(8);
+  RecordingRunner runner;
+  HeldLeader held(queue, runner);
+  std::vector<int> order;  // written by the works, one at a time
+  std::vector<Status> results(5, domain::errors::store_unavailable("unset"));
+  for (int i = 0; i < 5; ++i) {
+    held.add(
+        [&order, i](StoreTransaction&) -> Status {
+          order.push_back(i);
+          if (i == 2) return domain::errors::forbidden("work 2 refuses");
+          return ok_status();
+        },
+        &results[i]);
+  }
+  held.release_and_join();
+  EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3, 4}));
+  EXPECT_EQ(runner.batch_sizes, (std::vector<std::size_t>{1, 5}));
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(results[i].ok(), i != 2) << i;
+  EXPECT_EQ(queue.largest_batch(), 5u);
+}
+
+TEST(GroupCommitQueueTest, ABatchHoldsAtMostTheLimitAndTheRestFollow) {
+  GroupCommitQueue queue(2);
+  RecordingRunner runner;
+  HeldLeader held(queue, runner);
+  std::vector<Status> results(5, domain::errors::store_unavailable("unset"));
+  for (int i = 0; i < 5; ++i) {
+    held.add([](StoreTransaction&) { return ok_status(); }, &results[i]);
+  }
+  held.release_and_join();
+  EXPECT_EQ(runner.batch_sizes, (std::vector<std::size_t>{1, 2, 2, 1}));
+  for (const auto& result : results) EXPECT_TRUE(result.ok());
+}
+
+TEST(GroupCommitQueueTest, WorksARunnerDidNotFinishRunInTheNextBatch) {
+  GroupCommitQueue queue(8);
+  RecordingRunner runner;
+  runner.finish_at_most = 2;  // as when the time bound ends a batch early
+  HeldLeader held(queue, runner);
+  std::vector<int> order;
+  std::vector<Status> results(5, domain::errors::store_unavailable("unset"));
+  for (int i = 0; i < 5; ++i) {
+    held.add(
+        [&order, i](StoreTransaction&) {
+          order.push_back(i);
+          return ok_status();
+        },
+        &results[i]);
+  }
+  held.release_and_join();
+  EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3, 4}));  // each ran exactly once
+  EXPECT_EQ(runner.batch_sizes, (std::vector<std::size_t>{1, 5, 3, 1}));
+  for (const auto& result : results) EXPECT_TRUE(result.ok());
+}
+
+TEST(GroupCommitQueueTest, WhenTheCommitFailsNoWorkOfTheBatchIsReportedCommitted) {
+  GroupCommitQueue queue(8);
+  std::atomic<int> batches{0};
+  // The first batch (the held work) commits; every later one fails at COMMIT.
+  auto runner = [&](std::span<Entry* const> batch) -> std::size_t {
+    const bool fail = batches++ > 0;
+    for (Entry* entry : batch) {
+      entry->status = (*entry->work)(no_transaction());
+      if (fail) entry->status = domain::errors::store_unavailable("disk I/O error");
+    }
+    return batch.size();
+  };
+  std::atomic<bool> running{false};
+  std::atomic<bool> release{false};
+  std::thread first([&] {
+    auto status = queue.submit(
+        [&](StoreTransaction&) {
+          running = true;
+          while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+          return ok_status();
+        },
+        runner);
+    EXPECT_TRUE(status.ok());
+  });
+  wait_until([&] { return running.load(); });
+  std::vector<Status> results(3, ok_status());
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 3; ++i) {
+    threads.emplace_back([&, i] {
+      results[i] = queue.submit([](StoreTransaction&) { return ok_status(); }, runner);
+    });
+    wait_until([&] { return queue.queued() == static_cast<std::size_t>(i) + 2; });
+  }
+  release = true;
+  first.join();
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(batches.load(), 2);
+  for (const auto& result : results) {
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().name, "StoreUnavailable");
+  }
+}
+
+TEST(GroupCommitQueueTest, ARunnerThatThrowsOrFinishesNothingFailsItsBatch) {
+  GroupCommitQueue queue(8);
+  auto throws = [](std::span<Entry* const>) -> std::size_t { throw std::runtime_error("boom"); };
+  auto status = queue.submit([](StoreTransaction&) { return ok_status(); }, throws);
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().name, "StoreUnavailable");
+  auto lazy = [](std::span<Entry* const>) -> std::size_t { return 0; };
+  status = queue.submit([](StoreTransaction&) { return ok_status(); }, lazy);
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().name, "StoreUnavailable");
+  EXPECT_EQ(queue.queued(), 0u);  // and nothing is left behind to block the next caller
+  EXPECT_TRUE(queue
+                  .submit([](StoreTransaction&) { return ok_status(); },
+                          [](std::span<Entry* const> batch) {
+                            for (Entry* e : batch) e->status = ok_status();
+                            return batch.size();
+                          })
+                  .ok());
+}
+
+TEST(GroupCommitQueueTest, ManyThreadsEachGetTheirOwnResultAndEveryWorkRunsOnce) {
+  GroupCommitQueue queue(4);
+  RecordingRunner runner;
+  auto run = [&](std::span<Entry* const> batch) { return runner(batch); };
+  constexpr int kThreads = 8;
+  constexpr int kPerThread = 200;
+  int counter = 0;  // only ever touched by the one running work
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        const bool refuse = (i + t) % 3 == 0;
+        auto status = queue.submit(
+            [&, refuse](StoreTransaction&) -> Status {
+              ++counter;
+              if (refuse) return domain::errors::forbidden("refused");
+              return ok_status();
+            },
+            run);
+        if (status.ok() == refuse) ++wrong;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(wrong.load(), 0);
+  EXPECT_EQ(counter, kThreads * kPerThread);
+  EXPECT_LE(queue.largest_batch(), 4u);
+}
+
+}  // namespace
+}  // namespace sspr::store
