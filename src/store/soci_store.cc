@@ -84,8 +84,6 @@ void ensure_connected(soci::session& session, SqlBackend backend) {
   apply_session_settings(session, backend);
 }
 
-// Ends a failed transaction; when even that fails the connection is broken, and the next
-// lease reconnects.
 // Runs one statement without bound values, through the session's statement cache when it has
 // one (the savepoint statements run for every work of a batch).
 void execute(soci::session& session, const char* sql) { SqlQuery(session, sql).run(); }
@@ -110,6 +108,8 @@ domain::Status run_in_savepoint(soci::session& session,
   return status;
 }
 
+// Ends a failed transaction; when even that fails the connection is broken, and the next
+// lease reconnects.
 void roll_back_quietly(soci::session& session) {
   try {
     session << "ROLLBACK";
