@@ -3,6 +3,7 @@
 #include "store/group_commit_queue.h"
 
 #include "store/soci_store_transaction.h"
+#include "store/wait_until.h"
 
 #include <gtest/gtest.h>
 
@@ -25,14 +26,6 @@ StoreTransaction& no_transaction() {
   static soci::session unopened;
   static SociStoreTransaction transaction(unopened);
   return transaction;
-}
-
-void wait_until(const std::function<bool()>& condition) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (!condition()) {
-    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "condition never held";
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
 }
 
 // Runs each work with a null transaction (the works here ignore it) and keeps the sizes.

@@ -12,6 +12,7 @@
 
 #include "store/backend_store_test.h"
 #include "store/soci_store.h"
+#include "store/wait_until.h"
 
 namespace sspr::store {
 namespace {
@@ -43,14 +44,6 @@ class GroupCommitStoreTest : public BackendStoreTest {
     return count;
   }
 };
-
-void wait_until(const std::function<bool()>& condition) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (!condition()) {
-    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "condition never held";
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-}
 
 // N threads × M read-count-then-record steps on one locked throttle key: every step sees the
 // ones before it (the counts seen are exactly 0 .. N×M−1, each once) and none is lost.
