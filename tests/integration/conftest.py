@@ -13,7 +13,25 @@ import pytest
 import secret_scan
 import sspr_harness as h
 
-BACKENDS = ["sqlite", "postgresql"]
+ALL_BACKENDS = ["sqlite", "postgresql"]
+
+
+def _backends_from_environment():
+    """The store backends the `backend` fixture runs on: both, or those named in
+    SSPR_TEST_BACKENDS (comma separated; the sanitized run uses "sqlite", docs/TESTING.md)."""
+    wanted = os.environ.get("SSPR_TEST_BACKENDS", "").strip()
+    if not wanted:
+        return ALL_BACKENDS
+    names = [name.strip() for name in wanted.split(",") if name.strip()]
+    unknown = [name for name in names if name not in ALL_BACKENDS]
+    if unknown or not names:
+        raise pytest.UsageError(
+            f"SSPR_TEST_BACKENDS={wanted!r}: expected a comma-separated list of "
+            f"{', '.join(ALL_BACKENDS)}")
+    return names
+
+
+BACKENDS = _backends_from_environment()
 
 
 # --- no secret in what the server and the CLI wrote (secret_scan.py) ------------------------
