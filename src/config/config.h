@@ -37,6 +37,9 @@ struct StoreConfig {
 struct SecurityConfig {
   std::size_t argon2_memory_kib = 19 * 1024;
   unsigned argon2_iterations = 2;
+  // At most this many Argon2id hashes or verifications run at once (each holds m of memory
+  // and a core); the others wait. 0 = one per core.
+  std::size_t max_concurrent_hashes = 0;
   // Key file of the server's secret key (platform/secret_key.h): encrypts authenticator
   // secrets at rest and keys one-time-code digests. Empty = data_dir/secret.key, created
   // (mode 0600) on first use. Every node of a cluster needs the same key.
