@@ -6,41 +6,54 @@
 namespace sspr::platform {
 namespace {
 
-// Holds one slot of the semaphore for its lifetime, so an exception from the wrapped hasher
-// gives the slot back too.
-class Slot {
+std::size_t at_least_one(std::size_t count) { return std::max<std::size_t>(count, 1); }
+
+}  // namespace
+
+// Holds one slot for its lifetime, so an exception from the wrapped hasher gives it back too.
+// Ticket t may run once fewer than max_concurrent_ of the tickets before it are unfinished,
+// i.e. t < finished_ + max_concurrent_: tickets are admitted in the order they were taken.
+class ConcurrencyLimitedPasswordHasher::Slot {
  public:
-  explicit Slot(std::counting_semaphore<>& slots) : slots_(slots) { slots_.acquire(); }
-  ~Slot() { slots_.release(); }
+  explicit Slot(const ConcurrencyLimitedPasswordHasher& owner) : owner_(owner) {
+    std::unique_lock lock(owner_.mutex_);
+    const std::uint64_t ticket = owner_.next_ticket_++;
+    owner_.slot_freed_.wait(lock,
+                            [&] { return ticket < owner_.finished_ + owner_.max_concurrent_; });
+  }
+  ~Slot() {
+    {
+      std::lock_guard lock(owner_.mutex_);
+      ++owner_.finished_;
+    }
+    owner_.slot_freed_.notify_all();
+  }
   Slot(const Slot&) = delete;
   Slot& operator=(const Slot&) = delete;
 
  private:
-  std::counting_semaphore<>& slots_;
+  const ConcurrencyLimitedPasswordHasher& owner_;
 };
-
-std::size_t at_least_one(std::size_t count) {
-  return std::clamp<std::size_t>(count, 1,
-                                 static_cast<std::size_t>(std::counting_semaphore<>::max()));
-}
-
-}  // namespace
 
 ConcurrencyLimitedPasswordHasher::ConcurrencyLimitedPasswordHasher(
     const domain::PasswordHasher& inner, std::size_t max_concurrent)
-    : inner_(inner),
-      max_concurrent_(at_least_one(max_concurrent)),
-      slots_(static_cast<std::ptrdiff_t>(max_concurrent_)) {}
+    : inner_(inner), max_concurrent_(at_least_one(max_concurrent)) {}
 
 std::string ConcurrencyLimitedPasswordHasher::hash(std::string_view secret) const {
-  Slot slot(slots_);
+  Slot slot(*this);
   return inner_.hash(secret);
 }
 
 bool ConcurrencyLimitedPasswordHasher::verify(std::string_view secret,
                                               const std::string& hashed) const {
-  Slot slot(slots_);
+  Slot slot(*this);
   return inner_.verify(secret, hashed);
+}
+
+std::size_t ConcurrencyLimitedPasswordHasher::waiting() const {
+  std::lock_guard lock(mutex_);
+  const std::uint64_t running_or_waiting = next_ticket_ - finished_;
+  return running_or_waiting > max_concurrent_ ? running_or_waiting - max_concurrent_ : 0;
 }
 
 std::size_t concurrent_hashes_or_cores(std::size_t configured) {

@@ -161,6 +161,60 @@ TEST(ConcurrencyLimitedPasswordHasher, FailuresUnderLoadLeaveEverySlotFree) {
   EXPECT_EQ(inner.max_inside(), 3);
 }
 
+// Records the order in which calls enter; the call for "first" waits until released.
+class GateHasher final : public domain::PasswordHasher {
+ public:
+  std::string hash(std::string_view secret) const override {
+    std::unique_lock lock(mutex_);
+    entered_.emplace_back(secret);
+    changed_.notify_all();
+    if (secret == "first") changed_.wait(lock, [&] { return released_; });
+    return std::string(secret);
+  }
+  bool verify(std::string_view, const std::string&) const override { return false; }
+
+  void wait_until_entered(std::size_t calls) const {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return entered_.size() >= calls; });
+  }
+  void release() const {
+    std::lock_guard lock(mutex_);
+    released_ = true;
+    changed_.notify_all();
+  }
+  std::vector<std::string> entered() const {
+    std::lock_guard lock(mutex_);
+    return entered_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  mutable std::condition_variable changed_;
+  mutable std::vector<std::string> entered_;
+  mutable bool released_ = false;
+};
+
+TEST(ConcurrencyLimitedPasswordHasher, WaitingCallersAreAdmittedInArrivalOrder) {
+  GateHasher inner;
+  ConcurrencyLimitedPasswordHasher limited(inner, 1);
+  std::vector<std::thread> callers;
+  callers.emplace_back([&] { limited.hash("first"); });
+  inner.wait_until_entered(1);  // "first" holds the only slot
+  const std::vector<std::string> later = {"a", "b", "c", "d", "e", "f"};
+  for (std::size_t i = 0; i < later.size(); ++i) {
+    callers.emplace_back([&, i] { limited.hash(later[i]); });
+    // The next caller starts only once this one waits, so arrival order is known.
+    while (limited.waiting() < i + 1) std::this_thread::yield();
+  }
+  EXPECT_EQ(limited.waiting(), later.size());
+  inner.release();
+  for (auto& caller : callers) caller.join();
+  std::vector<std::string> expected = {"first"};
+  expected.insert(expected.end(), later.begin(), later.end());
+  EXPECT_EQ(inner.entered(), expected);
+  EXPECT_EQ(limited.waiting(), 0u);
+}
+
 TEST(ConcurrencyLimitedPasswordHasher, DefaultLimitIsOnePerCoreAndAConfiguredOneWins) {
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
   EXPECT_EQ(concurrent_hashes_or_cores(0), cores);
