@@ -17,7 +17,7 @@ namespace sspr::config {
 struct ServerConfig {
   std::string listen = "127.0.0.1:8080";  // HOST:PORT
   std::size_t io_threads = 0;             // 0 = one per core
-  std::size_t worker_threads = 0;         // 0 = two per core; blocking work (hashing, store)
+  std::size_t worker_threads = 0;  // 0 = two per core, at least 32; blocking work (hashing, store)
   std::size_t max_body_bytes = 64 * 1024;
   std::size_t max_json_depth = 32;
   unsigned request_timeout_seconds = 30;
