@@ -61,8 +61,10 @@ domain::Result<flows::DirectoryAdministration*> CommandContext::directory() {
       store::StoreLocation{cfg.store.db, cfg.store.data_dir, cfg.store.pool_size});
   if (!opened) return opened.error();
   store_ = std::move(opened).value();
-  hasher_ = std::make_unique<platform::Argon2idPasswordHasher>(
+  argon2id_ = std::make_unique<platform::Argon2idPasswordHasher>(
       platform::Argon2idParameters{cfg.security.argon2_memory_kib, cfg.security.argon2_iterations});
+  hasher_ = std::make_unique<platform::ConcurrencyLimitedPasswordHasher>(
+      *argon2id_, platform::concurrent_hashes_or_cores(cfg.security.max_concurrent_hashes));
   open_breached_filter(cfg);
   directory_ = std::make_unique<flows::DirectoryAdministration>(*store_, clock_, random(), *hasher_,
                                                                 breached_.get());

@@ -33,6 +33,7 @@
 #include "onprem/ldap_directory_reader.h"
 #include "onprem/ldap_user_bind.h"
 #include "platform/argon2id_password_hasher.h"
+#include "platform/concurrency_limited_password_hasher.h"
 #include "platform/hmac_captcha_signer.h"
 #include "platform/one_time_code_digest.h"
 #include "platform/secret_box.h"
@@ -135,7 +136,9 @@ class CommandContext {
   std::unique_ptr<platform::SodiumRandom> random_;
   platform::SystemClock clock_;
   observability::Metrics metrics_;
-  std::unique_ptr<platform::Argon2idPasswordHasher> hasher_;
+  std::unique_ptr<platform::Argon2idPasswordHasher> argon2id_;
+  // argon2id_ behind security.max_concurrent_hashes: what every flow gets.
+  std::unique_ptr<platform::ConcurrencyLimitedPasswordHasher> hasher_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<breached::BreachedFilterFile> breached_;  // null: no filter imported
   platform::ZxcvbnStrengthEstimator strength_;

@@ -46,6 +46,7 @@ std::vector<KeyBinding> bindings_of(Config& c) {
       {"store", "pool_size", &c.store.pool_size},
       {"security", "argon2_memory_kib", &c.security.argon2_memory_kib},
       {"security", "argon2_iterations", &c.security.argon2_iterations},
+      {"security", "max_concurrent_hashes", &c.security.max_concurrent_hashes},
       {"security", "secret_key_file", &c.security.secret_key_file},
       {"notify", "email", &c.notify.email},
       {"notify", "sms", &c.notify.sms},

@@ -17,7 +17,7 @@ namespace sspr::config {
 struct ServerConfig {
   std::string listen = "127.0.0.1:8080";  // HOST:PORT
   std::size_t io_threads = 0;             // 0 = one per core
-  std::size_t worker_threads = 0;         // 0 = two per core; blocking work (hashing, store)
+  std::size_t worker_threads = 0;  // 0 = two per core, at least 32; blocking work (hashing, store)
   std::size_t max_body_bytes = 64 * 1024;
   std::size_t max_json_depth = 32;
   unsigned request_timeout_seconds = 30;
@@ -37,6 +37,9 @@ struct StoreConfig {
 struct SecurityConfig {
   std::size_t argon2_memory_kib = 19 * 1024;
   unsigned argon2_iterations = 2;
+  // At most this many Argon2id hashes or verifications run at once (each holds m of memory
+  // and a core); the others wait. 0 = one per core.
+  std::size_t max_concurrent_hashes = 0;
   // Key file of the server's secret key (platform/secret_key.h): encrypts authenticator
   // secrets at rest and keys one-time-code digests. Empty = data_dir/secret.key, created
   // (mode 0600) on first use. Every node of a cluster needs the same key.

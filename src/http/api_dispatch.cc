@@ -25,32 +25,6 @@ namespace {
 
 namespace errors = domain::errors;
 
-restinio::http_method_id_t restinio_method(Method method) {
-  switch (method) {
-    case Method::kGet:
-      return restinio::http_method_get();
-    case Method::kPost:
-      return restinio::http_method_post();
-    case Method::kPatch:
-      return restinio::http_method_patch();
-    case Method::kDelete:
-      return restinio::http_method_delete();
-    case Method::kPut:
-      return restinio::http_method_put();
-  }
-  return restinio::http_method_get();
-}
-
-// The ":name" parameters of an express pattern, in order.
-std::vector<std::string> parameter_names(const std::string& pattern) {
-  std::vector<std::string> names;
-  for (std::size_t i = pattern.find(':'); i != std::string::npos; i = pattern.find(':', i + 1)) {
-    const auto end = pattern.find('/', i);
-    names.push_back(pattern.substr(i + 1, end == std::string::npos ? end : end - i - 1));
-  }
-  return names;
-}
-
 // Whether the declared or received body exceeds the limit.
 bool body_too_large(const restinio::request_handle_t& request, std::size_t limit) {
   if (request->body().size() > limit) return true;
@@ -186,11 +160,10 @@ void serve_on_worker(DispatchContext& context, const ApiRoute& route, Exchange& 
   }
 }
 
-restinio::router::express_request_handler_t route_handler(DispatchContext& context,
-                                                          ApiRoute route) {
-  auto names = parameter_names(route.pattern);
+ApiRouter::Handler route_handler(DispatchContext& context, ApiRoute route) {
+  auto names = PathPattern(route.pattern).parameter_names();
   return [&context, route = std::move(route), names = std::move(names)](
-             restinio::request_handle_t request, restinio::router::route_params_t params) {
+             restinio::request_handle_t request, const std::vector<std::string_view>& values) {
     auto exchange = std::make_shared<Exchange>(std::move(request), context.dependencies.random,
                                                context.dependencies.clock, context.in_flight,
                                                context.exchange_settings);
@@ -200,8 +173,9 @@ restinio::router::express_request_handler_t route_handler(DispatchContext& conte
       return restinio::request_accepted();
     }
     std::map<std::string, std::string> path;
-    for (const auto& name : names) {
-      auto decoded = percent_decode(params[name]);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      const auto& name = names[i];
+      auto decoded = percent_decode(values[i]);
       if (!decoded) {
         exchange->respond_error(errors::invalid_input(name, "bad percent-encoding in the path"));
         return restinio::request_accepted();
@@ -277,36 +251,21 @@ void answer_metrics(DispatchContext& context, Exchange& exchange) {
 
 std::unique_ptr<ApiRouter> make_api_router(DispatchContext& context) {
   auto router = std::make_unique<ApiRouter>();
-  // Patterns in first-seen order with their methods, for the 405 fallbacks.
-  std::vector<std::pair<std::string, std::vector<Method>>> patterns;
   for (auto& route : api_routes()) {
-    auto it = std::find_if(patterns.begin(), patterns.end(),
-                           [&](const auto& entry) { return entry.first == route.pattern; });
-    if (it == patterns.end()) it = patterns.insert(patterns.end(), {route.pattern, {}});
-    it->second.push_back(route.method);
-    const auto method = restinio_method(route.method);
+    const auto method = route.method;
     const std::string pattern = route.pattern;
-    router->add_handler(method, pattern, route_handler(context, std::move(route)));
+    router->add(method, pattern, route_handler(context, std::move(route)));
   }
-  for (const auto& [pattern, methods] : patterns) {
-    restinio::router::dynamic_none_of_methods_matcher_t others;
-    std::string allow;
-    for (const auto method : methods) {
-      others.add(restinio_method(method));
-      allow += (allow.empty() ? "" : ", ") + std::string(to_string(method));
-    }
-    router->add_handler(
-        std::move(others), pattern,
-        [&context, allow](restinio::request_handle_t request, restinio::router::route_params_t) {
-          auto exchange = std::make_shared<Exchange>(
-              std::move(request), context.dependencies.random, context.dependencies.clock,
-              context.in_flight, context.exchange_settings);
-          exchange->respond_error(method_not_allowed(exchange->method(), exchange->path()),
-                                  {{"Allow", allow}}, 405);
-          return restinio::request_accepted();
-        });
-  }
-  router->non_matched_request_handler([&context](restinio::request_handle_t request) {
+  router->on_method_not_allowed(
+      [&context](restinio::request_handle_t request, const std::string& allow) {
+        auto exchange = std::make_shared<Exchange>(std::move(request), context.dependencies.random,
+                                                   context.dependencies.clock, context.in_flight,
+                                                   context.exchange_settings);
+        exchange->respond_error(method_not_allowed(exchange->method(), exchange->path()),
+                                {{"Allow", allow}}, 405);
+        return restinio::request_accepted();
+      });
+  router->on_not_found([&context](restinio::request_handle_t request) {
     auto exchange = std::make_shared<Exchange>(std::move(request), context.dependencies.random,
                                                context.dependencies.clock, context.in_flight,
                                                context.exchange_settings);

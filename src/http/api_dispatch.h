@@ -1,7 +1,7 @@
 #pragma once
-// From a RESTinio request to an ApiRoute handler: the express router built from the route
-// table, the checks done on the event loop (body size, path and query decoding, /healthz),
-// and the hop to the worker pool where authentication and the handler run.
+// From a RESTinio request to an ApiRoute handler: the router (http/api_router.h) built from
+// the route table, the checks done on the event loop (body size, path and query decoding,
+// /healthz), and the hop to the worker pool where authentication and the handler run.
 //
 // Routing outcomes: a matching route runs; a known path with another method gets 405 with
 // an Allow header; anything else gets the 404 envelope.
@@ -12,6 +12,7 @@
 #include <restinio/all.hpp>
 
 #include "config/config.h"
+#include "http/api_router.h"
 #include "http/exchange.h"
 #include "http/request_metrics.h"
 #include "http/server.h"
@@ -29,8 +30,6 @@ struct DispatchContext {
   const RequestMetrics* metrics = nullptr;  // GET /metrics when set
   std::string metrics_token{};              // [metrics] token_file's token; "" = loopback only
 };
-
-using ApiRouter = restinio::router::express_router_t<>;
 
 // The router for every route of api_routes(), plus the 405 and 404 fallbacks.
 std::unique_ptr<ApiRouter> make_api_router(DispatchContext& context);

@@ -56,7 +56,9 @@ bool split_extension(std::string_view text, std::string_view& number, std::strin
   return !extension.empty() && extension.size() <= 10;
 }
 
-Result<PhoneNumber> parse_international(std::string_view text, const std::string& field) {
+// Parses `text` to its E.164 form: a known country calling code, a possible length, at most
+// 15 digits. parse_international adds the check that the form reads back as itself.
+Result<PhoneNumber> parse_to_e164(std::string_view text, const std::string& field) {
   const auto& util = *PhoneNumberUtil::GetInstance();
   pn::PhoneNumber parsed;
   if (util.Parse(std::string(text), "ZZ", &parsed) != PhoneNumberUtil::NO_PARSING_ERROR) {
@@ -79,18 +81,25 @@ Result<PhoneNumber> parse_international(std::string_view text, const std::string
   if (out.e164.size() > kMaxE164Digits + 1) {
     return method_input_error(field, kInvalidKey, "longer than the 15 digits E.164 allows");
   }
+  return out;
+}
+
+Result<PhoneNumber> parse_international(std::string_view text, const std::string& field) {
+  auto out = parse_to_e164(text, field);
+  if (!out) return out;
+  const auto& util = *PhoneNumberUtil::GetInstance();
   // The E.164 form must itself be a possible number that formats to itself, or it would not
   // read back from the store: libphonenumber keeps leading zeros typed after the country code
   // ("+49 0049 30") in a form that parses as another number.
   pn::PhoneNumber reparsed;
   std::string again;
-  if (util.Parse(out.e164, "ZZ", &reparsed) != PhoneNumberUtil::NO_PARSING_ERROR ||
+  if (util.Parse(out->e164, "ZZ", &reparsed) != PhoneNumberUtil::NO_PARSING_ERROR ||
       !util.IsPossibleNumber(reparsed)) {
     return method_input_error(field, kInvalidKey,
                               "wrong number of digits once the prefixes are removed");
   }
   util.Format(reparsed, PhoneNumberUtil::E164, &again);
-  if (again != out.e164) return method_input_error(field, kInvalidKey, "not a phone number");
+  if (again != out->e164) return method_input_error(field, kInvalidKey, "not a phone number");
   return out;
 }
 
@@ -99,15 +108,29 @@ struct DisplayParts {
   std::string national;
 };
 
+// The country calling code and the national significant number of an E.164 string, split
+// without parsing it (libphonenumber's parser runs ICU regular expressions, and this runs for
+// every masked number shown): country calling codes are prefix-free, so the first 1 to 3
+// digits that name one are it, and in E.164 form the national significant number is the rest
+// of the digits. Anything else comes back as the national part with no country code.
 DisplayParts display_parts(const std::string& e164) {
-  const auto& util = *PhoneNumberUtil::GetInstance();
-  pn::PhoneNumber parsed;
-  if (util.Parse(e164, "ZZ", &parsed) != PhoneNumberUtil::NO_PARSING_ERROR) {
-    return {"", e164};
+  // libphonenumber's bounds of a national significant number.
+  constexpr std::size_t kMinNational = 2;
+  constexpr std::size_t kMaxNational = 17;
+  if (e164.size() < 2 || e164[0] != '+' || e164[1] == '0') return {"", e164};
+  for (std::size_t i = 1; i < e164.size(); ++i) {
+    if (!is_digit(e164[i])) return {"", e164};
   }
-  DisplayParts parts{std::to_string(parsed.country_code()), ""};
-  util.GetNationalSignificantNumber(parsed, &parts.national);
-  return parts;
+  const auto& util = *PhoneNumberUtil::GetInstance();
+  for (std::size_t digits = 1; digits <= 3 && digits + 1 < e164.size(); ++digits) {
+    std::string region;
+    util.GetRegionCodeForCountryCode(std::stoi(e164.substr(1, digits)), &region);
+    if (region == "ZZ") continue;
+    const std::size_t national = e164.size() - 1 - digits;
+    if (national < kMinNational || national > kMaxNational) break;
+    return {e164.substr(1, digits), e164.substr(1 + digits)};
+  }
+  return {"", e164};
 }
 
 }  // namespace
@@ -143,7 +166,9 @@ Result<PhoneNumber> parse_phone_number(std::string_view text, const std::string&
 }
 
 Result<PhoneNumber> phone_number_from_e164(std::string_view e164, std::string_view extension) {
-  auto parsed = parse_international(e164, "phone");
+  // A stored number formats to itself (checked below), so parse_international's read-back
+  // check would parse the same text again: one parse is enough.
+  auto parsed = parse_to_e164(e164, "phone");
   if (!parsed) return parsed;
   if (parsed->e164 != e164) {
     return method_input_error("phone", kInvalidKey, "stored number is not in E.164 form");

@@ -125,6 +125,21 @@ TEST(LoadConfig, SecretKeyFileDefaultsToTheDataDirectory) {
   EXPECT_EQ(secret_key_path(*from_env), "/run/key");
 }
 
+TEST(LoadConfig, MaxConcurrentHashesFromFileOrEnvironment) {
+  auto defaults = load_config(std::nullopt, {});
+  ASSERT_TRUE(defaults.ok()) << defaults.error().technical;
+  EXPECT_EQ(defaults->security.max_concurrent_hashes, 0u);  // one per core
+
+  TomlFile file("[security]\nmax_concurrent_hashes = 3\n");
+  auto from_file = load_config(file.path(), {});
+  ASSERT_TRUE(from_file.ok()) << from_file.error().technical;
+  EXPECT_EQ(from_file->security.max_concurrent_hashes, 3u);
+
+  auto from_environment = load_config(file.path(), {{"SSPR_SECURITY_MAX_CONCURRENT_HASHES", "5"}});
+  ASSERT_TRUE(from_environment.ok()) << from_environment.error().technical;
+  EXPECT_EQ(from_environment->security.max_concurrent_hashes, 5u);
+}
+
 TEST(LoadConfig, MissingFileIsAnError) {
   auto config = load_config("/nonexistent/sspr.toml", {});
   ASSERT_FALSE(config.ok());

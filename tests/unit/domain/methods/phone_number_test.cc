@@ -1,6 +1,7 @@
 #include "domain/methods/phone_number.h"
 
 #include <gtest/gtest.h>
+#include <phonenumbers/phonenumberutil.h>
 
 namespace sspr::domain::methods {
 namespace {
@@ -125,6 +126,34 @@ TEST(PhoneNumber, ResetGateMatchesTheFullNumberInAnyLayout) {
   EXPECT_FALSE(phone_number_matches("+44 425 555 0100", on_file));
   EXPECT_FALSE(phone_number_matches("", on_file));
   EXPECT_FALSE(phone_number_matches("+14255550100", PhoneNumber{}));
+}
+
+// display() and masked() split the E.164 string without libphonenumber's parser; the split
+// must be the one the parser gives (country calling code, national significant number), and
+// text the parser refuses stays whole, as before.
+std::string display_by_parsing(const std::string& e164) {
+  using i18n::phonenumbers::PhoneNumberUtil;
+  const auto& util = *PhoneNumberUtil::GetInstance();
+  i18n::phonenumbers::PhoneNumber parsed;
+  if (util.Parse(e164, "ZZ", &parsed) != PhoneNumberUtil::NO_PARSING_ERROR) return e164;
+  std::string national;
+  util.GetNationalSignificantNumber(parsed, &national);
+  return "+" + std::to_string(parsed.country_code()) + " " + national;
+}
+
+TEST(PhoneNumber, DisplaySplitsTheCountryCodeLikeLibphonenumber) {
+  for (const char* typed :
+       {"+1 425 555 0100", "+1 242 357 1234", "+7 912 345 67 89", "+20 10 1234 5678",
+        "+39 06 1234 5678", "+39 02 1234 5678", "+44 20 7946 0958", "+45 32 12 34 56", "+49 4930",
+        "+49 30 1234567", "+86 138 0013 8000", "+354 611 1234", "+358 40 1234567", "+376 312345",
+        "+800 1234 5678", "+882 1234 5678", "+979 123456789", "+998 90 123 45 67"}) {
+    const auto number = parse_ok(typed);
+    EXPECT_EQ(number.display(), display_by_parsing(number.e164)) << typed;
+  }
+  for (const std::string text : {"", "+", "+0", "+0123456", "+12", "+1", "+999123456",
+                                 "+1234567890123456789012", "12345678", "+45 3212"}) {
+    EXPECT_EQ((PhoneNumber{text, ""}.display()), display_by_parsing(text)) << text;
+  }
 }
 
 }  // namespace

@@ -1,0 +1,49 @@
+#pragma once
+// A PasswordHasher that lets at most N hash() / verify() calls of the hasher it wraps run at
+// once; further callers wait for a slot. Argon2id holds its memory (19 MiB at the defaults)
+// and a core for the whole call, so this bounds the memory of concurrent hashes to N × m and
+// keeps them from oversubscribing the CPU, whatever the size of the thread pool that calls it
+// (server.worker_threads). Waiting callers are admitted first come, first served (a ticket
+// queue, not std::counting_semaphore, which lets a late caller overtake and starved some
+// resets for seconds under load). Calls that do not hash (everything else the workers do)
+// never wait here. The wrapped hasher must outlive this one and be safe to call from N
+// threads.
+
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "domain/password_hasher.h"
+
+namespace sspr::platform {
+
+class ConcurrencyLimitedPasswordHasher final : public domain::PasswordHasher {
+ public:
+  // At most `max_concurrent` calls (at least 1; 0 is taken as 1) run at once.
+  ConcurrencyLimitedPasswordHasher(const domain::PasswordHasher& inner, std::size_t max_concurrent);
+  std::string hash(std::string_view secret) const override;
+  bool verify(std::string_view secret, const std::string& hashed) const override;
+
+  std::size_t max_concurrent() const { return max_concurrent_; }
+  // Callers waiting for a slot now.
+  std::size_t waiting() const;
+
+ private:
+  class Slot;
+
+  const domain::PasswordHasher& inner_;
+  std::size_t max_concurrent_;
+  mutable std::mutex mutex_;
+  mutable std::condition_variable slot_freed_;
+  mutable std::uint64_t next_ticket_ = 0;  // the ticket the next caller takes
+  mutable std::uint64_t finished_ = 0;     // calls that have given their slot back
+};
+
+// The default limit: one concurrent hash per core (std::thread::hardware_concurrency(), at
+// least 1) when `configured` is 0, else `configured`.
+std::size_t concurrent_hashes_or_cores(std::size_t configured);
+
+}  // namespace sspr::platform
