@@ -1,4 +1,4 @@
--- 0013: on-premises connections from the configuration file, and the disabled filter (issue 6).
+-- 0012: on-premises connections from the configuration file, and the disabled filter (issue 6).
 -- disabled_filter: the LDAP filter of disabled users ('' = the flavour's default:
 -- userAccountControl's ACCOUNTDISABLE bit for Active Directory, ppolicy's permanent lock for
 -- OpenLDAP). managed_by_config: 1 when the connection comes from an [[onprem]] table of the
