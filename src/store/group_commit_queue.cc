@@ -14,10 +14,10 @@ domain::Status GroupCommitQueue::submit(const Work& work, const BatchRunner& run
   me.entry.work = &work;
   std::unique_lock<std::mutex> lock(mutex_);
   queue_.push_back(&me);
+  if (!leading_) leading_ = me.lead = true;
   while (true) {
-    changed_.wait(lock, [&] { return me.done || !leading_; });
+    me.woken.wait(lock, [&] { return me.done || me.lead; });
     if (me.done) return me.entry.status;
-    leading_ = true;
     const std::size_t size = std::min(queue_.size(), max_batch_);
     largest_batch_ = std::max(largest_batch_, size);
     std::vector<Waiting*> waiting(queue_.begin(),
@@ -45,10 +45,22 @@ domain::Status GroupCommitQueue::submit(const Work& work, const BatchRunner& run
     }
 
     lock.lock();
-    for (std::size_t i = 0; i < finished; ++i) waiting[i]->done = true;
+    // Woken under the lock: a finished caller cannot return (and take its condition variable
+    // with it) before the lock is released.
+    for (std::size_t i = 0; i < finished; ++i) {
+      waiting[i]->done = true;
+      if (waiting[i] != &me) waiting[i]->woken.notify_one();
+    }
     queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(finished));
-    leading_ = false;
-    changed_.notify_all();
+    if (me.done) {  // hand over to the oldest waiting caller, if any
+      me.lead = false;
+      if (queue_.empty()) {
+        leading_ = false;
+      } else {
+        queue_.front()->lead = true;
+        queue_.front()->woken.notify_one();
+      }
+    }
   }
 }
 

@@ -5,14 +5,19 @@
 // queue here is the database-free part: who leads, which works form a batch, and when each
 // caller learns its own result.
 //
-// A caller enqueues its work and waits. When no batch is running, the first waiting caller
-// becomes the leader, takes up to `max_batch` works from the front of the queue (its own among
-// them or not) and hands them to the batch runner; the runner reports how many it finished
-// (at least one — it may stop early when the batch took too long) and has set each finished
-// work's status. Only then, after the runner returned (after its COMMIT), are those callers
-// woken with their status; the unfinished ones stay at the front of the queue for the next
-// batch. The leader goes on leading until its own work is finished, then hands over. Works run
-// in arrival order, one at a time, so each sees the writes of the ones before it.
+// A caller enqueues its work and waits. A caller that finds no leader becomes the leader; it
+// takes up to `max_batch` works from the front of the queue (its own among them or not) and
+// hands them to the batch runner; the runner reports how many it finished (at least one — it
+// may stop early when the batch took too long) and has set each finished work's status. Only
+// then, after the runner returned (after its COMMIT), are those callers woken with their
+// status; the unfinished ones stay at the front of the queue for the next batch. The leader
+// goes on leading until its own work is finished, then hands over to the caller at the front
+// of the queue. Works run in arrival order, one at a time, so each sees the writes of the ones
+// before it.
+//
+// Each waiting caller sleeps on its own condition variable and is woken only when its work is
+// finished or it becomes the leader: one wake-up per work, not one per waiting caller per
+// batch (with 32 request threads the broadcast cost more CPU than it saved; PERFORMANCE.md).
 //
 // A work may run on another caller's thread (the leader's), so it must not depend on
 // thread-local state. Works must not call submit() themselves (the leader would wait for
@@ -62,14 +67,15 @@ class GroupCommitQueue {
  private:
   struct Waiting {
     Entry entry;
-    bool done = false;
+    bool done = false;  // its batch was committed (or failed): entry.status is final
+    bool lead = false;  // it is the leader: runs the next batch
+    std::condition_variable woken;
   };
 
   std::size_t max_batch_;
   mutable std::mutex mutex_;
-  std::condition_variable changed_;
   std::deque<Waiting*> queue_;  // arrival order; a running batch is at its front
-  bool leading_ = false;        // a leader is running a batch now
+  bool leading_ = false;        // some caller is the leader (running a batch or about to)
   std::size_t largest_batch_ = 0;
 };
 

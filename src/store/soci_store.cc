@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <mutex>
 
 #include "domain/error.h"
 #include "platform/system_clock.h"
@@ -30,6 +31,26 @@ constexpr int kSqliteBusyTimeoutMs = 10'000;
 // is started in a batch that has already run this long (the first always runs).
 constexpr std::size_t kGroupCommitMaxWorks = 32;
 constexpr auto kGroupCommitMaxMs = std::chrono::milliseconds(5);
+
+// How much a savepoint's journal (the pages' contents from before the savepoint, which the
+// group commit's per-work savepoints write) may hold in memory before SQLite moves it to a
+// temporary file. SQLite's default, 64 KiB, is less than what one batch of ordinary works
+// writes, so every batch went to a file (a fifth of the writer's time; docs/PERFORMANCE.md).
+constexpr int kSavepointJournalInMemoryBytes = 16 * 1024 * 1024;
+
+// SQLite's process-wide settings, once and before the first connection opens (sqlite3_config
+// refuses them after that; it then answers SQLITE_MISUSE, and the defaults cost speed, not
+// correctness):
+// - no memory statistics: with them, every allocation and free of every connection takes one
+//   process-wide mutex, and the group commit's writer sleeps on the readers' allocations;
+// - savepoint journals in memory up to kSavepointJournalInMemoryBytes.
+void configure_sqlite_library() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    (void)sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)sqlite_api::sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kSavepointJournalInMemoryBytes);
+  });
+}
 
 // Gives a leased session back to the pool however the transaction ends.
 class PoolLease {
@@ -136,6 +157,7 @@ domain::Result<std::unique_ptr<SociStore>> SociStore::open(SqlBackend backend,
                                                            const std::string& connect_string,
                                                            std::size_t pool_size) {
   if (pool_size == 0) pool_size = 1;
+  if (backend == SqlBackend::kSqlite) configure_sqlite_library();
   std::unique_ptr<SociStore> store(new SociStore(backend, pool_size));
   try {
     for (std::size_t i = 0; i < pool_size; ++i) {

@@ -143,6 +143,42 @@ TEST(GroupCommitQueueTest, ABatchHoldsAtMostTheLimitAndTheRestFollow) {
   for (const auto& result : results) EXPECT_TRUE(result.ok());
 }
 
+// The leader hands over to the oldest waiting caller, and wakes no one else to compete for
+// it: with one work per batch, every work then runs on the thread that submitted it (with a
+// broadcast, whichever woken caller got the lock first led, and ran someone else's work).
+TEST(GroupCommitQueueTest, TheOldestWaitingCallerLeadsTheNextBatch) {
+  GroupCommitQueue queue(1);
+  RecordingRunner runner;
+  HeldLeader held(queue, runner);
+  constexpr int kCallers = 6;
+  std::vector<std::thread::id> submitted_on(kCallers);
+  std::vector<std::thread::id> ran_on(kCallers);
+  std::vector<std::function<Status(StoreTransaction&)>> works;
+  for (int i = 0; i < kCallers; ++i) {
+    works.emplace_back([&ran_on, i](StoreTransaction&) {
+      ran_on[i] = std::this_thread::get_id();
+      return ok_status();
+    });
+  }
+  std::vector<std::thread> callers;
+  std::vector<Status> results(kCallers, domain::errors::store_unavailable("unset"));
+  for (int i = 0; i < kCallers; ++i) {
+    const std::size_t before = queue.queued();
+    callers.emplace_back([&, i] {
+      submitted_on[i] = std::this_thread::get_id();
+      results[i] = queue.submit(works[i], [&](std::span<Entry* const> b) { return runner(b); });
+    });
+    wait_until([&] { return queue.queued() == before + 1; });
+  }
+  held.release_and_join();
+  for (auto& caller : callers) caller.join();
+  for (int i = 0; i < kCallers; ++i) {
+    EXPECT_TRUE(results[i].ok()) << i;
+    EXPECT_EQ(ran_on[i], submitted_on[i]) << "work " << i << " ran on another caller's thread";
+  }
+  EXPECT_EQ(runner.batch_sizes, std::vector<std::size_t>(kCallers + 1, 1));
+}
+
 TEST(GroupCommitQueueTest, WorksARunnerDidNotFinishRunInTheNextBatch) {
   GroupCommitQueue queue(8);
   RecordingRunner runner;
