@@ -193,29 +193,42 @@ ResetFlowView PasswordReset::make_view(const dr::ResetFlow& flow,
 }
 
 Result<ResetFlowView> PasswordReset::get(const std::string& flow_id, const std::string& language) {
-  std::optional<ResetFlowView> out;
-  auto status = store_.transact([&](store::StoreTransaction& tx) -> Status {
-    auto loaded = load(tx, flow_id);
-    if (!loaded) return loaded.error();
-    out = make_view(loaded->flow, loaded->facts, language);
+  std::optional<Loaded> loaded;
+  auto status = store_.read([&](store::StoreTransaction& tx) -> Status {
+    auto found = load(tx, flow_id);
+    if (!found) return found.error();
+    loaded = std::move(*found);
     return domain::ok_status();
   });
   if (!status) return status.error();
-  return std::move(*out);
+  return make_view(loaded->flow, loaded->facts, language);
 }
 
 Result<ResetFlowView> PasswordReset::start(const domain::RequestContext& ctx,
                                            const std::string& upn, const nlohmann::json& captcha,
                                            const std::string& language, dr::ResetReason reason) {
   if (auto solved = captcha_.verify(captcha); !solved) return solved.error();
-  std::optional<Error> refusal;
-  std::optional<ResetFlowView> view;
-  auto status = store_.transact([&](store::StoreTransaction& tx) -> Status {
+  // The eligibility facts are read first, beside the writers (as a challenge's are); the
+  // write transaction then only throttles, records and audits what they decided.
+  std::optional<ResetEligibilityFacts> gathered;  // nullopt: unknown user ID or disabled
+  const auto read = store_.read([&](store::StoreTransaction& tx) -> Status {
     // SPEC §4 check 1 before any other fact is read: an unknown user ID and a disabled
     // account cost the same work (this look-up, then the address's throttle) and get the same
     // answer, so neither the body nor the timing tells them apart.
     const auto found = tx.find_user_by_upn(upn);
-    if (!found || !found->enabled) {
+    if (found && found->enabled) gathered = gather_reset_eligibility_facts(tx, clock_, *found);
+    return domain::ok_status();
+  });
+  if (!read) return read.error();
+  std::optional<Error> refusal;
+  std::optional<dr::ResetFlow> started;
+  auto status = store_.transact([&](store::StoreTransaction& tx) -> Status {
+    // A user deleted or disabled since the read is unknown or disabled now.
+    if (gathered) {
+      const auto now = tx.find_user(gathered->user->id);
+      if (!now || !now->enabled) gathered.reset();
+    }
+    if (!gathered) {
       // Neutral, and it costs an attempt like any other start.
       refusal =
           throttle(tx, ctx, "ip:" + ctx.client_ip, dt::ThrottledAction::kResetAttempt, nullptr);
@@ -225,18 +238,17 @@ Result<ResetFlowView> PasswordReset::start(const domain::RequestContext& ctx,
       }
       return domain::ok_status();
     }
-    auto gathered = gather_reset_eligibility_facts(tx, clock_, *found);
-    const auto report = domain::eligibility::check_reset_eligibility(gathered.facts);
+    const auto report = domain::eligibility::check_reset_eligibility(gathered->facts);
     const auto blocking = report.blocking_error();
-    const auto& user = *gathered.user;
+    const auto& user = *gathered->user;
     const nlohmann::json start_details = {{"step", "start"}, {"reason", dr::to_string(reason)}};
     if (blocking) return refuse(tx, ctx, user, *blocking, start_details, refusal);
-    if (reason == dr::ResetReason::kLockedOut && !dr::can_unlock(gathered.policy, user)) {
+    if (reason == dr::ResetReason::kLockedOut && !dr::can_unlock(gathered->policy, user)) {
       return refuse(tx, ctx, user, dr::unlock_not_allowed(), start_details, refusal);
     }
     refusal = throttle(tx, ctx, user_key(user), dt::ThrottledAction::kResetAttempt, &user);
     if (refusal) return domain::ok_status();
-    const int gates = std::max(1, gathered.facts.registration.methods_required);
+    const int gates = std::max(1, gathered->facts.registration.methods_required);
     auto flow = dr::start_flow(random_.uuid(), user.tenant_id, user.id, gates, ctx.correlation_id,
                                clock_.now(), reason);
     tx.insert_reset_flow(flow);
@@ -244,12 +256,12 @@ Result<ResetFlowView> PasswordReset::start(const domain::RequestContext& ctx,
     details["reason"] = dr::to_string(reason);
     write_self_service_audit(tx, clock_, random_, ctx, user, domain::audit_activity::kFlowProgress,
                              {}, std::move(details));
-    view = make_view(flow, gathered, language);
+    started = std::move(flow);  // its view is made after the COMMIT, off the writer
     return domain::ok_status();
   });
   if (!status) return status.error();
   if (refusal) return *refusal;
-  return std::move(*view);
+  return make_view(*started, *gathered, language);
 }
 
 Result<ResetChallenge> PasswordReset::challenge(
@@ -483,7 +495,7 @@ Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& reques
   const auto& user = *loaded->facts.user;
   const auto type = chosen.method.type;
   std::optional<Error> wrong;
-  std::optional<ResetFlowView> view;
+  std::optional<dr::ResetFlow> recorded_flow;  // the flow as the step left it
   std::optional<Error> lost;
   // The gate's outcome, recorded on the flow if nothing else moved it since it was read.
   const auto record = [&](store::StoreTransaction& tx) -> Status {
@@ -500,7 +512,7 @@ Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& reques
     write_self_service_audit(tx, clock_, random_, ctx, user, domain::audit_activity::kFlowProgress,
                              wrong ? wrong->name : "",
                              step_details(wrong ? "gate failed" : "gate passed", flow_id, type));
-    view = make_view(*moved, loaded->facts, language);
+    recorded_flow = std::move(*moved);  // its view is made after the COMMIT, off the writer
     return domain::ok_status();
   };
   bool recorded = false;  // by the code's own transaction (one write for the whole step)
@@ -518,7 +530,7 @@ Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& reques
     subject.record_outcome = [&](store::StoreTransaction& tx, const Status& outcome) -> Status {
       wrong.reset();
       if (!outcome) wrong = outcome.error();
-      view.reset();
+      recorded_flow.reset();
       lost.reset();
       recorded = true;
       return record(tx);
@@ -538,7 +550,7 @@ Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& reques
   }
   if (lost) return *lost;
   if (wrong) return *wrong;
-  return std::move(*view);
+  return make_view(*recorded_flow, loaded->facts, language);
 }
 
 }  // namespace sspr::flows

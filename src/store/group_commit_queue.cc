@@ -14,14 +14,18 @@ domain::Status GroupCommitQueue::submit(const Work& work, const BatchRunner& run
   me.entry.work = &work;
   std::unique_lock<std::mutex> lock(mutex_);
   queue_.push_back(&me);
-  if (!leading_) leading_ = me.lead = true;
+  if (leader_ == nullptr) {
+    leader_ = &me;
+    me.lead = true;
+  }
   while (true) {
-    me.woken.wait(lock, [&] { return me.done || me.lead; });
+    me.woken.wait(lock, [&] { return me.done || (me.lead && barriers_ == 0); });
     if (me.done) return me.entry.status;
     const std::size_t size = std::min(queue_.size(), max_batch_);
     largest_batch_ = std::max(largest_batch_, size);
     std::vector<Waiting*> waiting(queue_.begin(),
                                   queue_.begin() + static_cast<std::ptrdiff_t>(size));
+    running_ = true;
     lock.unlock();
 
     // Only the leader removes entries, and only from the front, so `waiting` stays the front
@@ -45,6 +49,8 @@ domain::Status GroupCommitQueue::submit(const Work& work, const BatchRunner& run
     }
 
     lock.lock();
+    running_ = false;
+    if (barriers_ > 0) idle_.notify_all();
     // Woken under the lock: a finished caller cannot return (and take its condition variable
     // with it) before the lock is released.
     for (std::size_t i = 0; i < finished; ++i) {
@@ -54,14 +60,36 @@ domain::Status GroupCommitQueue::submit(const Work& work, const BatchRunner& run
     queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(finished));
     if (me.done) {  // hand over to the oldest waiting caller, if any
       me.lead = false;
-      if (queue_.empty()) {
-        leading_ = false;
-      } else {
-        queue_.front()->lead = true;
-        queue_.front()->woken.notify_one();
+      leader_ = queue_.empty() ? nullptr : queue_.front();
+      if (leader_ != nullptr) {
+        leader_->lead = true;
+        if (barriers_ == 0) leader_->woken.notify_one();  // else when the last barrier ends
       }
     }
   }
+}
+
+void GroupCommitQueue::between_batches(const std::function<void()>& exclusive) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  ++barriers_;  // from here no leader starts a batch
+  idle_.wait(lock, [&] { return !running_ && !exclusive_running_; });
+  exclusive_running_ = true;
+  lock.unlock();
+  std::exception_ptr failure;
+  try {
+    exclusive();
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  lock.lock();
+  exclusive_running_ = false;
+  if (--barriers_ == 0) {
+    if (leader_ != nullptr) leader_->woken.notify_one();
+  } else {
+    idle_.notify_all();  // the next between_batches() caller
+  }
+  lock.unlock();
+  if (failure) std::rethrow_exception(failure);
 }
 
 std::size_t GroupCommitQueue::queued() const {
@@ -72,6 +100,11 @@ std::size_t GroupCommitQueue::queued() const {
 std::size_t GroupCommitQueue::largest_batch() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return largest_batch_;
+}
+
+std::size_t GroupCommitQueue::between_batches_pending() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return barriers_;
 }
 
 }  // namespace sspr::store

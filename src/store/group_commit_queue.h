@@ -19,6 +19,11 @@
 // finished or it becomes the leader: one wake-up per work, not one per waiting caller per
 // batch (with 32 request threads the broadcast cost more CPU than it saved; PERFORMANCE.md).
 //
+// between_batches() lets another thread (the WAL checkpointer, store/wal_checkpointer.h) run
+// something while no batch runs: it waits for the running batch to finish, keeps the next
+// one from starting (the leader waits) and lets it start when done. It is not a work: it
+// takes no StoreTransaction and may not submit().
+//
 // A work may run on another caller's thread (the leader's), so it must not depend on
 // thread-local state. Works must not call submit() themselves (the leader would wait for
 // itself), as a nested transaction on the one SQLite writer never could.
@@ -59,10 +64,17 @@ class GroupCommitQueue {
   // returns its status. `run_batch` is used if this caller becomes the leader.
   domain::Status submit(const Work& work, const BatchRunner& run_batch);
 
+  // Waits until no batch runs, runs `exclusive` while none may start, then lets the next one
+  // start. Two calls run one after the other. Callers of submit() that arrive meanwhile queue as
+  // usual. An exception from `exclusive` is passed on, after the next batch was let start.
+  void between_batches(const std::function<void()>& exclusive);
+
   // For tests and diagnostics: the works queued now (a running batch's unfinished works
-  // count), and how many works the largest batch so far was given.
+  // count), how many works the largest batch so far was given, and the between_batches()
+  // calls waiting or running now.
   std::size_t queued() const;
   std::size_t largest_batch() const;
+  std::size_t between_batches_pending() const;
 
  private:
   struct Waiting {
@@ -74,8 +86,12 @@ class GroupCommitQueue {
 
   std::size_t max_batch_;
   mutable std::mutex mutex_;
-  std::deque<Waiting*> queue_;  // arrival order; a running batch is at its front
-  bool leading_ = false;        // some caller is the leader (running a batch or about to)
+  std::deque<Waiting*> queue_;      // arrival order; a running batch is at its front
+  Waiting* leader_ = nullptr;       // the caller that runs the next batch (or runs one now)
+  bool running_ = false;            // the leader runs a batch now
+  std::size_t barriers_ = 0;        // between_batches() calls waiting or running: no batch starts
+  bool exclusive_running_ = false;  // a between_batches() call runs its function now
+  std::condition_variable idle_;    // between_batches(): no batch and no other call runs
   std::size_t largest_batch_ = 0;
 };
 

@@ -16,6 +16,7 @@
 #include "store/sql_query.h"
 #include "store/sql_transaction_text.h"
 #include "store/statement_cache.h"
+#include "store/wal_checkpointer.h"
 
 namespace sspr::store {
 
@@ -37,6 +38,14 @@ constexpr auto kGroupCommitMaxMs = std::chrono::milliseconds(5);
 // temporary file. SQLite's default, 64 KiB, is less than what one batch of ordinary works
 // writes, so every batch went to a file (a fifth of the writer's time; docs/PERFORMANCE.md).
 constexpr int kSavepointJournalInMemoryBytes = 16 * 1024 * 1024;
+
+// The write-ahead log (store/wal_checkpointer.h): copied into the database file, beside the
+// writers, every kCheckpointFrames pages (SQLite's own default), started over once it holds
+// kRestartFrames pages (16 MiB at SQLite's 4 KiB page), and its file cut back to
+// kWalFileLimitBytes when it grew larger meanwhile.
+constexpr int kCheckpointFrames = 1000;
+constexpr int kRestartFrames = 4000;
+constexpr int kWalFileLimitBytes = 32 * 1024 * 1024;
 
 // SQLite's process-wide settings, once and before the first connection opens (sqlite3_config
 // refuses them after that; it then answers SQLITE_MISUSE, and the defaults cost speed, not
@@ -80,6 +89,7 @@ void apply_session_settings(soci::session& session, SqlBackend backend) {
     session << "PRAGMA journal_mode = WAL";
     session << "PRAGMA synchronous = NORMAL";
     session << "PRAGMA foreign_keys = ON";
+    session << "PRAGMA journal_size_limit = " + std::to_string(kWalFileLimitBytes);
   } else {
     // Keeps libpq's NOTICE lines ("... already exists, skipping") off the server's stderr.
     session << "SET client_min_messages = warning";
@@ -147,6 +157,10 @@ SociStore::SociStore(SqlBackend backend, std::size_t pool_size)
       sqlite_writes_(kGroupCommitMaxWorks) {}
 
 SociStore::~SociStore() {
+  if (checkpointer_) {
+    for (std::size_t i = 0; i < pool_size_; ++i) WalCheckpointer::unwatch(pool_.at(i));
+    checkpointer_.reset();
+  }
   for (std::size_t i = 0; i < pool_size_; ++i) {
     StatementCache::disable(pool_.at(i));
     if (readers_) StatementCache::disable(readers_->at(i));
@@ -189,6 +203,13 @@ domain::Result<std::unique_ptr<SociStore>> SociStore::open(SqlBackend backend,
         reader << "PRAGMA query_only = ON";
         StatementCache::enable(reader);
       }
+      SociStore* writes = store.get();
+      store->checkpointer_ = std::make_unique<WalCheckpointer>(
+          connect_string, WalCheckpointer::Limits{kCheckpointFrames, kRestartFrames},
+          [writes](const std::function<void()>& exclusive) {
+            writes->sqlite_writes_.between_batches(exclusive);
+          });
+      for (std::size_t i = 0; i < pool_size; ++i) store->checkpointer_->watch(store->pool_.at(i));
     } catch (const std::exception& e) {
       return errors::store_unavailable("cannot open the sqlite database for reading: " +
                                        describe_database_error(e));

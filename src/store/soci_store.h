@@ -29,6 +29,7 @@
 #include "store/group_commit_queue.h"
 #include "store/sql_backend.h"
 #include "store/store.h"
+#include "store/wal_checkpointer.h"
 
 namespace sspr::store {
 
@@ -51,6 +52,10 @@ class SociStore final : public Store {
   // queued or running now, and the most works one batch was given so far.
   std::size_t queued_writes() const { return sqlite_writes_.queued(); }
   std::size_t largest_write_batch() const { return sqlite_writes_.largest_batch(); }
+  // SQLite: what the write-ahead log's checkpointer did so far (all zero on PostgreSQL).
+  WalCheckpointer::Stats wal_checkpoints() const {
+    return checkpointer_ ? checkpointer_->stats() : WalCheckpointer::Stats{};
+  }
 
  private:
   SociStore(SqlBackend backend, std::size_t pool_size);
@@ -68,6 +73,9 @@ class SociStore final : public Store {
   // SQLite: sessions for read(), opened with PRAGMA query_only (so a write fails), the same
   // number as pool_. PostgreSQL reads use pool_ with a READ ONLY transaction.
   std::unique_ptr<soci::connection_pool> readers_;
+  // SQLite: copies the write-ahead log into the database file beside the writers and has it
+  // started over between two batches (store/wal_checkpointer.h).
+  std::unique_ptr<WalCheckpointer> checkpointer_;
 };
 
 }  // namespace sspr::store

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <mutex>
 #include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -260,6 +261,83 @@ TEST(GroupCommitQueueTest, ARunnerThatThrowsOrFinishesNothingFailsItsBatch) {
                             for (Entry* e : batch) e->status = ok_status();
                             return batch.size();
                           })
+                  .ok());
+}
+
+// between_batches() waits for the running batch and keeps the next one (queued meanwhile)
+// from starting until it is done: the WAL checkpointer's copy never overlaps a write.
+TEST(GroupCommitQueueTest, BetweenBatchesWaitsForTheRunningBatchAndHoldsTheNext) {
+  GroupCommitQueue queue(8);
+  RecordingRunner runner;
+  auto run = [&](std::span<Entry* const> batch) { return runner(batch); };
+  std::mutex events_mutex;
+  std::vector<std::string> events;
+  auto event = [&](const std::string& what) {
+    std::lock_guard<std::mutex> lock(events_mutex);
+    events.push_back(what);
+  };
+  std::atomic<bool> first_running{false};
+  std::atomic<bool> release_first{false};
+  std::atomic<bool> exclusive_running{false};
+  std::atomic<bool> release_exclusive{false};
+  std::thread first([&] {
+    EXPECT_TRUE(queue
+                    .submit(
+                        [&](StoreTransaction&) {
+                          first_running = true;
+                          while (!release_first) {
+                            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                          }
+                          event("first work");
+                          return ok_status();
+                        },
+                        run)
+                    .ok());
+  });
+  wait_until([&] { return first_running.load(); });
+  std::thread exclusive([&] {
+    queue.between_batches([&] {
+      event("exclusive");
+      exclusive_running = true;
+      while (!release_exclusive) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    });
+  });
+  std::thread second([&] {
+    EXPECT_TRUE(queue
+                    .submit(
+                        [&](StoreTransaction&) {
+                          event("second work");
+                          return ok_status();
+                        },
+                        run)
+                    .ok());
+  });
+  wait_until([&] { return queue.queued() == 2 && queue.between_batches_pending() == 1; });
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_FALSE(exclusive_running.load()) << "ran while a batch ran";
+  release_first = true;
+  wait_until([&] { return exclusive_running.load(); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(queue.queued(), 1u) << "the second work must wait";
+  release_exclusive = true;
+  first.join();
+  exclusive.join();
+  second.join();
+  EXPECT_EQ(events, (std::vector<std::string>{"first work", "exclusive", "second work"}));
+  EXPECT_EQ(runner.batch_sizes, (std::vector<std::size_t>{1, 1}));
+}
+
+TEST(GroupCommitQueueTest, BetweenBatchesRunsAtOnceWhenIdleAndPassesItsExceptionOn) {
+  GroupCommitQueue queue(8);
+  bool ran = false;
+  queue.between_batches([&] { ran = true; });
+  EXPECT_TRUE(ran);
+  EXPECT_THROW(queue.between_batches([] { throw std::runtime_error("checkpoint failed"); }),
+               std::runtime_error);
+  RecordingRunner runner;  // and the queue still runs works afterwards
+  EXPECT_TRUE(queue
+                  .submit([](StoreTransaction&) { return ok_status(); },
+                          [&](std::span<Entry* const> batch) { return runner(batch); })
                   .ok());
 }
 
