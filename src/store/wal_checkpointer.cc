@@ -120,6 +120,12 @@ bool WalCheckpointer::checkpoint(int& log, int& copied) {
                                                        SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
   if (rc == SQLITE_OK) return true;
   std::lock_guard<std::mutex> lock(mutex_);
+  // Busy: a writer was changing the log's header (starting the log over) as the checkpoint
+  // read it; harmless, and not rare.
+  if ((rc & 0xff) == SQLITE_BUSY) {
+    ++stats_.busy;
+    return false;
+  }
   ++stats_.failures;
   stats_.last_failure = sqlite_api::sqlite3_extended_errcode(handle_of(session_));
   return false;

@@ -53,7 +53,8 @@ class WalCheckpointer {
   struct Stats {
     std::uint64_t checkpoints = 0;  // checkpoint rounds run
     std::uint64_t restarts = 0;     // rounds that left the log fully copied for a restart
-    std::uint64_t failures = 0;     // checkpoints SQLite refused (retried next round)
+    std::uint64_t busy = 0;         // checkpoints that found the log busy (retried next round)
+    std::uint64_t failures = 0;     // checkpoints that failed otherwise (retried next round)
     int last_failure = 0;           // SQLite's (extended) result code for the latest of them
     int log_frames = 0;             // the log's length after the latest commit
   };
