@@ -203,17 +203,22 @@ domain::Result<std::unique_ptr<SociStore>> SociStore::open(SqlBackend backend,
         reader << "PRAGMA query_only = ON";
         StatementCache::enable(reader);
       }
+    } catch (const std::exception& e) {
+      return errors::store_unavailable("cannot open the sqlite database for reading: " +
+                                       describe_database_error(e));
+    }
+    try {
       SociStore* writes = store.get();
       store->checkpointer_ = std::make_unique<WalCheckpointer>(
           connect_string, WalCheckpointer::Limits{kCheckpointFrames, kRestartFrames},
           [writes](const std::function<void()>& exclusive) {
             writes->sqlite_writes_.between_batches(exclusive);
           });
-      for (std::size_t i = 0; i < pool_size; ++i) store->checkpointer_->watch(store->pool_.at(i));
     } catch (const std::exception& e) {
-      return errors::store_unavailable("cannot open the sqlite database for reading: " +
+      return errors::store_unavailable("cannot open the sqlite database for its checkpoints: " +
                                        describe_database_error(e));
     }
+    for (std::size_t i = 0; i < pool_size; ++i) store->checkpointer_->watch(store->pool_.at(i));
   }
   return store;
 }
