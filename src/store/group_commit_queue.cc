@@ -14,12 +14,9 @@ domain::Status GroupCommitQueue::submit(const Work& work, const BatchRunner& run
   me.entry.work = &work;
   std::unique_lock<std::mutex> lock(mutex_);
   queue_.push_back(&me);
-  if (leader_ == nullptr) {
-    leader_ = &me;
-    me.lead = true;
-  }
+  if (leader_ == nullptr) leader_ = &me;
   while (true) {
-    me.woken.wait(lock, [&] { return me.done || (me.lead && barriers_ == 0); });
+    me.woken.wait(lock, [&] { return me.done || (leader_ == &me && barriers_ == 0); });
     if (me.done) return me.entry.status;
     const std::size_t size = std::min(queue_.size(), max_batch_);
     largest_batch_ = std::max(largest_batch_, size);
@@ -59,12 +56,9 @@ domain::Status GroupCommitQueue::submit(const Work& work, const BatchRunner& run
     }
     queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(finished));
     if (me.done) {  // hand over to the oldest waiting caller, if any
-      me.lead = false;
       leader_ = queue_.empty() ? nullptr : queue_.front();
-      if (leader_ != nullptr) {
-        leader_->lead = true;
-        if (barriers_ == 0) leader_->woken.notify_one();  // else when the last barrier ends
-      }
+      // Else the leader is woken when the last between_batches() call ends.
+      if (leader_ != nullptr && barriers_ == 0) leader_->woken.notify_one();
     }
   }
 }

@@ -80,7 +80,6 @@ class GroupCommitQueue {
   struct Waiting {
     Entry entry;
     bool done = false;  // its batch was committed (or failed): entry.status is final
-    bool lead = false;  // it is the leader: runs the next batch
     std::condition_variable woken;
   };
 

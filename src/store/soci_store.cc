@@ -157,10 +157,7 @@ SociStore::SociStore(SqlBackend backend, std::size_t pool_size)
       sqlite_writes_(kGroupCommitMaxWorks) {}
 
 SociStore::~SociStore() {
-  if (checkpointer_) {
-    for (std::size_t i = 0; i < pool_size_; ++i) WalCheckpointer::unwatch(pool_.at(i));
-    checkpointer_.reset();
-  }
+  checkpointer_.reset();  // while the writer sessions it watches are open
   for (std::size_t i = 0; i < pool_size_; ++i) {
     StatementCache::disable(pool_.at(i));
     if (readers_) StatementCache::disable(readers_->at(i));

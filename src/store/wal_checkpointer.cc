@@ -18,7 +18,8 @@ sqlite_api::sqlite3* handle_of(soci::session& session) {
 constexpr int kFewFramesDivisor = 8;
 constexpr int kCatchUpRounds = 2;
 
-// SQLite's own automatic checkpoint, given back by unwatch(): its documented default.
+// SQLite's own automatic checkpoint, given back to the writers at the end: its documented
+// default.
 constexpr int kSqliteAutoCheckpointFrames = 1000;
 
 }  // namespace
@@ -42,14 +43,14 @@ WalCheckpointer::~WalCheckpointer() {
   }
   wake_.notify_one();
   thread_.join();
+  for (sqlite_api::sqlite3* writer : watched_) {
+    sqlite_api::sqlite3_wal_autocheckpoint(writer, kSqliteAutoCheckpointFrames);
+  }
 }
 
 void WalCheckpointer::watch(soci::session& writer) {
-  sqlite_api::sqlite3_wal_hook(handle_of(writer), &WalCheckpointer::on_commit, this);
-}
-
-void WalCheckpointer::unwatch(soci::session& writer) {
-  sqlite_api::sqlite3_wal_autocheckpoint(handle_of(writer), kSqliteAutoCheckpointFrames);
+  watched_.push_back(handle_of(writer));
+  sqlite_api::sqlite3_wal_hook(watched_.back(), &WalCheckpointer::on_commit, this);
 }
 
 WalCheckpointer::Stats WalCheckpointer::stats() const {

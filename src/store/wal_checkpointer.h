@@ -34,6 +34,7 @@
 #include <string>
 #include <thread>
 #include <utility>
+#include <vector>
 
 namespace sqlite_api {  // where <soci/sqlite3/soci-sqlite3.h> declares SQLite's API
 struct sqlite3;
@@ -62,15 +63,15 @@ class WalCheckpointer {
   // Opens a connection of its own to the SQLite file `path` (throws soci::soci_error when it
   // cannot) and starts the thread.
   WalCheckpointer(const std::string& path, Limits limits, BetweenWrites between_writes);
-  ~WalCheckpointer();  // stops the thread (a round that runs is finished first)
+  ~WalCheckpointer();  // stops the thread (a round that runs is finished first), unwatches
   WalCheckpointer(const WalCheckpointer&) = delete;
   WalCheckpointer& operator=(const WalCheckpointer&) = delete;
 
   // Watches a writer's connection: installs the WAL hook (which replaces its automatic
-  // checkpoint). Call before the connection writes, on a session open on the same file.
+  // checkpoint). Call before the connection writes, on a session open on the same file that
+  // stays open as long as this object (whose destructor gives it its automatic checkpoint
+  // back).
   void watch(soci::session& writer);
-  // Gives a watched connection its automatic checkpoint back (before this object goes).
-  static void unwatch(soci::session& writer);
 
   Stats stats() const;
 
@@ -86,9 +87,10 @@ class WalCheckpointer {
   Limits limits_;
   BetweenWrites between_writes_;
   soci::session session_;
-  std::atomic<int> log_frames_{0};      // after the latest commit
-  std::atomic<int> checked_at_{0};      // the log's length when the latest round began
-  std::atomic<bool> requested_{false};  // a round is asked for and has not begun
+  std::vector<sqlite_api::sqlite3*> watched_;  // the writers' connections
+  std::atomic<int> log_frames_{0};             // after the latest commit
+  std::atomic<int> checked_at_{0};             // the log's length when the latest round began
+  std::atomic<bool> requested_{false};         // a round is asked for and has not begun
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

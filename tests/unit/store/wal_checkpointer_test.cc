@@ -39,7 +39,6 @@ class WalCheckpointerTest : public ::testing::Test {
     checkpointer_->watch(writer_);
   }
   void TearDown() override {
-    WalCheckpointer::unwatch(writer_);
     checkpointer_.reset();
     writer_.close();
     std::filesystem::remove_all(dir_);
