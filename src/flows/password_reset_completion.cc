@@ -116,7 +116,7 @@ void PasswordReset::notify_completion(const domain::RequestContext& ctx, const L
   if (!policy.notify_users && !admin_notice) return;
   std::vector<std::string> mailboxes;
   std::vector<std::string> administrators;
-  const auto gathered = store_.transact([&](store::StoreTransaction& tx) -> Status {
+  const auto gathered = store_.read([&](store::StoreTransaction& tx) -> Status {
     if (policy.notify_users) mailboxes = ResetNotifications::user_mailboxes(tx, user);
     if (admin_notice) administrators = ResetNotifications::other_administrators(tx, user);
     return domain::ok_status();
@@ -134,30 +134,61 @@ Result<ResetFlowView> PasswordReset::set_password(const domain::RequestContext& 
                                                   const std::string& password,
                                                   const std::string& language,
                                                   domain::password::PasswordEvaluation* rejected) {
+  // Reads first, beside the writers: the flow, its user and the password's evaluation. A
+  // password the rules reject is refused before it is hashed, so it costs no Argon2id work and
+  // does not wait behind the hashes of others.
   std::optional<Loaded> loaded;
-  std::optional<Error> refusal;
-  const auto read = store_.transact([&](store::StoreTransaction& tx) -> Status {
+  std::optional<Error> early;  // a refusal decided while reading, audited in a short write
+  bool password_rejected = false;
+  domain::password::PasswordEvaluation evaluation;
+  const auto read = store_.read([&](store::StoreTransaction& tx) -> Status {
     auto found = load(tx, flow_id);
     if (!found) return found.error();
     loaded = std::move(*found);
-    const auto ctx = flow_context(loaded->flow, request_ctx);
     const auto& user = *loaded->facts.user;
-    const auto details = step_details("password", flow_id);
     if (auto probe = dr::complete(loaded->flow, clock_.now()); !probe) {
-      return refuse(tx, ctx, user, probe.error(), details, refusal);
+      early = probe.error();
+      return domain::ok_status();
     }
     if (user.password_managed_on_premises() && !loaded->facts.policy.writeback) {
-      return refuse(tx, ctx, user, domain::eligibility::writeback_not_enabled(), details, refusal);
+      early = domain::eligibility::writeback_not_enabled();
+      return domain::ok_status();
+    }
+    auto tenant = tx.find_tenant(user.tenant_id);
+    if (!tenant) return errors::not_found("tenant", std::to_string(user.tenant_id));
+    auto evaluated = password_rules_.evaluate(tx, *tenant, &user, password,
+                                              domain::password::PasswordChange::kReset);
+    if (!evaluated) return evaluated.error();
+    if (!evaluated->accepted) {
+      evaluation = std::move(*evaluated);
+      early = domain::password::password_verdict(evaluation).error();
+      password_rejected = true;
     }
     return domain::ok_status();
   });
   if (!read) return read.error();
-  if (refusal) return *refusal;
 
   const auto ctx = flow_context(loaded->flow, request_ctx);
   const auto& user = *loaded->facts.user;
-  const bool on_premises = user.password_managed_on_premises();
   const auto details = step_details("password", flow_id);
+  std::optional<Error> refusal;
+  if (early) {
+    const auto audited = store_.transact([&](store::StoreTransaction& tx) -> Status {
+      // A blocked account is told so before it is told about its password (as in the write
+      // below, where the block is checked first).
+      if (password_rejected) {
+        if (auto blocked = refuse_if_blocked(tx, user_key(user))) {
+          return refuse(tx, ctx, user, *blocked, details, refusal);
+        }
+        if (rejected) *rejected = evaluation;
+      }
+      return refuse(tx, ctx, user, *early, details, refusal);
+    });
+    if (!audited) return audited.error();
+    return *refusal;
+  }
+
+  const bool on_premises = user.password_managed_on_premises();
   // Argon2id work outside the transaction; a synced user's password is not kept here.
   std::optional<std::string> hash;
   if (!on_premises) hash = hasher_.hash(password);
@@ -170,16 +201,6 @@ Result<ResetFlowView> PasswordReset::set_password(const domain::RequestContext& 
     }
     if (auto blocked = refuse_if_blocked(tx, user_key(user))) {
       return refuse(tx, ctx, user, *blocked, details, refusal);
-    }
-    auto tenant = tx.find_tenant(user.tenant_id);
-    if (!tenant) return errors::not_found("tenant", std::to_string(user.tenant_id));
-    auto evaluation = password_rules_.evaluate(tx, *tenant, &user, password,
-                                               domain::password::PasswordChange::kReset);
-    if (!evaluation) return evaluation.error();
-    if (!evaluation->accepted) {
-      if (rejected) *rejected = *evaluation;
-      return refuse(tx, ctx, user, domain::password::password_verdict(*evaluation).error(), details,
-                    refusal);
     }
     if (!on_premises) {
       return record_completion(tx, ctx, *loaded, Completion::kPassword, step_time, hash, view,
@@ -244,7 +265,7 @@ Result<ResetFlowView> PasswordReset::unlock(const domain::RequestContext& reques
 
 Result<ResetPasswordSubject> PasswordReset::password_subject(const std::string& flow_id) {
   std::optional<ResetPasswordSubject> subject;
-  const auto read = store_.transact([&](store::StoreTransaction& tx) -> Status {
+  const auto read = store_.read([&](store::StoreTransaction& tx) -> Status {
     auto found = load(tx, flow_id);
     if (!found) return found.error();
     if (auto probe = dr::complete(found->flow, clock_.now()); !probe) return probe.error();

@@ -11,22 +11,33 @@ std::size_t at_least_one(std::size_t count) { return std::max<std::size_t>(count
 }  // namespace
 
 // Holds one slot for its lifetime, so an exception from the wrapped hasher gives it back too.
-// Ticket t may run once fewer than max_concurrent_ of the tickets before it are unfinished,
-// i.e. t < finished_ + max_concurrent_: tickets are admitted in the order they were taken.
+// A caller takes a free slot only when nobody is waiting (else it would overtake them); a
+// leaving caller hands its slot to the first waiter instead of freeing it, so `running_` never
+// drops below the limit while anyone waits.
 class ConcurrencyLimitedPasswordHasher::Slot {
  public:
   explicit Slot(const ConcurrencyLimitedPasswordHasher& owner) : owner_(owner) {
     std::unique_lock lock(owner_.mutex_);
-    const std::uint64_t ticket = owner_.next_ticket_++;
-    owner_.slot_freed_.wait(lock,
-                            [&] { return ticket < owner_.finished_ + owner_.max_concurrent_; });
+    if (owner_.waiting_.empty() && owner_.running_ < owner_.max_concurrent_) {
+      ++owner_.running_;
+      return;
+    }
+    Waiter self;
+    owner_.waiting_.push_back(&self);
+    self.admitted_cv.wait(lock, [&] { return self.admitted; });
   }
   ~Slot() {
-    {
-      std::lock_guard lock(owner_.mutex_);
-      ++owner_.finished_;
+    std::lock_guard lock(owner_.mutex_);
+    if (owner_.waiting_.empty()) {
+      --owner_.running_;
+      return;
     }
-    owner_.slot_freed_.notify_all();
+    Waiter* next = owner_.waiting_.front();
+    owner_.waiting_.pop_front();
+    next->admitted = true;
+    // Notified under the lock: once it is released the waiter may return and its Waiter, on
+    // its stack, be gone.
+    next->admitted_cv.notify_one();
   }
   Slot(const Slot&) = delete;
   Slot& operator=(const Slot&) = delete;
@@ -52,8 +63,7 @@ bool ConcurrencyLimitedPasswordHasher::verify(std::string_view secret,
 
 std::size_t ConcurrencyLimitedPasswordHasher::waiting() const {
   std::lock_guard lock(mutex_);
-  const std::uint64_t running_or_waiting = next_ticket_ - finished_;
-  return running_or_waiting > max_concurrent_ ? running_or_waiting - max_concurrent_ : 0;
+  return waiting_.size();
 }
 
 std::size_t concurrent_hashes_or_cores(std::size_t configured) {

@@ -3,15 +3,17 @@
 // once; further callers wait for a slot. Argon2id holds its memory (19 MiB at the defaults)
 // and a core for the whole call, so this bounds the memory of concurrent hashes to N × m and
 // keeps them from oversubscribing the CPU, whatever the size of the thread pool that calls it
-// (server.worker_threads). Waiting callers are admitted first come, first served (a ticket
-// queue, not std::counting_semaphore, which lets a late caller overtake and starved some
-// resets for seconds under load). Calls that do not hash (everything else the workers do)
-// never wait here. The wrapped hasher must outlive this one and be safe to call from N
-// threads.
+// (server.worker_threads). Waiting callers are admitted first come, first served (not
+// std::counting_semaphore, which lets a late caller overtake and starved some resets for
+// seconds under load), and a finished call hands its slot straight to the first waiting one
+// and wakes that one alone: under load some 30 callers wait, and waking them all at every
+// hash (one shared condition variable) cost about 25 context switches per hash
+// (docs/PERFORMANCE.md). Calls that do not hash (everything else the workers do) never wait
+// here. The wrapped hasher must outlive this one and be safe to call from N threads.
 
 #include <condition_variable>
 #include <cstddef>
-#include <cstdint>
+#include <deque>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -33,13 +35,18 @@ class ConcurrencyLimitedPasswordHasher final : public domain::PasswordHasher {
 
  private:
   class Slot;
+  // A caller waiting for a slot, on its own stack; `admitted` is set under mutex_ by the call
+  // that hands it its slot.
+  struct Waiter {
+    std::condition_variable admitted_cv;
+    bool admitted = false;
+  };
 
   const domain::PasswordHasher& inner_;
   std::size_t max_concurrent_;
   mutable std::mutex mutex_;
-  mutable std::condition_variable slot_freed_;
-  mutable std::uint64_t next_ticket_ = 0;  // the ticket the next caller takes
-  mutable std::uint64_t finished_ = 0;     // calls that have given their slot back
+  mutable std::size_t running_ = 0;      // slots held now
+  mutable std::deque<Waiter*> waiting_;  // in arrival order
 };
 
 // The default limit: one concurrent hash per core (std::thread::hardware_concurrency(), at

@@ -98,13 +98,20 @@ TEST_F(PasswordResetTest, BannedPasswordIsRejectedThenAGoodOneIsAcceptedAndTheFl
   ASSERT_TRUE(verified.ok()) << verified.error().technical;
   EXPECT_EQ(verified->state, dr::FlowState::kVerified);
 
+  const int hashes_before = hasher_.hashes();
   auto banned = reset_->set_password(ctx_, started->id, "Contoso!1", "en");
   ASSERT_FALSE(banned.ok());
   EXPECT_EQ(banned.error().name, "FuzzyPolicyViolationInvalidPassword");
+  EXPECT_EQ(hasher_.hashes(), hashes_before) << "a refused password is not hashed";
+  const auto refused = flow_steps("password");  // newest first: this one, the early attempt
+  ASSERT_EQ(refused.size(), 2u);
+  EXPECT_EQ(refused[0].result_reason, "FuzzyPolicyViolationInvalidPassword");
+  EXPECT_EQ(refused[1].result_reason, "GatesNotPassed");
 
   auto done = reset_->set_password(ctx_, started->id, "Quartz-Violin-8-Tundra", "en");
   ASSERT_TRUE(done.ok()) << done.error().technical;
   EXPECT_EQ(done->state, dr::FlowState::kDone);
+  EXPECT_EQ(hasher_.hashes(), hashes_before + 1);
   std::optional<std::string> hash;
   transact([&](store::StoreTransaction& tx) { hash = tx.password_hash(user_.id); });
   ASSERT_TRUE(hash.has_value());

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -80,6 +81,25 @@ class RecordingDirectory final : public onprem::OnPremisesDirectory {
   domain::Status answer = domain::ok_status();
   std::vector<std::pair<std::string, std::string>> passwords;
   std::vector<std::string> unlocked;
+};
+
+// The real Argon2id hasher, counting the hashes it makes (so a test can tell that a refused
+// password cost none).
+class CountingPasswordHasher final : public domain::PasswordHasher {
+ public:
+  explicit CountingPasswordHasher(const domain::PasswordHasher& inner) : inner_(inner) {}
+  std::string hash(std::string_view secret) const override {
+    ++hashes_;
+    return inner_.hash(secret);
+  }
+  bool verify(std::string_view secret, const std::string& hashed) const override {
+    return inner_.verify(secret, hashed);
+  }
+  int hashes() const { return hashes_.load(); }
+
+ private:
+  const domain::PasswordHasher& inner_;
+  mutable std::atomic<int> hashes_{0};
 };
 
 class ResetFlowFixture : public ::testing::Test {
@@ -270,7 +290,8 @@ class ResetFlowFixture : public ::testing::Test {
 
   sspr::testing::FixedClock clock_;
   platform::SodiumRandom random_;
-  platform::Argon2idPasswordHasher hasher_{{8, 1}};
+  platform::Argon2idPasswordHasher argon2_{{8, 1}};
+  CountingPasswordHasher hasher_{argon2_};
   methods::SecurityQuestionsMethod questions_{hasher_};
   CapturingNotifier notifier_;
   RecordingDirectory directory_;
