@@ -72,6 +72,8 @@ class CommandContext {
   // The password-protection use cases over the same store (after open_directory succeeded).
   flows::PasswordProtection* passwords() { return passwords_.get(); }
   store::Store* store() { return store_.get(); }
+  // The limit on concurrent Argon2id hashes every use case shares (after open_directory).
+  const platform::ConcurrencyLimitedPasswordHasher* hash_limiter() const { return hasher_.get(); }
   // Self-service sign-in and password change over the same store, built on first use (after
   // open_directory succeeded), with the [session] limits.
   flows::SignedInSessions& sessions();

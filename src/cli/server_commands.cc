@@ -87,6 +87,7 @@ void run(CommandContext& context, config::Config& config,
   flows::ResetDiagnosis diagnosis(*context.store(), context.clock());
   dependencies.diagnosis = &diagnosis;
   dependencies.metrics = &context.metrics();
+  dependencies.hash_limiter = context.hash_limiter();
   // With --config, the file's [[onprem]] connections are applied here, and again on SIGHUP.
   dependencies.onprem_connections = context.onprem_connections();
   if (!dependencies.onprem_connections) return;

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <charconv>
+#include <chrono>
 #include <map>
 #include <set>
 #include <string>
@@ -241,10 +242,17 @@ void answer_metrics(DispatchContext& context, Exchange& exchange) {
     }
   }
   const auto pool = context.dependencies.store.pool_usage();
-  exchange.respond_text(
-      200,
-      context.metrics->metrics().render({pool.in_use, pool.size, context.in_flight.load() - 1}),
-      "text/plain; version=0.0.4; charset=utf-8");
+  observability::Metrics::Gauges gauges{pool.in_use, pool.size, context.in_flight.load() - 1};
+  if (const auto* limiter = context.dependencies.hash_limiter) {
+    const auto hashes = limiter->usage();
+    gauges.hash_slots = hashes.slots;
+    gauges.hashes_running = hashes.running;
+    gauges.hashes_waiting = hashes.waiting;
+    gauges.hashes_total = hashes.calls;
+    gauges.hash_wait_seconds = std::chrono::duration<double>(hashes.waited).count();
+  }
+  exchange.respond_text(200, context.metrics->metrics().render(gauges),
+                        "text/plain; version=0.0.4; charset=utf-8");
 }
 
 }  // namespace

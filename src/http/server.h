@@ -25,6 +25,7 @@
 #include "flows/self_service_password_change.h"
 #include "flows/signed_in_sessions.h"
 #include "observability/metrics.h"
+#include "platform/concurrency_limited_password_hasher.h"
 #include "store/store.h"
 
 namespace sspr::http {
@@ -44,6 +45,8 @@ struct ServerDependencies {
   flows::ResetDiagnosis* diagnosis = nullptr;      // diagnose (SPEC §12)
   // Counters shared with the parts outside http (the notifier); null: the server keeps its own.
   observability::Metrics* metrics = nullptr;
+  // The Argon2id hash limiter, whose queue /metrics shows; null: not shown.
+  const platform::ConcurrencyLimitedPasswordHasher* hash_limiter = nullptr;
 
   // The on-premises connection and sync (SPEC §9).
   flows::onprem::OnPremisesConnections* onprem_connections = nullptr;

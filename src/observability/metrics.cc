@@ -108,6 +108,21 @@ std::string Metrics::render(const Gauges& gauges) const {
       << "sspr_store_pool_sessions{state=\"size\"} " << gauges.store_sessions << '\n';
   header(out, "sspr_in_flight_requests", "gauge", "Requests accepted and not yet answered.");
   out << "sspr_in_flight_requests " << gauges.in_flight_requests << '\n';
+  if (gauges.hash_slots > 0) {
+    header(out, "sspr_password_hash_slots", "gauge",
+           "Argon2id hashes allowed at once (security.max_concurrent_hashes).");
+    out << "sspr_password_hash_slots " << gauges.hash_slots << '\n';
+    header(out, "sspr_password_hashes", "gauge",
+           "Argon2id hashes and verifications running now, and waiting for a slot.");
+    out << "sspr_password_hashes{state=\"running\"} " << gauges.hashes_running << '\n'
+        << "sspr_password_hashes{state=\"waiting\"} " << gauges.hashes_waiting << '\n';
+    header(out, "sspr_password_hashes_total", "counter",
+           "Argon2id hashes and verifications asked for since the start.");
+    out << "sspr_password_hashes_total " << gauges.hashes_total << '\n';
+    header(out, "sspr_password_hash_wait_seconds_total", "counter",
+           "Time Argon2id hashes and verifications spent waiting for a slot.");
+    out << "sspr_password_hash_wait_seconds_total " << gauges.hash_wait_seconds << '\n';
+  }
   return out.str();
 }
 

@@ -14,6 +14,10 @@
 //   sspr_directory_errors_total{error}             counter: on-premises directory refusals
 //   sspr_store_pool_sessions{state}                gauge: "in_use" and "size"
 //   sspr_in_flight_requests                        gauge
+//   sspr_password_hash_slots                       gauge: security.max_concurrent_hashes
+//   sspr_password_hashes{state}                    gauge: "running" and "waiting" (for a slot)
+//   sspr_password_hashes_total                     counter: hashes and verifications asked for
+//   sspr_password_hash_wait_seconds_total          counter: their time waiting for a slot
 
 #include <array>
 #include <chrono>
@@ -41,6 +45,12 @@ class Metrics {
     std::size_t store_sessions_in_use = 0;
     std::size_t store_sessions = 0;
     long in_flight_requests = 0;
+    // Argon2id hashes (ConcurrencyLimitedPasswordHasher::Usage); not shown when slots is 0.
+    std::size_t hash_slots = 0;
+    std::size_t hashes_running = 0;
+    std::size_t hashes_waiting = 0;
+    unsigned long long hashes_total = 0;
+    double hash_wait_seconds = 0;
   };
   // The whole registry in the text exposition format, with the gauges read by the caller.
   std::string render(const Gauges& gauges) const;

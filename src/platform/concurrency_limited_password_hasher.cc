@@ -18,13 +18,16 @@ class ConcurrencyLimitedPasswordHasher::Slot {
  public:
   explicit Slot(const ConcurrencyLimitedPasswordHasher& owner) : owner_(owner) {
     std::unique_lock lock(owner_.mutex_);
+    ++owner_.calls_;
     if (owner_.waiting_.empty() && owner_.running_ < owner_.max_concurrent_) {
       ++owner_.running_;
       return;
     }
+    const auto since = std::chrono::steady_clock::now();
     Waiter self;
     owner_.waiting_.push_back(&self);
     self.admitted_cv.wait(lock, [&] { return self.admitted; });
+    owner_.waited_ += std::chrono::steady_clock::now() - since;
   }
   ~Slot() {
     std::lock_guard lock(owner_.mutex_);
@@ -64,6 +67,11 @@ bool ConcurrencyLimitedPasswordHasher::verify(std::string_view secret,
 std::size_t ConcurrencyLimitedPasswordHasher::waiting() const {
   std::lock_guard lock(mutex_);
   return waiting_.size();
+}
+
+ConcurrencyLimitedPasswordHasher::Usage ConcurrencyLimitedPasswordHasher::usage() const {
+  std::lock_guard lock(mutex_);
+  return {max_concurrent_, running_, waiting_.size(), calls_, waited_};
 }
 
 std::size_t concurrent_hashes_or_cores(std::size_t configured) {

@@ -11,8 +11,10 @@
 // (docs/PERFORMANCE.md). Calls that do not hash (everything else the workers do) never wait
 // here. The wrapped hasher must outlive this one and be safe to call from N threads.
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <mutex>
 #include <string>
@@ -33,6 +35,17 @@ class ConcurrencyLimitedPasswordHasher final : public domain::PasswordHasher {
   // Callers waiting for a slot now.
   std::size_t waiting() const;
 
+  // What /metrics shows: the slots, the calls in them and waiting now, and since the start the
+  // calls made (counted as they arrive) and the time they spent waiting for a slot.
+  struct Usage {
+    std::size_t slots = 0;
+    std::size_t running = 0;
+    std::size_t waiting = 0;
+    std::uint64_t calls = 0;
+    std::chrono::nanoseconds waited{0};
+  };
+  Usage usage() const;
+
  private:
   class Slot;
   // A caller waiting for a slot, on its own stack; `admitted` is set under mutex_ by the call
@@ -47,6 +60,8 @@ class ConcurrencyLimitedPasswordHasher final : public domain::PasswordHasher {
   mutable std::mutex mutex_;
   mutable std::size_t running_ = 0;      // slots held now
   mutable std::deque<Waiter*> waiting_;  // in arrival order
+  mutable std::uint64_t calls_ = 0;
+  mutable std::chrono::nanoseconds waited_{0};
 };
 
 // The default limit: one concurrent hash per core (std::thread::hardware_concurrency(), at

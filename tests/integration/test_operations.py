@@ -156,6 +156,11 @@ def test_metrics_count_requests_resets_and_throttle_blocks(backend, tmp_path, mo
     assert metric_value(text, "sspr_throttle_blocks_total", '{family="reset"}') >= 1
     assert metric_value(text, "sspr_http_request_duration_seconds_count", '{family="reset"}') >= 4
     assert metric_value(text, "sspr_store_pool_sessions", '{state="size"}') >= 1
+    # The reset's new password went through the Argon2id limiter, which is idle again.
+    assert metric_value(text, "sspr_password_hash_slots", "") >= 1
+    assert metric_value(text, "sspr_password_hashes_total", "") >= 1
+    assert metric_value(text, "sspr_password_hashes", '{state="waiting"}') == 0
+    assert "# TYPE sspr_password_hash_wait_seconds_total counter" in text
     assert "# TYPE sspr_http_request_duration_seconds histogram" in text
     assert "# TYPE sspr_notifier_errors_total counter" in text
     assert "# TYPE sspr_directory_errors_total counter" in text

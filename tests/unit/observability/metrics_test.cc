@@ -69,6 +69,24 @@ TEST(Metrics, OutcomesErrorsAndGauges) {
   EXPECT_TRUE(has_line(text, "sspr_in_flight_requests 5"));
 }
 
+TEST(Metrics, PasswordHashQueueShownOnlyWithItsSlots) {
+  Metrics metrics;
+  EXPECT_EQ(metrics.render({}).find("sspr_password_hash"), std::string::npos);
+  Metrics::Gauges gauges;
+  gauges.hash_slots = 2;
+  gauges.hashes_running = 2;
+  gauges.hashes_waiting = 7;
+  gauges.hashes_total = 41;
+  gauges.hash_wait_seconds = 1.5;
+  const auto text = metrics.render(gauges);
+  EXPECT_TRUE(has_line(text, "sspr_password_hash_slots 2")) << text;
+  EXPECT_TRUE(has_line(text, "sspr_password_hashes{state=\"running\"} 2"));
+  EXPECT_TRUE(has_line(text, "sspr_password_hashes{state=\"waiting\"} 7"));
+  EXPECT_TRUE(has_line(text, "sspr_password_hashes_total 41"));
+  EXPECT_TRUE(has_line(text, "sspr_password_hash_wait_seconds_total 1.5"));
+  EXPECT_TRUE(has_line(text, "# TYPE sspr_password_hashes_total counter"));
+}
+
 TEST(Metrics, EscapesLabelValues) {
   Metrics metrics;
   metrics.record_reset("a\"b\\c");

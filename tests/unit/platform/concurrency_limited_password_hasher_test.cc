@@ -215,6 +215,32 @@ TEST(ConcurrencyLimitedPasswordHasher, WaitingCallersAreAdmittedInArrivalOrder) 
   EXPECT_EQ(limited.waiting(), 0u);
 }
 
+TEST(ConcurrencyLimitedPasswordHasher, UsageCountsTheQueueAndTheTimeSpentInIt) {
+  GateHasher inner;
+  ConcurrencyLimitedPasswordHasher limited(inner, 1);
+  auto usage = limited.usage();
+  EXPECT_EQ(usage.slots, 1u);
+  EXPECT_EQ(usage.running, 0u);
+  EXPECT_EQ(usage.calls, 0u);
+  std::vector<std::thread> callers;
+  callers.emplace_back([&] { limited.hash("first"); });
+  inner.wait_until_entered(1);
+  callers.emplace_back([&] { limited.hash("second"); });
+  while (limited.waiting() < 1) std::this_thread::yield();
+  usage = limited.usage();
+  EXPECT_EQ(usage.running, 1u);
+  EXPECT_EQ(usage.waiting, 1u);
+  EXPECT_EQ(usage.calls, 2u);
+  std::this_thread::sleep_for(20ms);
+  inner.release();
+  for (auto& caller : callers) caller.join();
+  usage = limited.usage();
+  EXPECT_EQ(usage.running, 0u);
+  EXPECT_EQ(usage.waiting, 0u);
+  EXPECT_EQ(usage.calls, 2u);
+  EXPECT_GE(usage.waited, 20ms) << "the second call waited while the first held the slot";
+}
+
 TEST(ConcurrencyLimitedPasswordHasher, DefaultLimitIsOnePerCoreAndAConfiguredOneWins) {
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
   EXPECT_EQ(concurrent_hashes_or_cores(0), cores);
