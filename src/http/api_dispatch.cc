@@ -251,6 +251,15 @@ void answer_metrics(DispatchContext& context, Exchange& exchange) {
     gauges.hashes_total = hashes.calls;
     gauges.hash_wait_seconds = std::chrono::duration<double>(hashes.waited).count();
   }
+  if (const auto writer = context.dependencies.store.writer_usage()) {
+    gauges.sqlite_writer = true;
+    gauges.queued_writes = writer->queued_writes;
+    gauges.wal_frames = writer->log_frames;
+    gauges.wal_checkpoint_rounds = writer->checkpoint_rounds;
+    gauges.wal_restarts = writer->log_restarts;
+    gauges.wal_checkpoints_busy = writer->checkpoints_busy;
+    gauges.wal_checkpoints_failed = writer->checkpoints_failed;
+  }
   exchange.respond_text(200, context.metrics->metrics().render(gauges),
                         "text/plain; version=0.0.4; charset=utf-8");
 }

@@ -123,6 +123,26 @@ std::string Metrics::render(const Gauges& gauges) const {
            "Time Argon2id hashes and verifications spent waiting for a slot.");
     out << "sspr_password_hash_wait_seconds_total " << gauges.hash_wait_seconds << '\n';
   }
+  if (gauges.sqlite_writer) {
+    header(out, "sspr_store_queued_writes", "gauge",
+           "SQLite write transactions queued or running in the group commit.");
+    out << "sspr_store_queued_writes " << gauges.queued_writes << '\n';
+    header(out, "sspr_store_wal_frames", "gauge",
+           "Pages in SQLite's write-ahead log after the latest commit.");
+    out << "sspr_store_wal_frames " << gauges.wal_frames << '\n';
+    header(out, "sspr_store_wal_checkpoint_rounds_total", "counter",
+           "Rounds of SQLite's write-ahead log checkpointer.");
+    out << "sspr_store_wal_checkpoint_rounds_total " << gauges.wal_checkpoint_rounds << '\n';
+    header(out, "sspr_store_wal_restarts_total", "counter",
+           "Times SQLite's write-ahead log was fully copied and started over.");
+    out << "sspr_store_wal_restarts_total " << gauges.wal_restarts << '\n';
+    header(out, "sspr_store_wal_checkpoint_errors_total", "counter",
+           "Log checkpoints that found the log busy or failed; both are retried next round.");
+    out << "sspr_store_wal_checkpoint_errors_total{kind=\"busy\"} " << gauges.wal_checkpoints_busy
+        << '\n'
+        << "sspr_store_wal_checkpoint_errors_total{kind=\"failed\"} "
+        << gauges.wal_checkpoints_failed << '\n';
+  }
   return out.str();
 }
 

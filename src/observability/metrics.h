@@ -18,6 +18,11 @@
 //   sspr_password_hashes{state}                    gauge: "running" and "waiting" (for a slot)
 //   sspr_password_hashes_total                     counter: hashes and verifications asked for
 //   sspr_password_hash_wait_seconds_total          counter: their time waiting for a slot
+//   sspr_store_queued_writes                       gauge: SQLite's group commit
+//   sspr_store_wal_frames                          gauge: SQLite's write-ahead log, in pages
+//   sspr_store_wal_checkpoint_rounds_total         counter: SQLite's log checkpointer
+//   sspr_store_wal_restarts_total                  counter: times the log started over
+//   sspr_store_wal_checkpoint_errors_total{kind}   counter: "busy" or "failed" (retried)
 
 #include <array>
 #include <chrono>
@@ -51,6 +56,14 @@ class Metrics {
     std::size_t hashes_waiting = 0;
     unsigned long long hashes_total = 0;
     double hash_wait_seconds = 0;
+    // SQLite's writer (Store::WriterUsage); not shown when sqlite_writer is false.
+    bool sqlite_writer = false;
+    std::size_t queued_writes = 0;
+    long wal_frames = 0;
+    unsigned long long wal_checkpoint_rounds = 0;
+    unsigned long long wal_restarts = 0;
+    unsigned long long wal_checkpoints_busy = 0;
+    unsigned long long wal_checkpoints_failed = 0;
   };
   // The whole registry in the text exposition format, with the gauges read by the caller.
   std::string render(const Gauges& gauges) const;

@@ -310,6 +310,13 @@ Store::PoolUsage SociStore::pool_usage() const {
   return {leased_.load(), readers_ ? 2 * pool_size_ : pool_size_};
 }
 
+std::optional<Store::WriterUsage> SociStore::writer_usage() const {
+  if (backend_ != SqlBackend::kSqlite) return std::nullopt;
+  const auto logged = wal_checkpoints();
+  return WriterUsage{queued_writes(), logged.log_frames, logged.checkpoints,
+                     logged.restarts, logged.busy,       logged.failures};
+}
+
 bool SociStore::ping() {
   std::size_t position = 0;
   if (!pool_.try_lease(position, kLeaseTimeoutMs)) return false;

@@ -48,6 +48,7 @@ class SociStore final : public Store {
   bool ping() override;
   std::string backend() const override { return std::string(to_string(backend_)); }
   PoolUsage pool_usage() const override;
+  std::optional<WriterUsage> writer_usage() const override;
   // SQLite group commit, for tests and diagnostics (0 on PostgreSQL): the write transactions
   // queued or running now, and the most works one batch was given so far.
   std::size_t queued_writes() const { return sqlite_writes_.queued(); }

@@ -7,6 +7,7 @@
 // return nullopt / false); database failures are turned into a StoreUnavailable error by
 // transact(), which then rolls back.
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -399,6 +400,21 @@ class Store {
     std::size_t size = 0;
   };
   virtual PoolUsage pool_usage() const = 0;
+
+  // SQLite's one writer (the /metrics gauges): write transactions queued or running in its
+  // group commit, the write-ahead log's length in pages, and since the start the checkpoint
+  // rounds run, the rounds after which the log started over, and the checkpoints that found
+  // the log busy or failed (both retried next round). nullopt where there is no such writer
+  // (PostgreSQL).
+  struct WriterUsage {
+    std::size_t queued_writes = 0;
+    int log_frames = 0;
+    std::uint64_t checkpoint_rounds = 0;
+    std::uint64_t log_restarts = 0;
+    std::uint64_t checkpoints_busy = 0;
+    std::uint64_t checkpoints_failed = 0;
+  };
+  virtual std::optional<WriterUsage> writer_usage() const { return std::nullopt; }
 };
 
 }  // namespace sspr::store

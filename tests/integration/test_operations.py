@@ -161,6 +161,12 @@ def test_metrics_count_requests_resets_and_throttle_blocks(backend, tmp_path, mo
     assert metric_value(text, "sspr_password_hashes_total", "") >= 1
     assert metric_value(text, "sspr_password_hashes", '{state="waiting"}') == 0
     assert "# TYPE sspr_password_hash_wait_seconds_total counter" in text
+    # SQLite's one writer: its log holds the reset's pages; PostgreSQL has no such writer.
+    if backend.name == "sqlite":
+        assert metric_value(text, "sspr_store_wal_frames", "") > 0
+        assert "# TYPE sspr_store_wal_checkpoint_errors_total counter" in text
+    else:
+        assert "sspr_store_wal_frames" not in text
     assert "# TYPE sspr_http_request_duration_seconds histogram" in text
     assert "# TYPE sspr_notifier_errors_total counter" in text
     assert "# TYPE sspr_directory_errors_total counter" in text

@@ -87,6 +87,25 @@ TEST(Metrics, PasswordHashQueueShownOnlyWithItsSlots) {
   EXPECT_TRUE(has_line(text, "# TYPE sspr_password_hashes_total counter"));
 }
 
+TEST(Metrics, SqliteWriterShownOnlyForSqlite) {
+  Metrics metrics;
+  EXPECT_EQ(metrics.render({}).find("sspr_store_wal"), std::string::npos);
+  Metrics::Gauges gauges;
+  gauges.sqlite_writer = true;
+  gauges.queued_writes = 3;
+  gauges.wal_frames = 1200;
+  gauges.wal_checkpoint_rounds = 9;
+  gauges.wal_restarts = 2;
+  gauges.wal_checkpoints_busy = 1;
+  const auto text = metrics.render(gauges);
+  EXPECT_TRUE(has_line(text, "sspr_store_queued_writes 3")) << text;
+  EXPECT_TRUE(has_line(text, "sspr_store_wal_frames 1200"));
+  EXPECT_TRUE(has_line(text, "sspr_store_wal_checkpoint_rounds_total 9"));
+  EXPECT_TRUE(has_line(text, "sspr_store_wal_restarts_total 2"));
+  EXPECT_TRUE(has_line(text, "sspr_store_wal_checkpoint_errors_total{kind=\"busy\"} 1"));
+  EXPECT_TRUE(has_line(text, "sspr_store_wal_checkpoint_errors_total{kind=\"failed\"} 0"));
+}
+
 TEST(Metrics, EscapesLabelValues) {
   Metrics metrics;
   metrics.record_reset("a\"b\\c");

@@ -167,6 +167,22 @@ TEST_P(SociStoreTest, ReportsItsBackendAndAnswersPing) {
   EXPECT_TRUE(store_->ping());
 }
 
+TEST_P(SociStoreTest, OnlySqliteReportsItsOneWriter) {
+  const auto writer = store_->writer_usage();
+  if (GetParam() != std::string("sqlite")) {
+    EXPECT_FALSE(writer.has_value()) << "PostgreSQL has no single writer to report";
+    return;
+  }
+  ASSERT_TRUE(writer.has_value());
+  EXPECT_EQ(writer->queued_writes, 0u);  // nothing writes now
+  EXPECT_EQ(writer->checkpoints_failed, 0u);
+  ASSERT_TRUE(store_->transact([](StoreTransaction& tx) {
+    tx.insert_tenant("writer.example", "2026-01-01T00:00:00Z");
+    return ok_status();
+  }));
+  EXPECT_GT(store_->writer_usage()->log_frames, 0) << "the commit added pages to the log";
+}
+
 TEST_P(SociStoreTest, MigrationsAreIdempotentAcrossOpens) {
   reopen();
   reopen();
