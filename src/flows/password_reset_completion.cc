@@ -139,8 +139,7 @@ Result<ResetFlowView> PasswordReset::set_password(const domain::RequestContext& 
   // does not wait behind the hashes of others.
   std::optional<Loaded> loaded;
   std::optional<Error> early;  // a refusal decided while reading, audited in a short write
-  bool password_rejected = false;
-  domain::password::PasswordEvaluation evaluation;
+  std::optional<domain::password::PasswordEvaluation> rejection;  // when the password is why
   const auto read = store_.read([&](store::StoreTransaction& tx) -> Status {
     auto found = load(tx, flow_id);
     if (!found) return found.error();
@@ -160,9 +159,8 @@ Result<ResetFlowView> PasswordReset::set_password(const domain::RequestContext& 
                                               domain::password::PasswordChange::kReset);
     if (!evaluated) return evaluated.error();
     if (!evaluated->accepted) {
-      evaluation = std::move(*evaluated);
-      early = domain::password::password_verdict(evaluation).error();
-      password_rejected = true;
+      early = domain::password::password_verdict(*evaluated).error();
+      rejection = std::move(*evaluated);
     }
     return domain::ok_status();
   });
@@ -176,11 +174,11 @@ Result<ResetFlowView> PasswordReset::set_password(const domain::RequestContext& 
     const auto audited = store_.transact([&](store::StoreTransaction& tx) -> Status {
       // A blocked account is told so before it is told about its password (as in the write
       // below, where the block is checked first).
-      if (password_rejected) {
+      if (rejection) {
         if (auto blocked = refuse_if_blocked(tx, user_key(user))) {
           return refuse(tx, ctx, user, *blocked, details, refusal);
         }
-        if (rejected) *rejected = evaluation;
+        if (rejected) *rejected = *rejection;
       }
       return refuse(tx, ctx, user, *early, details, refusal);
     });

@@ -1,5 +1,6 @@
 #include "observability/metrics.h"
 
+#include <initializer_list>
 #include <sstream>
 
 namespace sspr::observability {
@@ -21,6 +22,24 @@ std::string escaped(const std::string& value) {
 
 void header(std::ostringstream& out, const char* name, const char* type, const char* help) {
   out << "# HELP " << name << ' ' << help << "\n# TYPE " << name << ' ' << type << '\n';
+}
+
+// A metric with one value.
+template <typename Value>
+void single(std::ostringstream& out, const char* name, const char* type, const char* help,
+            Value value) {
+  header(out, name, type, help);
+  out << name << ' ' << value << '\n';
+}
+
+// A metric with one value per value of `label`, in the order given.
+void labelled(std::ostringstream& out, const char* name, const char* type, const char* help,
+              const char* label,
+              std::initializer_list<std::pair<const char*, unsigned long long>> values) {
+  header(out, name, type, help);
+  for (const auto& [key, value] : values) {
+    out << name << '{' << label << "=\"" << key << "\"} " << value << '\n';
+  }
 }
 
 void counter(std::ostringstream& out, const char* name, const char* label, const char* help,
@@ -103,45 +122,37 @@ std::string Metrics::render(const Gauges& gauges) const {
           "Messages (codes, notices) that could not be delivered, by channel.", notifier_errors_);
   counter(out, "sspr_directory_errors_total", "error",
           "On-premises directory refusals and outages seen by users, by error.", directory_errors_);
-  header(out, "sspr_store_pool_sessions", "gauge", "Database sessions of this node.");
-  out << "sspr_store_pool_sessions{state=\"in_use\"} " << gauges.store_sessions_in_use << '\n'
-      << "sspr_store_pool_sessions{state=\"size\"} " << gauges.store_sessions << '\n';
-  header(out, "sspr_in_flight_requests", "gauge", "Requests accepted and not yet answered.");
-  out << "sspr_in_flight_requests " << gauges.in_flight_requests << '\n';
+  labelled(out, "sspr_store_pool_sessions", "gauge", "Database sessions of this node.", "state",
+           {{"in_use", gauges.store_sessions_in_use}, {"size", gauges.store_sessions}});
+  single(out, "sspr_in_flight_requests", "gauge", "Requests accepted and not yet answered.",
+         gauges.in_flight_requests);
   if (gauges.hash_slots > 0) {
-    header(out, "sspr_password_hash_slots", "gauge",
-           "Argon2id hashes allowed at once (security.max_concurrent_hashes).");
-    out << "sspr_password_hash_slots " << gauges.hash_slots << '\n';
-    header(out, "sspr_password_hashes", "gauge",
-           "Argon2id hashes and verifications running now, and waiting for a slot.");
-    out << "sspr_password_hashes{state=\"running\"} " << gauges.hashes_running << '\n'
-        << "sspr_password_hashes{state=\"waiting\"} " << gauges.hashes_waiting << '\n';
-    header(out, "sspr_password_hashes_total", "counter",
-           "Argon2id hashes and verifications asked for since the start.");
-    out << "sspr_password_hashes_total " << gauges.hashes_total << '\n';
-    header(out, "sspr_password_hash_wait_seconds_total", "counter",
-           "Time Argon2id hashes and verifications spent waiting for a slot.");
-    out << "sspr_password_hash_wait_seconds_total " << gauges.hash_wait_seconds << '\n';
+    single(out, "sspr_password_hash_slots", "gauge",
+           "Argon2id hashes allowed at once (security.max_concurrent_hashes).", gauges.hash_slots);
+    labelled(out, "sspr_password_hashes", "gauge",
+             "Argon2id hashes and verifications running now, and waiting for a slot.", "state",
+             {{"running", gauges.hashes_running}, {"waiting", gauges.hashes_waiting}});
+    single(out, "sspr_password_hashes_total", "counter",
+           "Argon2id hashes and verifications asked for since the start.", gauges.hashes_total);
+    single(out, "sspr_password_hash_wait_seconds_total", "counter",
+           "Time Argon2id hashes and verifications spent waiting for a slot.",
+           gauges.hash_wait_seconds);
   }
   if (gauges.sqlite_writer) {
-    header(out, "sspr_store_queued_writes", "gauge",
-           "SQLite write transactions queued or running in the group commit.");
-    out << "sspr_store_queued_writes " << gauges.queued_writes << '\n';
-    header(out, "sspr_store_wal_frames", "gauge",
-           "Pages in SQLite's write-ahead log after the latest commit.");
-    out << "sspr_store_wal_frames " << gauges.wal_frames << '\n';
-    header(out, "sspr_store_wal_checkpoint_rounds_total", "counter",
-           "Rounds of SQLite's write-ahead log checkpointer.");
-    out << "sspr_store_wal_checkpoint_rounds_total " << gauges.wal_checkpoint_rounds << '\n';
-    header(out, "sspr_store_wal_restarts_total", "counter",
-           "Times SQLite's write-ahead log was fully copied and started over.");
-    out << "sspr_store_wal_restarts_total " << gauges.wal_restarts << '\n';
-    header(out, "sspr_store_wal_checkpoint_errors_total", "counter",
-           "Log checkpoints that found the log busy or failed; both are retried next round.");
-    out << "sspr_store_wal_checkpoint_errors_total{kind=\"busy\"} " << gauges.wal_checkpoints_busy
-        << '\n'
-        << "sspr_store_wal_checkpoint_errors_total{kind=\"failed\"} "
-        << gauges.wal_checkpoints_failed << '\n';
+    single(out, "sspr_store_queued_writes", "gauge",
+           "SQLite write transactions queued or running in the group commit.",
+           gauges.queued_writes);
+    single(out, "sspr_store_wal_frames", "gauge",
+           "Pages in SQLite's write-ahead log after the latest commit.", gauges.wal_frames);
+    single(out, "sspr_store_wal_checkpoint_rounds_total", "counter",
+           "Rounds of SQLite's write-ahead log checkpointer.", gauges.wal_checkpoint_rounds);
+    single(out, "sspr_store_wal_restarts_total", "counter",
+           "Times SQLite's write-ahead log was fully copied and started over.",
+           gauges.wal_restarts);
+    labelled(out, "sspr_store_wal_checkpoint_errors_total", "counter",
+             "Log checkpoints that found the log busy or failed; both are retried next round.",
+             "kind",
+             {{"busy", gauges.wal_checkpoints_busy}, {"failed", gauges.wal_checkpoints_failed}});
   }
   return out.str();
 }
