@@ -278,6 +278,8 @@ int run(const Options& options) {
       config::process_environment());
   if (!config) {
     std::cerr << "configuration: " << config.error().technical << "\n";
+    std::error_code ignored;
+    std::filesystem::remove_all(work, ignored);  // still empty: nothing to keep
     return 2;
   }
   const platform::Argon2idParameters argon2{config->security.argon2_memory_kib,
