@@ -2,6 +2,8 @@
 // soci_store_transaction_licenses.cc and soci_store_transaction_records.cc.
 #include "store/soci_store_transaction.h"
 
+#include <unordered_map>
+
 #include "domain/ascii_text.h"
 #include "store/sql_query.h"
 
@@ -149,15 +151,28 @@ std::optional<domain::TenantId> SociStoreTransaction::tenant_of_domain(const std
   return tenant;
 }
 
+// One tenant by its primary key, and its domains by the (tenant_id, position) index: every
+// reset step looks its tenant up, so this must not read the other tenants.
 std::optional<domain::Tenant> SociStoreTransaction::find_tenant(domain::TenantId tenant) {
-  for (auto& found : list_tenants()) {
-    if (found.id == tenant) return std::move(found);
+  const long long id = tenant;
+  domain::Tenant found;
+  {
+    SqlQuery query(session_, "SELECT name, helpdesk, created_at FROM tenants WHERE id = :id");
+    query.into(found.name).into(found.helpdesk).into(found.created_at).use(id);
+    if (!query.run()) return std::nullopt;
   }
-  return std::nullopt;
+  found.id = tenant;
+  std::string domain;
+  SqlQuery query(session_,
+                 "SELECT domain FROM tenant_domains WHERE tenant_id = :id ORDER BY position");
+  query.into(domain).use(id);
+  for (bool more = query.run(); more; more = query.next()) found.domains.push_back(domain);
+  return found;
 }
 
 std::vector<domain::Tenant> SociStoreTransaction::list_tenants() {
   std::vector<domain::Tenant> tenants;
+  std::unordered_map<long long, std::size_t> position_of;  // tenant id -> index in `tenants`
   {
     domain::Tenant row;
     long long id = 0;
@@ -165,6 +180,7 @@ std::vector<domain::Tenant> SociStoreTransaction::list_tenants() {
     query.into(id).into(row.name).into(row.helpdesk).into(row.created_at);
     for (bool found = query.run(); found; found = query.next()) {
       row.id = id;
+      position_of.emplace(id, tenants.size());
       tenants.push_back(row);
     }
   }
@@ -174,8 +190,8 @@ std::vector<domain::Tenant> SociStoreTransaction::list_tenants() {
                  "SELECT tenant_id, domain FROM tenant_domains ORDER BY tenant_id, position");
   query.into(tenant_id).into(domain);
   for (bool found = query.run(); found; found = query.next()) {
-    for (auto& tenant : tenants) {
-      if (tenant.id == tenant_id) tenant.domains.push_back(domain);
+    if (const auto it = position_of.find(tenant_id); it != position_of.end()) {
+      tenants[it->second].domains.push_back(domain);
     }
   }
   return tenants;

@@ -252,6 +252,13 @@ TEST_P(SociStoreTest, TenantsAndDomains) {
   ASSERT_TRUE(found);
   EXPECT_EQ(found->domains, std::vector<std::string>{"fabrikam.example"});
   EXPECT_FALSE(run([](StoreTransaction& tx) { return tx.find_tenant(999); }));
+  // Its own domains only, in their order, and the same fields as the list.
+  auto first = run([&](StoreTransaction& tx) { return tx.find_tenant(contoso); });
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->id, contoso);
+  EXPECT_EQ(first->name, "Contoso");
+  EXPECT_EQ(first->created_at, kNow);
+  EXPECT_EQ(first->domains, tenants[0].domains);
 }
 
 TEST_P(SociStoreTest, ADomainBelongsToOneTenantOnly) {
