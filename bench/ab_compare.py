@@ -45,8 +45,7 @@ FIGURES = {
 
 
 def figures_for(mode):
-    return FIGURES["gates"] if mode == "gates" else FIGURES["resets"] if mode == "resets" else (
-        FIGURES["resets"] + FIGURES["gates"])
+    return FIGURES["resets"] + FIGURES["gates"] if mode == "all" else FIGURES[mode]
 
 
 def lookup(report, path):
@@ -142,6 +141,7 @@ def main():
 
     print()
     summary = {}
+    by_number = {r["run"]: r for r in runs}
     for label, _, fmt, higher_better in figures:
         per_side = {s: [r["figures"][label] for r in runs
                         if r["side"] == s and r["figures"][label] is not None] for s in "AB"}
@@ -151,7 +151,6 @@ def main():
         # Pairs in running order: runs 1+2, 3+4, ... (each holds one A and one B).
         wins = 0
         pairs = 0
-        by_number = {r["run"]: r for r in runs}
         for first in range(1, 2 * options.pairs, 2):
             x, y = by_number.get(first), by_number.get(first + 1)
             if not x or not y:
