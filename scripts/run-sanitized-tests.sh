@@ -26,12 +26,18 @@ export UBSAN_OPTIONS="log_path=$REPORTS/report:halt_on_error=1:print_stacktrace=
 # the suite's time so that .ci/run can call it. SSPR_TEST_BACKENDS=sqlite,postgresql runs both.
 export SSPR_TEST_BACKENDS="${SSPR_TEST_BACKENDS:-sqlite}"
 
+# Tests marked `timing` compare response times (the enumeration tests: an unknown account must
+# take as long as a known one). Under ASan a statement costs several times what it costs in the
+# product while Argon2id (libsodium, not instrumented) does not, so a few extra statements on
+# one path can exceed what those tests allow; they prove the product's timing in `make test`.
+# A later -m among the pytest arguments replaces this one.
+
 status=0
 echo "== unit tests ($BUILD_DIR)"
 scripts/run-unit-tests.sh "$BUILD_DIR" "$JOBS" || status=1
 echo "== integration tests (SSPR_BINARY=$BUILD_DIR/sspr, backends: $SSPR_TEST_BACKENDS)"
-SSPR_BINARY="$BUILD_DIR/sspr" /usr/bin/python3 -m pytest -q -p no:cacheprovider "$@" \
-  tests/integration || status=1
+SSPR_BINARY="$BUILD_DIR/sspr" /usr/bin/python3 -m pytest -q -p no:cacheprovider \
+  -m "not timing" "$@" tests/integration || status=1
 
 # Report files only appear when a sanitizer found something (an empty one is not a finding).
 reports=$(find "$REPORTS" -type f -size +0 | sort)

@@ -39,6 +39,9 @@ BACKENDS = _backends_from_environment()
 
 def pytest_configure(config):
     secret_scan.install_requests_hook()
+    config.addinivalue_line(
+        "markers", "timing: compares response times; left out of the sanitized run, whose "
+        "instrumented build times differently from the product (docs/TESTING.md)")
 
 
 @pytest.hookimpl(tryfirst=True)

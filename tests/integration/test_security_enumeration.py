@@ -13,6 +13,8 @@ verification costs on this server at that moment, measured first - so a loaded 2
 machine neither makes it flake nor blinds it. It proves its power on each run: at sign-in the
 same detector MUST tell apart a path that skips the hash (a synced user, refused before any
 password check) from one that does it. Rounds are added while the noise is too high.
+The timing tests are marked `timing`: the sanitized run leaves them out (an instrumented build's
+timing is not the product's; docs/TESTING.md), and runs the answer tests.
 
 Pass-through users (LDAP bind instead of a hash) are left out on purpose: their refusal takes
 a bind's time, not a hash's (docs/ARCHITECTURE.md, "Sign-in timing").
@@ -216,6 +218,13 @@ def test_reset_start_answers_unknown_and_disabled_alike(site):
             == [comparable(r) for r in repeated[DISABLED]])
     assert [r.status_code for r in repeated[DISABLED]] == [403] * 5 + [429] * 2
 
+
+@pytest.mark.timing
+def test_reset_start_takes_as_long_for_unknown_and_disabled(site):
+    server = site
+    api = h.Api(server.base_url)
+    address = Addresses()
+
     def timed(upn):
         captcha = solved_captcha(api)
         headers = {"X-Forwarded-For": address()}
@@ -248,6 +257,11 @@ def test_sign_in_answers_unknown_disabled_and_wrong_password_alike(site):
     for upn, response in answers.items():
         assert comparable(response) == expected, upn
 
+
+@pytest.mark.timing
+def test_sign_in_takes_as_long_for_unknown_disabled_and_wrong_password(site):
+    server = site
+    api = h.Api(server.base_url)
     timed = timed_sign_in(api)
     names = [UNKNOWN, DISABLED, KNOWN, FOREIGN]
     calibration = SYNCED  # refused before any hash: the detector must see the difference
