@@ -9,15 +9,33 @@
 
 namespace sspr::store {
 
+void GroupCommitQueue::Waiting::signal(bool finished) {
+  std::lock_guard<std::mutex> lock(signal_mutex);
+  signalled = true;
+  done = done || finished;
+  woken.notify_one();
+}
+
+bool GroupCommitQueue::Waiting::wait_for_signal() {
+  std::unique_lock<std::mutex> lock(signal_mutex);
+  woken.wait(lock, [&] { return signalled; });
+  signalled = false;
+  return done;
+}
+
 domain::Status GroupCommitQueue::submit(const Work& work, const BatchRunner& run_batch) {
   Waiting me;
   me.entry.work = &work;
   std::unique_lock<std::mutex> lock(mutex_);
   queue_.push_back(&me);
   if (leader_ == nullptr) leader_ = &me;
+  bool done = false;  // this caller's work is finished: only read once it leads or is signalled
   while (true) {
-    me.woken.wait(lock, [&] { return me.done || (leader_ == &me && barriers_ == 0); });
-    if (me.done) return me.entry.status;
+    while (!(leader_ == &me && barriers_ == 0)) {
+      lock.unlock();
+      if (me.wait_for_signal()) return me.entry.status;  // a leader finished it
+      lock.lock();
+    }
     const std::size_t size = std::min(queue_.size(), max_batch_);
     largest_batch_ = std::max(largest_batch_, size);
     std::vector<Waiting*> waiting(queue_.begin(),
@@ -48,18 +66,22 @@ domain::Status GroupCommitQueue::submit(const Work& work, const BatchRunner& run
     lock.lock();
     running_ = false;
     if (barriers_ > 0) idle_.notify_all();
-    // Woken under the lock: a finished caller cannot return (and take its condition variable
-    // with it) before the lock is released.
-    for (std::size_t i = 0; i < finished; ++i) {
-      waiting[i]->done = true;
-      if (waiting[i] != &me) waiting[i]->woken.notify_one();
-    }
+    for (std::size_t i = 0; i < finished; ++i) done = done || waiting[i] == &me;
     queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(finished));
-    if (me.done) {  // hand over to the oldest waiting caller, if any
+    if (done) {  // hand over to the oldest waiting caller, if any
       leader_ = queue_.empty() ? nullptr : queue_.front();
-      // Else the leader is woken when the last between_batches() call ends.
-      if (leader_ != nullptr && barriers_ == 0) leader_->woken.notify_one();
+      // Signalled under the lock: it is still queued, so it cannot finish and end before it
+      // takes the lock. Else the leader is signalled when the last between_batches() call ends.
+      if (leader_ != nullptr && barriers_ == 0) leader_->signal(false);
     }
+    // The finished callers left the queue above, so nothing else reaches them now: they are
+    // signalled without the lock, and each returns as soon as its signal arrives.
+    lock.unlock();
+    for (std::size_t i = 0; i < finished; ++i) {
+      if (waiting[i] != &me) waiting[i]->signal(true);
+    }
+    if (done) return me.entry.status;
+    lock.lock();
   }
 }
 
@@ -78,7 +100,7 @@ void GroupCommitQueue::between_batches(const std::function<void()>& exclusive) {
   lock.lock();
   exclusive_running_ = false;
   if (--barriers_ == 0) {
-    if (leader_ != nullptr) leader_->woken.notify_one();
+    if (leader_ != nullptr) leader_->signal(false);
   } else {
     idle_.notify_all();  // the next between_batches() caller
   }
