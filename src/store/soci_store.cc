@@ -15,6 +15,7 @@
 #include "store/soci_store_transaction.h"
 #include "store/sql_query.h"
 #include "store/sql_transaction_text.h"
+#include "store/sqlite_busy_retry.h"
 #include "store/statement_cache.h"
 #include "store/wal_checkpointer.h"
 
@@ -86,7 +87,9 @@ class PoolLease {
 void apply_session_settings(soci::session& session, SqlBackend backend) {
   if (backend == SqlBackend::kSqlite) {
     session << "PRAGMA busy_timeout = " + std::to_string(kSqliteBusyTimeoutMs);
-    session << "PRAGMA journal_mode = WAL";
+    // Not covered by the busy timeout: retried (store/sqlite_busy_retry.h).
+    retry_while_busy([&] { session << "PRAGMA journal_mode = WAL"; },
+                     std::chrono::milliseconds(kSqliteBusyTimeoutMs));
     session << "PRAGMA synchronous = NORMAL";
     session << "PRAGMA foreign_keys = ON";
     session << "PRAGMA journal_size_limit = " + std::to_string(kWalFileLimitBytes);

@@ -3,6 +3,9 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
+
+#include "store/sqlite_busy_retry.h"
 
 namespace sspr::store {
 
@@ -22,6 +25,10 @@ constexpr int kCatchUpRounds = 2;
 // default.
 constexpr int kSqliteAutoCheckpointFrames = 1000;
 
+// How long opening waits while another process creates or recovers the WAL (as long as the
+// store's connections wait for a lock).
+constexpr std::chrono::milliseconds kOpenPatience{10'000};
+
 }  // namespace
 
 WalCheckpointer::WalCheckpointer(const std::string& path, Limits limits,
@@ -32,7 +39,9 @@ WalCheckpointer::WalCheckpointer(const std::string& path, Limits limits,
   session_.open(soci::sqlite3, "db=" + path);
   // NORMAL, as on the writers: a checkpoint syncs the log before it copies and the database
   // file after, so a page leaves the log only once it is safe in the file.
-  session_ << "PRAGMA synchronous = NORMAL";
+  // Its first statement, while another process creates or recovers the WAL, is busy without
+  // a busy handler (this session keeps none: its checkpoints must not wait for readers).
+  retry_while_busy([this] { session_ << "PRAGMA synchronous = NORMAL"; }, kOpenPatience);
   thread_ = std::thread([this] { run(); });
 }
 
