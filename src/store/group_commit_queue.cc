@@ -29,7 +29,7 @@ domain::Status GroupCommitQueue::submit(const Work& work, const BatchRunner& run
   std::unique_lock<std::mutex> lock(mutex_);
   queue_.push_back(&me);
   if (leader_ == nullptr) leader_ = &me;
-  bool done = false;  // this caller's work is finished: only read once it leads or is signalled
+  bool done = false;  // a batch this caller led finished its own work
   while (true) {
     while (!(leader_ == &me && barriers_ == 0)) {
       lock.unlock();

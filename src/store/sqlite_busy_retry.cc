@@ -4,7 +4,6 @@
 #include <thread>
 
 #include <soci/sqlite3/soci-sqlite3.h>
-#include "store/soci_headers.h"
 
 namespace sspr::store {
 namespace {

@@ -6,7 +6,6 @@
 #include <stdexcept>
 
 #include <soci/sqlite3/soci-sqlite3.h>
-#include "store/soci_headers.h"
 
 namespace sspr::store {
 namespace {
