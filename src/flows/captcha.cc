@@ -46,19 +46,33 @@ domain::Status Captcha::verify(const nlohmann::json& object) {
 }
 
 domain::Status Captcha::verify(const captcha::CaptchaSolution& solution) {
-  const auto now = clock_.now();
-  if (auto checked = captcha::check_solution(signer_, solution, maxnumber_, now); !checked) {
-    return checked;
+  auto checked = check(solution);
+  if (!checked) return checked.error();
+  return store_.transact(
+      [&](store::StoreTransaction& tx) -> domain::Status { return consume(tx, *checked); });
+}
+
+domain::Result<Captcha::Checked> Captcha::check(const nlohmann::json& object) const {
+  auto solution = parse_captcha_solution(object);
+  if (!solution) return solution.error();
+  return check(*solution);
+}
+
+domain::Result<Captcha::Checked> Captcha::check(const captcha::CaptchaSolution& solution) const {
+  if (auto checked = captcha::check_solution(signer_, solution, maxnumber_, clock_.now());
+      !checked) {
+    return checked.error();
   }
   // check_solution found an expiry in the salt.
-  const auto expires_at = domain::to_iso8601(*captcha::salt_expiry(solution.salt));
-  return store_.transact([&](store::StoreTransaction& tx) -> domain::Status {
-    tx.delete_expired_captchas(domain::to_iso8601(now));
-    if (!tx.record_used_captcha(solution.challenge, expires_at)) {
-      return captcha::errors::captcha_replayed();
-    }
-    return domain::ok_status();
-  });
+  return Checked{solution.challenge, domain::to_iso8601(*captcha::salt_expiry(solution.salt))};
+}
+
+domain::Status Captcha::consume(store::StoreTransaction& tx, const Checked& checked) const {
+  tx.delete_expired_captchas(domain::to_iso8601(clock_.now()));
+  if (!tx.record_used_captcha(checked.challenge, checked.expires_at)) {
+    return captcha::errors::captcha_replayed();
+  }
+  return domain::ok_status();
 }
 
 domain::Result<captcha::CaptchaSolution> parse_captcha_solution(const nlohmann::json& object) {

@@ -9,8 +9,13 @@
 // in the same step, so a second use on any node is CaptchaReplayed. Expired records are purged
 // on the way. Errors: CaptchaInvalid (missing, malformed, tampered with, wrong answer, another
 // server's), CaptchaExpired, CaptchaReplayed, StoreUnavailable.
+//
+// check + consume: verify in two halves, for a step that records the use in its own write
+// transaction (the reset's start does, so a start makes one write, not two). check() is all
+// of verify but the store; consume() purges and records inside the caller's transaction.
 
 #include <cstdint>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -31,6 +36,17 @@ class Captcha {
   domain::captcha::CaptchaChallenge issue();
   domain::Status verify(const nlohmann::json& captcha);
   domain::Status verify(const domain::captcha::CaptchaSolution& solution);
+
+  // A solution check() accepted: what consume() records.
+  struct Checked {
+    std::string challenge;
+    std::string expires_at;  // ISO 8601, from the signed salt
+  };
+  domain::Result<Checked> check(const nlohmann::json& captcha) const;
+  domain::Result<Checked> check(const domain::captcha::CaptchaSolution& solution) const;
+  // CaptchaReplayed when the challenge was used before (a caller's work should then fail, so
+  // that nothing else it wrote is kept).
+  domain::Status consume(store::StoreTransaction& tx, const Checked& checked) const;
 
   std::uint32_t maxnumber() const { return maxnumber_; }
 

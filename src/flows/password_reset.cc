@@ -207,7 +207,10 @@ Result<ResetFlowView> PasswordReset::get(const std::string& flow_id, const std::
 Result<ResetFlowView> PasswordReset::start(const domain::RequestContext& ctx,
                                            const std::string& upn, const nlohmann::json& captcha,
                                            const std::string& language, dr::ResetReason reason) {
-  if (auto solved = captcha_.verify(captcha); !solved) return solved.error();
+  // The solution is checked first; its single use is recorded in the step's one write, where
+  // a replay fails the whole work, so a replayed start writes nothing else.
+  const auto solved = captcha_.check(captcha);
+  if (!solved) return solved.error();
   // The eligibility facts are read first, beside the writers (as a challenge's are); the
   // write transaction then only throttles, records and audits what they decided.
   std::optional<ResetEligibilityFacts> gathered;  // nullopt: unknown user ID or disabled
@@ -223,6 +226,8 @@ Result<ResetFlowView> PasswordReset::start(const domain::RequestContext& ctx,
   std::optional<Error> refusal;
   std::optional<dr::ResetFlow> started;
   auto status = store_.transact([&](store::StoreTransaction& tx) -> Status {
+    // Spent by every start it lets through, refused ones included.
+    if (auto used = captcha_.consume(tx, *solved); !used) return used;
     // A user deleted or disabled since the read is unknown or disabled now.
     if (gathered) {
       const auto now = tx.find_user(gathered->user->id);

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "domain/error.h"
 #include "platform/hmac_captcha_signer.h"
 #include "platform/sodium_random.h"
 #include "store/open_store.h"
@@ -89,6 +90,32 @@ TEST_F(CaptchaTest, SolvedOnceThenReplayed) {
   const auto solution = solve(captcha_challenge_json(captcha_->issue()));
   EXPECT_EQ(error_name(captcha_->verify(solution)), "");
   EXPECT_EQ(error_name(captcha_->verify(solution)), "CaptchaReplayed");
+}
+
+TEST_F(CaptchaTest, ConsumedInTheCallersTransactionOnlyWhenItCommits) {
+  const auto solution = solve(captcha_challenge_json(captcha_->issue()));
+  const auto checked = captcha_->check(solution);
+  ASSERT_TRUE(checked.ok()) << checked.error().technical;
+  // A work that consumes it and then fails keeps nothing: the solution is still unused.
+  const auto failed = store_->transact([&](store::StoreTransaction& tx) -> domain::Status {
+    if (auto used = captcha_->consume(tx, *checked); !used) return used;
+    return domain::errors::invalid_input("step", "refused after the captcha");
+  });
+  EXPECT_EQ(error_name(failed), "InvalidInput");
+  const auto kept = store_->transact(
+      [&](store::StoreTransaction& tx) { return captcha_->consume(tx, *checked); });
+  EXPECT_EQ(error_name(kept), "");
+  const auto again = store_->transact(
+      [&](store::StoreTransaction& tx) { return captcha_->consume(tx, *checked); });
+  EXPECT_EQ(error_name(again), "CaptchaReplayed");
+  EXPECT_EQ(error_name(captcha_->verify(solution)), "CaptchaReplayed");
+}
+
+TEST_F(CaptchaTest, CheckRefusesWhatVerifyRefusesWithoutTheStore) {
+  auto solution = solve(captcha_challenge_json(captcha_->issue()));
+  solution["number"] = solution["number"].get<std::uint64_t>() + 1;
+  EXPECT_EQ(captcha_->check(solution).error().name, "CaptchaInvalid");
+  EXPECT_EQ(captcha_->check(nlohmann::json::object()).error().name, "CaptchaInvalid");
 }
 
 TEST_F(CaptchaTest, AnotherServersChallengeIsRefused) {
