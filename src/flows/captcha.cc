@@ -75,6 +75,11 @@ domain::Status Captcha::consume(store::StoreTransaction& tx, const Checked& chec
   return domain::ok_status();
 }
 
+domain::Status Captcha::refuse_if_used(store::StoreTransaction& tx, const Checked& checked) const {
+  if (tx.captcha_used(checked.challenge)) return captcha::errors::captcha_replayed();
+  return domain::ok_status();
+}
+
 domain::Result<captcha::CaptchaSolution> parse_captcha_solution(const nlohmann::json& object) {
   if (!object.is_object()) {
     return captcha::errors::captcha_invalid("captcha is missing or not an object");

@@ -47,6 +47,9 @@ class Captcha {
   // CaptchaReplayed when the challenge was used before (a caller's work should then fail, so
   // that nothing else it wrote is kept).
   domain::Status consume(store::StoreTransaction& tx, const Checked& checked) const;
+  // CaptchaReplayed when the challenge was used before, in a read: lets a step refuse a spent
+  // solution before it reads anything else (consume() still decides between racing uses).
+  domain::Status refuse_if_used(store::StoreTransaction& tx, const Checked& checked) const;
 
   std::uint32_t maxnumber() const { return maxnumber_; }
 

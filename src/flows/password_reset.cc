@@ -208,13 +208,16 @@ Result<ResetFlowView> PasswordReset::start(const domain::RequestContext& ctx,
                                            const std::string& upn, const nlohmann::json& captcha,
                                            const std::string& language, dr::ResetReason reason) {
   // The solution is checked first; its single use is recorded in the step's one write, where
-  // a replay fails the whole work, so a replayed start writes nothing else.
+  // a replay fails the whole work, so a replayed start writes nothing else. A solution spent
+  // before is refused before the user's facts are read, so a spent one cannot probe user IDs
+  // by how long its refusal takes; only a use racing with the first one gets that far.
   const auto solved = captcha_.check(captcha);
   if (!solved) return solved.error();
   // The eligibility facts are read first, beside the writers (as a challenge's are); the
   // write transaction then only throttles, records and audits what they decided.
   std::optional<ResetEligibilityFacts> gathered;  // nullopt: unknown user ID or disabled
   const auto read = store_.read([&](store::StoreTransaction& tx) -> Status {
+    if (auto unused = captcha_.refuse_if_used(tx, *solved); !unused) return unused;
     // SPEC §4 check 1 before any other fact is read: an unknown user ID and a disabled
     // account cost the same work (this look-up, then the address's throttle) and get the same
     // answer, so neither the body nor the timing tells them apart.

@@ -155,6 +155,7 @@ class SociStoreTransaction final : public StoreTransaction {
   std::size_t forget_sign_in_failures_before(const std::string& before) override;
   // Used CAPTCHA challenges (soci_store_transaction_captcha.cc).
   bool record_used_captcha(const std::string& challenge, const std::string& expires_at) override;
+  bool captcha_used(const std::string& challenge) override;
   std::size_t delete_expired_captchas(const std::string& now) override;
 
   void insert_reset_flow(const domain::reset::ResetFlow& flow) override;

@@ -16,6 +16,13 @@ bool SociStoreTransaction::record_used_captcha(const std::string& challenge,
   return insert.affected_rows() == 1;
 }
 
+bool SociStoreTransaction::captcha_used(const std::string& challenge) {
+  long long found = 0;
+  SqlQuery query(session_, "SELECT COUNT(*) FROM used_captchas WHERE challenge = :c");
+  query.into(found).use(challenge).run();
+  return found > 0;
+}
+
 std::size_t SociStoreTransaction::delete_expired_captchas(const std::string& now) {
   SqlQuery query(session_, "DELETE FROM used_captchas WHERE expires_at <= :n");
   query.use(now).run();

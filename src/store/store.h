@@ -300,6 +300,9 @@ class StoreTransaction {
   // Records that a CAPTCHA challenge has been used; false when it had been already (so two
   // nodes accepting the same solution at once cannot both succeed). `expires_at` is ISO 8601.
   virtual bool record_used_captcha(const std::string& challenge, const std::string& expires_at) = 0;
+  // Whether the challenge has been recorded as used (a read; record_used_captcha stays the
+  // authority when two uses race).
+  virtual bool captcha_used(const std::string& challenge) = 0;
   // Forgets used challenges that expired at or before `now` (ISO 8601); the count.
   virtual std::size_t delete_expired_captchas(const std::string& now) = 0;
   // --- end CAPTCHA ---

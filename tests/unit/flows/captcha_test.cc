@@ -111,6 +111,19 @@ TEST_F(CaptchaTest, ConsumedInTheCallersTransactionOnlyWhenItCommits) {
   EXPECT_EQ(error_name(captcha_->verify(solution)), "CaptchaReplayed");
 }
 
+TEST_F(CaptchaTest, ASpentSolutionIsRefusedByAReadAlone) {
+  const auto checked = captcha_->check(solve(captcha_challenge_json(captcha_->issue())));
+  ASSERT_TRUE(checked.ok()) << checked.error().technical;
+  auto refused = [&] {
+    return error_name(store_->read(
+        [&](store::StoreTransaction& tx) { return captcha_->refuse_if_used(tx, *checked); }));
+  };
+  EXPECT_EQ(refused(), "");
+  ASSERT_TRUE(store_->transact(
+      [&](store::StoreTransaction& tx) { return captcha_->consume(tx, *checked); }));
+  EXPECT_EQ(refused(), "CaptchaReplayed");
+}
+
 TEST_F(CaptchaTest, CheckRefusesWhatVerifyRefusesWithoutTheStore) {
   auto solution = solve(captcha_challenge_json(captcha_->issue()));
   solution["number"] = solution["number"].get<std::uint64_t>() + 1;

@@ -28,6 +28,17 @@ TEST_P(CaptchaStoreTest, AChallengeIsRecordedOnlyOnce) {
   });
 }
 
+TEST_P(CaptchaStoreTest, AUsedChallengeIsFoundByItsExactText) {
+  run([&](StoreTransaction& tx) {
+    EXPECT_FALSE(tx.captcha_used("aa"));
+    EXPECT_TRUE(tx.record_used_captcha("aa", kExpiry));
+    EXPECT_TRUE(tx.captcha_used("aa"));
+    EXPECT_FALSE(tx.captcha_used("a"));
+    EXPECT_FALSE(tx.captcha_used("AA"));
+  });
+  run([&](StoreTransaction& tx) { EXPECT_TRUE(tx.captcha_used("aa")); });
+}
+
 TEST_P(CaptchaStoreTest, ExpiredChallengesArePurgedAtOrAfterTheirExpiry) {
   run([&](StoreTransaction& tx) {
     EXPECT_TRUE(tx.record_used_captcha("early", "2024-05-01T10:00:00.000Z"));
