@@ -66,6 +66,7 @@ WalCheckpointer::Stats WalCheckpointer::stats() const {
   std::lock_guard<std::mutex> lock(mutex_);
   Stats stats = stats_;
   stats.log_frames = log_frames_.load(std::memory_order_relaxed);
+  stats.restarts = restarts_.load(std::memory_order_relaxed);
   return stats;
 }
 
@@ -74,9 +75,13 @@ int WalCheckpointer::on_commit(void* self, sqlite_api::sqlite3*, const char*, in
   return SQLITE_OK;
 }
 
-// On the writer's thread, inside its COMMIT: cheap unless a round is due.
+// On the writer's thread, inside its COMMIT: cheap unless a round is due. A commit that finds
+// the log shorter than the one before began it anew; it is counted here, since any round that
+// copied the whole log may have made that possible (under load, a round beside the writers
+// often does, before the round that holds them back is due).
 void WalCheckpointer::committed(int frames) {
-  log_frames_.store(frames, std::memory_order_relaxed);
+  if (frames < log_frames_.exchange(frames, std::memory_order_relaxed))
+    restarts_.fetch_add(1, std::memory_order_relaxed);
   if (!due(frames) || requested_.exchange(true)) return;
   { std::lock_guard<std::mutex> lock(mutex_); }  // the thread is waiting, or sees requested_
   wake_.notify_one();
@@ -110,19 +115,14 @@ void WalCheckpointer::round() {
   int log = 0;
   int copied = 0;
   bool ok = checkpoint(log, copied);
-  bool restart = false;
   if (ok && log >= limits_.restart_frames) {
     const int few = std::max(1, limits_.checkpoint_frames / kFewFramesDivisor);
     for (int i = 0; ok && i < kCatchUpRounds && log - copied > few; ++i)
       ok = checkpoint(log, copied);
-    if (ok) {
-      between_writes_([&] { ok = checkpoint(log, copied); });
-      restart = ok && copied == log;
-    }
+    if (ok) between_writes_([&] { ok = checkpoint(log, copied); });
   }
   std::lock_guard<std::mutex> lock(mutex_);
   ++stats_.checkpoints;
-  if (restart) ++stats_.restarts;
 }
 
 bool WalCheckpointer::checkpoint(int& log, int& copied) {

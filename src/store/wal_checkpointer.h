@@ -53,7 +53,7 @@ class WalCheckpointer {
 
   struct Stats {
     std::uint64_t checkpoints = 0;  // checkpoint rounds run
-    std::uint64_t restarts = 0;     // rounds that left the log fully copied for a restart
+    std::uint64_t restarts = 0;     // times the log started over (a commit found it shorter)
     std::uint64_t busy = 0;         // checkpoints that found the log busy (retried next round)
     std::uint64_t failures = 0;     // checkpoints that failed otherwise (retried next round)
     int last_failure = 0;           // SQLite's (extended) result code for the latest of them
@@ -89,6 +89,7 @@ class WalCheckpointer {
   soci::session session_;
   std::vector<sqlite_api::sqlite3*> watched_;  // the writers' connections
   std::atomic<int> log_frames_{0};             // after the latest commit
+  std::atomic<std::uint64_t> restarts_{0};     // commits that found the log shorter
   std::atomic<int> checked_at_{0};             // the log's length when the latest round began
   std::atomic<bool> requested_{false};         // a round is asked for and has not begun
   mutable std::mutex mutex_;

@@ -80,10 +80,12 @@ class WalCheckpointerTest : public ::testing::Test {
 TEST_F(WalCheckpointerTest, CopiesTheLogBesideTheWriterAndStartsItOverBetweenWrites) {
   // The writer's own automatic checkpoint is off: without the thread the log would only grow.
   EXPECT_EQ(write_until_restarted(3), 3) << "the log never started over in " << written_;
-  // (the round that made the last restart possible counts itself just after it let writes on)
-  wait_until([&] { return checkpointer_->stats().restarts >= 3; });
+  // The restarts are counted at the commits that saw them; each needed a round that copied
+  // the whole log, which counts itself just after it let writes on. Under load the rounds
+  // beside the writer often copy it all before the one that holds them back is due.
+  wait_until([&] { return checkpointer_->stats().checkpoints >= 3; });
   const auto stats = checkpointer_->stats();
-  EXPECT_GE(stats.checkpoints, 3u);
+  EXPECT_EQ(stats.restarts, 3u);
   EXPECT_EQ(stats.failures, 0u) << "SQLite answered " << stats.last_failure;
 
   soci::session other(soci::sqlite3, "db=" + path_);
