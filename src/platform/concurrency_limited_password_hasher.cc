@@ -64,11 +64,6 @@ bool ConcurrencyLimitedPasswordHasher::verify(std::string_view secret,
   return inner_.verify(secret, hashed);
 }
 
-std::size_t ConcurrencyLimitedPasswordHasher::waiting() const {
-  std::lock_guard lock(mutex_);
-  return waiting_.size();
-}
-
 ConcurrencyLimitedPasswordHasher::Usage ConcurrencyLimitedPasswordHasher::usage() const {
   std::lock_guard lock(mutex_);
   return {max_concurrent_, running_, waiting_.size(), calls_, waited_};

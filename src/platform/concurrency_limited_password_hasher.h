@@ -32,8 +32,6 @@ class ConcurrencyLimitedPasswordHasher final : public domain::PasswordHasher {
   bool verify(std::string_view secret, const std::string& hashed) const override;
 
   std::size_t max_concurrent() const { return max_concurrent_; }
-  // Callers waiting for a slot now.
-  std::size_t waiting() const;
 
   // What /metrics shows: the slots, the calls in them and waiting now, and since the start the
   // calls made (counted as they arrive) and the time they spent waiting for a slot.

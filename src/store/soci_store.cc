@@ -25,9 +25,9 @@ namespace errors = domain::errors;
 
 namespace {
 
-// How long a transaction waits for a free session, and SQLite for a lock, before giving up.
+// How long a transaction waits for a free session before giving up (and SQLite for a lock:
+// kSqliteLockPatience, store/sqlite_busy_retry.h).
 constexpr int kLeaseTimeoutMs = 10'000;
-constexpr int kSqliteBusyTimeoutMs = 10'000;
 
 // SQLite group commit (see the header): at most this many works per transaction, and no work
 // is started in a batch that has already run this long (the first always runs).
@@ -86,10 +86,9 @@ class PoolLease {
 // The per-connection settings, after every open and reconnect.
 void apply_session_settings(soci::session& session, SqlBackend backend) {
   if (backend == SqlBackend::kSqlite) {
-    session << "PRAGMA busy_timeout = " + std::to_string(kSqliteBusyTimeoutMs);
+    session << "PRAGMA busy_timeout = " + std::to_string(kSqliteLockPatience.count());
     // Not covered by the busy timeout: retried (store/sqlite_busy_retry.h).
-    retry_while_busy([&] { session << "PRAGMA journal_mode = WAL"; },
-                     std::chrono::milliseconds(kSqliteBusyTimeoutMs));
+    retry_while_busy([&] { session << "PRAGMA journal_mode = WAL"; }, kSqliteLockPatience);
     session << "PRAGMA synchronous = NORMAL";
     session << "PRAGMA foreign_keys = ON";
     session << "PRAGMA journal_size_limit = " + std::to_string(kWalFileLimitBytes);

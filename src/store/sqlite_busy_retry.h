@@ -11,6 +11,10 @@
 
 namespace sspr::store {
 
+// How long the store waits for an SQLite lock: the connections' busy timeout, and the patience
+// of every retry_while_busy() the store and its WAL checkpointer make.
+constexpr std::chrono::milliseconds kSqliteLockPatience{10'000};
+
 void retry_while_busy(const std::function<void()>& statement, std::chrono::milliseconds patience);
 
 }  // namespace sspr::store

@@ -25,10 +25,6 @@ constexpr int kCatchUpRounds = 2;
 // default.
 constexpr int kSqliteAutoCheckpointFrames = 1000;
 
-// How long opening waits while another process creates or recovers the WAL (as long as the
-// store's connections wait for a lock).
-constexpr std::chrono::milliseconds kOpenPatience{10'000};
-
 }  // namespace
 
 WalCheckpointer::WalCheckpointer(const std::string& path, Limits limits,
@@ -41,7 +37,7 @@ WalCheckpointer::WalCheckpointer(const std::string& path, Limits limits,
   // file after, so a page leaves the log only once it is safe in the file.
   // Its first statement, while another process creates or recovers the WAL, is busy without
   // a busy handler (this session keeps none: its checkpoints must not wait for readers).
-  retry_while_busy([this] { session_ << "PRAGMA synchronous = NORMAL"; }, kOpenPatience);
+  retry_while_busy([this] { session_ << "PRAGMA synchronous = NORMAL"; }, kSqliteLockPatience);
   thread_ = std::thread([this] { run(); });
 }
 

@@ -204,15 +204,15 @@ TEST(ConcurrencyLimitedPasswordHasher, WaitingCallersAreAdmittedInArrivalOrder) 
   for (std::size_t i = 0; i < later.size(); ++i) {
     callers.emplace_back([&, i] { limited.hash(later[i]); });
     // The next caller starts only once this one waits, so arrival order is known.
-    while (limited.waiting() < i + 1) std::this_thread::yield();
+    while (limited.usage().waiting < i + 1) std::this_thread::yield();
   }
-  EXPECT_EQ(limited.waiting(), later.size());
+  EXPECT_EQ(limited.usage().waiting, later.size());
   inner.release();
   for (auto& caller : callers) caller.join();
   std::vector<std::string> expected = {"first"};
   expected.insert(expected.end(), later.begin(), later.end());
   EXPECT_EQ(inner.entered(), expected);
-  EXPECT_EQ(limited.waiting(), 0u);
+  EXPECT_EQ(limited.usage().waiting, 0u);
 }
 
 TEST(ConcurrencyLimitedPasswordHasher, UsageCountsTheQueueAndTheTimeSpentInIt) {
@@ -226,7 +226,7 @@ TEST(ConcurrencyLimitedPasswordHasher, UsageCountsTheQueueAndTheTimeSpentInIt) {
   callers.emplace_back([&] { limited.hash("first"); });
   inner.wait_until_entered(1);
   callers.emplace_back([&] { limited.hash("second"); });
-  while (limited.waiting() < 1) std::this_thread::yield();
+  while (limited.usage().waiting < 1) std::this_thread::yield();
   usage = limited.usage();
   EXPECT_EQ(usage.running, 1u);
   EXPECT_EQ(usage.waiting, 1u);
