@@ -1,5 +1,6 @@
 #include "domain/random.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -8,12 +9,9 @@ namespace {
 
 constexpr char kHexDigits[] = "0123456789abcdef";
 
-}  // namespace
-
-std::string Random::uuid() {
-  std::array<std::uint8_t, 16> b{};
-  fill(b);
-  b[6] = static_cast<std::uint8_t>((b[6] & 0x0f) | 0x40);
+// The text form of 16 bytes, with the version and variant (RFC 9562) set.
+std::string uuid_text(std::array<std::uint8_t, 16> b, std::uint8_t version) {
+  b[6] = static_cast<std::uint8_t>((b[6] & 0x0f) | (version << 4));
   b[8] = static_cast<std::uint8_t>((b[8] & 0x3f) | 0x80);
   std::string out;
   out.reserve(36);
@@ -23,6 +21,23 @@ std::string Random::uuid() {
     out.push_back(kHexDigits[b[i] & 0x0f]);
   }
   return out;
+}
+
+}  // namespace
+
+std::string Random::uuid() {
+  std::array<std::uint8_t, 16> b{};
+  fill(b);
+  return uuid_text(b, 4);
+}
+
+std::string Random::time_ordered_uuid(std::chrono::system_clock::time_point at) {
+  std::array<std::uint8_t, 16> b{};
+  fill(b);
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(at.time_since_epoch());
+  const auto unix_ms = static_cast<std::uint64_t>(std::max<std::int64_t>(0, ms.count()));
+  for (int i = 0; i < 6; ++i) b[i] = static_cast<std::uint8_t>(unix_ms >> (8 * (5 - i)));
+  return uuid_text(b, 7);
 }
 
 std::string Random::hex(std::size_t bytes) {

@@ -59,8 +59,9 @@ void AdministratorPasswordWriteback::audit(const domain::Actor& actor,
                                            const domain::User& user, const domain::Error* failure) {
   (void)store_.transact([&](store::StoreTransaction& tx) {
     domain::AuditEvent event;
-    event.id = random_.uuid();
-    event.time = domain::to_iso8601(clock_.now());
+    const auto now = clock_.now();
+    event.id = random_.time_ordered_uuid(now);
+    event.time = domain::to_iso8601(now);
     event.tenant_id = user.tenant_id;
     event.category = category::kSelfService;
     event.activity = activity::kResetByAdmin;

@@ -111,8 +111,9 @@ void AuditWriter::write(store::StoreTransaction& tx, domain::TenantId tenant,
                         std::string_view category, std::string_view activity,
                         const std::string& target, nlohmann::json details) const {
   domain::AuditEvent event;
-  event.id = random.uuid();
-  event.time = domain::to_iso8601(clock.now());
+  const auto now = clock.now();
+  event.id = random.time_ordered_uuid(now);
+  event.time = domain::to_iso8601(now);
   event.tenant_id = tenant;
   event.category = category;
   event.activity = activity;

@@ -7,8 +7,9 @@ void write_self_service_audit(store::StoreTransaction& tx, const domain::Clock& 
                               const domain::User& user, std::string_view activity,
                               std::string_view failure_reason, nlohmann::json details) {
   domain::AuditEvent event;
-  event.id = random.uuid();
-  event.time = domain::to_iso8601(clock.now());
+  const auto now = clock.now();
+  event.id = random.time_ordered_uuid(now);
+  event.time = domain::to_iso8601(now);
   event.tenant_id = user.tenant_id;
   event.category = domain::audit_category::kSelfService;
   event.activity = activity;

@@ -37,7 +37,9 @@ class AuditWhere {
       if (!value->empty()) add(condition, value);
     }
     if (!filter.user.empty()) {
-      sql_ += " AND (target = :user_target OR actor = :user_actor)";
+      // The actor index holds only records whose actor is not their target (migration 0014),
+      // so the actor side names that condition, which lets the planner use it.
+      sql_ += " AND (target = :user_target OR (actor = :user_actor AND actor <> target))";
       values_.emplace_back(&filter.user);
       values_.emplace_back(&filter.user);
     }

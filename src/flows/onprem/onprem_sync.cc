@@ -166,8 +166,9 @@ Result<SyncSummary> OnPremisesSync::run(const domain::Actor& actor,
     (void)store_.transact([&](store::StoreTransaction& tx) -> domain::Status {
       record_connection_outcome(tx, tenant, error, now());
       domain::AuditEvent event;
-      event.id = random_.uuid();
-      event.time = now();
+      const auto at = clock_.now();
+      event.id = random_.time_ordered_uuid(at);
+      event.time = domain::to_iso8601(at);
       event.tenant_id = tenant;
       event.category = domain::audit_category::kUserManagement;
       event.activity = domain::audit_activity::kSyncFromOnPremises;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <regex>
 
 namespace sspr::domain {
@@ -24,6 +25,20 @@ TEST(Random, UuidIsVersion4Form) {
   EXPECT_TRUE(std::regex_match(
       uuid, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")))
       << uuid;
+}
+
+TEST(Random, TimeOrderedUuidIsVersion7FormWithTheMillisecondsFirst) {
+  CountingRandom random;
+  const std::chrono::system_clock::time_point at{std::chrono::milliseconds(0x0123456789ab)};
+  const auto uuid = random.time_ordered_uuid(at);
+  EXPECT_TRUE(std::regex_match(
+      uuid, std::regex("01234567-89ab-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")))
+      << uuid;
+  // A later millisecond sorts after, whatever the random bits (here they count up, so the
+  // earlier id's are the larger).
+  const auto later = random.time_ordered_uuid(at + std::chrono::milliseconds(1));
+  EXPECT_LT(uuid, later);
+  EXPECT_EQ(later.substr(0, 13), "01234567-89ac");
 }
 
 TEST(Random, HexHasTwoCharactersPerByte) {
