@@ -34,11 +34,28 @@ TEST(Random, TimeOrderedUuidIsVersion7FormWithTheMillisecondsFirst) {
   EXPECT_TRUE(std::regex_match(
       uuid, std::regex("01234567-89ab-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")))
       << uuid;
-  // A later millisecond sorts after, whatever the random bits (here they count up, so the
-  // earlier id's are the larger).
+  EXPECT_EQ(random.time_ordered_uuid(at + std::chrono::milliseconds(1)).substr(0, 13),
+            "01234567-89ac");
+}
+
+// All-ones random bits, then all zeros: an id whose random part is larger comes first.
+class FallingRandom final : public Random {
+ public:
+  void fill(std::span<std::uint8_t> out) override {
+    for (auto& b : out) b = next_;
+    next_ = 0x00;
+  }
+
+ private:
+  std::uint8_t next_ = 0xff;
+};
+
+TEST(Random, ALaterMillisecondSortsAfterWhateverTheRandomBits) {
+  FallingRandom random;
+  const std::chrono::system_clock::time_point at{std::chrono::milliseconds(1'764'000'000'000)};
+  const auto earlier = random.time_ordered_uuid(at);
   const auto later = random.time_ordered_uuid(at + std::chrono::milliseconds(1));
-  EXPECT_LT(uuid, later);
-  EXPECT_EQ(later.substr(0, 13), "01234567-89ac");
+  EXPECT_LT(earlier, later) << earlier << " " << later;
 }
 
 TEST(Random, HexHasTwoCharactersPerByte) {
