@@ -61,10 +61,20 @@ domain::Result<flows::DirectoryAdministration*> CommandContext::directory() {
       store::StoreLocation{cfg.store.db, cfg.store.data_dir, cfg.store.pool_size});
   if (!opened) return opened.error();
   store_ = std::move(opened).value();
-  argon2id_ = std::make_unique<platform::Argon2idPasswordHasher>(
-      platform::Argon2idParameters{cfg.security.argon2_memory_kib, cfg.security.argon2_iterations});
-  hasher_ = std::make_unique<platform::ConcurrencyLimitedPasswordHasher>(
-      *argon2id_, platform::concurrent_hashes_or_cores(cfg.security.max_concurrent_hashes));
+  const platform::Argon2idParameters parameters{cfg.security.argon2_memory_kib,
+                                                cfg.security.argon2_iterations};
+  argon2id_ = std::make_unique<platform::Argon2idPasswordHasher>(parameters);
+  const std::size_t slots =
+      platform::concurrent_hashes_or_cores(cfg.security.max_concurrent_hashes);
+  const domain::PasswordHasher* hashing = argon2id_.get();
+  if (serving && cfg.security.password_hashing == "processes") {
+    // Processes of this very binary, whatever path it was started by.
+    auto started = platform::PasswordHashProcesses::start("/proc/self/exe", parameters, slots);
+    if (!started) return started.error();
+    hash_processes_ = std::move(started).value();
+    hashing = hash_processes_.get();
+  }
+  hasher_ = std::make_unique<platform::ConcurrencyLimitedPasswordHasher>(*hashing, slots);
   open_breached_filter(cfg);
   directory_ = std::make_unique<flows::DirectoryAdministration>(*store_, clock_, random(), *hasher_,
                                                                 breached_.get());

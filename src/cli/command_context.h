@@ -36,6 +36,7 @@
 #include "platform/concurrency_limited_password_hasher.h"
 #include "platform/hmac_captcha_signer.h"
 #include "platform/one_time_code_digest.h"
+#include "platform/password_hash_processes.h"
 #include "platform/secret_box.h"
 #include "platform/secret_key_ring.h"
 #include "platform/sodium_random.h"
@@ -60,6 +61,9 @@ class CommandContext {
 
   // Set by the command that ran.
   int exit_code = kExitSuccess;
+  // Set by `serve` and `demo` before open_directory(): hashes then run in worker processes
+  // when security.password_hashing says "processes" (the default).
+  bool serving = false;
 
   // The configuration file and SSPR_* environment, with --data/--db applied on top.
   // Loaded once; an error is reported by report_error().
@@ -74,6 +78,8 @@ class CommandContext {
   store::Store* store() { return store_.get(); }
   // The limit on concurrent Argon2id hashes every use case shares (after open_directory).
   const platform::ConcurrencyLimitedPasswordHasher* hash_limiter() const { return hasher_.get(); }
+  // The password-hashing processes when `serving` started them, else null.
+  const platform::PasswordHashProcesses* hash_processes() const { return hash_processes_.get(); }
   // Self-service sign-in and password change over the same store, built on first use (after
   // open_directory succeeded), with the [session] limits.
   flows::SignedInSessions& sessions();
@@ -139,7 +145,9 @@ class CommandContext {
   platform::SystemClock clock_;
   observability::Metrics metrics_;
   std::unique_ptr<platform::Argon2idPasswordHasher> argon2id_;
-  // argon2id_ behind security.max_concurrent_hashes: what every flow gets.
+  // When serving with security.password_hashing = "processes": the hashing processes.
+  std::unique_ptr<platform::PasswordHashProcesses> hash_processes_;
+  // argon2id_ (or hash_processes_) behind security.max_concurrent_hashes: what every flow gets.
   std::unique_ptr<platform::ConcurrencyLimitedPasswordHasher> hasher_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<breached::BreachedFilterFile> breached_;  // null: no filter imported

@@ -9,9 +9,14 @@
 
 #include "cli/command_context.h"
 #include "cli/command_groups.h"
+#include "platform/password_hash_worker.h"
 
 int main(int argc, char** argv) {
   using namespace sspr::cli;
+  // `sspr serve` runs its password hashes in processes of this binary (hidden command).
+  if (argc >= 2 && argv[1] == sspr::platform::kPasswordHashWorkerCommand) {
+    return sspr::platform::password_hash_worker_main(argc, argv);
+  }
   // A peer that has gone (an LDAP server cut off by the handshake deadline, a closed pipe on
   // stdout) must give a write error that the code reports, not kill the process with SIGPIPE.
   std::signal(SIGPIPE, SIG_IGN);

@@ -88,6 +88,7 @@ void run(CommandContext& context, config::Config& config,
   dependencies.diagnosis = &diagnosis;
   dependencies.metrics = &context.metrics();
   dependencies.hash_limiter = context.hash_limiter();
+  dependencies.hash_processes = context.hash_processes();
   // With --config, the file's [[onprem]] connections are applied here, and again on SIGHUP.
   dependencies.onprem_connections = context.onprem_connections();
   if (!dependencies.onprem_connections) return;
@@ -103,6 +104,7 @@ void serve(CommandContext& context, const ServerOptions& options) {
   auto config = context.config();
   if (!config) return context.report_error(config.error());
   if (options.listen) (*config)->server.listen = *options.listen;
+  context.serving = true;
   run(context, **config, {});
 }
 
@@ -154,6 +156,7 @@ void demo(CommandContext& context, const ServerOptions& options) {
     config.notify.outbox_path =
         (std::filesystem::path(config.store.data_dir) / "outbox.jsonl").string();
   }
+  context.serving = true;
   auto* directory = context.open_directory();
   if (!directory) return;
   auto setup = set_up_demo(*directory, context.random());

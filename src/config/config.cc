@@ -47,6 +47,7 @@ std::vector<KeyBinding> bindings_of(Config& c) {
       {"security", "argon2_memory_kib", &c.security.argon2_memory_kib},
       {"security", "argon2_iterations", &c.security.argon2_iterations},
       {"security", "max_concurrent_hashes", &c.security.max_concurrent_hashes},
+      {"security", "password_hashing", &c.security.password_hashing},
       {"security", "secret_key_file", &c.security.secret_key_file},
       {"notify", "email", &c.notify.email},
       {"notify", "sms", &c.notify.sms},
@@ -352,6 +353,11 @@ Status validate(const Config& c) {
   }
   if (c.security.argon2_iterations == 0) {
     return errors::invalid_input("security.argon2_iterations", "must be positive");
+  }
+  if (auto s = require_one_of("security.password_hashing", c.security.password_hashing,
+                              {"processes", "threads"});
+      !s) {
+    return s;
   }
   if (c.captcha.difficulty == 0) {
     return errors::invalid_input("captcha.difficulty", "must be positive");

@@ -40,6 +40,10 @@ struct SecurityConfig {
   // At most this many Argon2id hashes or verifications run at once (each holds m of memory
   // and a core); the others wait. 0 = one per core.
   std::size_t max_concurrent_hashes = 0;
+  // Where `sspr serve` runs them: "processes" (the default: max_concurrent_hashes worker
+  // processes of its own binary, platform/password_hash_processes.h) or "threads" (in the
+  // server's worker threads). Other commands always hash in their own thread.
+  std::string password_hashing = "processes";
   // Key file of the server's secret key (platform/secret_key.h): encrypts authenticator
   // secrets at rest and keys one-time-code digests. Empty = data_dir/secret.key, created
   // (mode 0600) on first use. Every node of a cluster needs the same key.

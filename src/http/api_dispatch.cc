@@ -251,6 +251,10 @@ void answer_metrics(DispatchContext& context, Exchange& exchange) {
     gauges.hashes_total = hashes.calls;
     gauges.hash_wait_seconds = std::chrono::duration<double>(hashes.waited).count();
   }
+  if (const auto* processes = context.dependencies.hash_processes) {
+    gauges.hash_processes = true;
+    gauges.hash_process_restarts = processes->restarts();
+  }
   if (const auto writer = context.dependencies.store.writer_usage()) {
     gauges.sqlite_writer = true;
     gauges.queued_writes = writer->queued_writes;

@@ -26,6 +26,7 @@
 #include "flows/signed_in_sessions.h"
 #include "observability/metrics.h"
 #include "platform/concurrency_limited_password_hasher.h"
+#include "platform/password_hash_processes.h"
 #include "store/store.h"
 
 namespace sspr::http {
@@ -47,6 +48,8 @@ struct ServerDependencies {
   observability::Metrics* metrics = nullptr;
   // The Argon2id hash limiter, whose queue /metrics shows; null: not shown.
   const platform::ConcurrencyLimitedPasswordHasher* hash_limiter = nullptr;
+  // The password-hashing processes, whose restarts /metrics shows; null: hashes run in threads.
+  const platform::PasswordHashProcesses* hash_processes = nullptr;
 
   // The on-premises connection and sync (SPEC §9).
   flows::onprem::OnPremisesConnections* onprem_connections = nullptr;

@@ -138,6 +138,11 @@ std::string Metrics::render(const Gauges& gauges) const {
            "Time Argon2id hashes and verifications spent waiting for a slot.",
            gauges.hash_wait_seconds);
   }
+  if (gauges.hash_processes) {
+    single(out, "sspr_password_hash_process_restarts_total", "counter",
+           "Password-hashing processes that failed (exited, killed, hung) and were started again.",
+           gauges.hash_process_restarts);
+  }
   if (gauges.sqlite_writer) {
     single(out, "sspr_store_queued_writes", "gauge",
            "SQLite write transactions queued or running in the group commit.",

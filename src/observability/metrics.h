@@ -18,6 +18,7 @@
 //   sspr_password_hashes{state}                    gauge: "running" and "waiting" (for a slot)
 //   sspr_password_hashes_total                     counter: hashes and verifications asked for
 //   sspr_password_hash_wait_seconds_total          counter: their time waiting for a slot
+//   sspr_password_hash_process_restarts_total      counter: hashing processes started again
 //   sspr_store_queued_writes                       gauge: SQLite's group commit
 //   sspr_store_wal_frames                          gauge: SQLite's write-ahead log, in pages
 //   sspr_store_wal_checkpoint_rounds_total         counter: SQLite's log checkpointer
@@ -56,6 +57,9 @@ class Metrics {
     std::size_t hashes_waiting = 0;
     unsigned long long hashes_total = 0;
     double hash_wait_seconds = 0;
+    // The hashing processes (PasswordHashProcesses); not shown when hashes run in threads.
+    bool hash_processes = false;
+    unsigned long long hash_process_restarts = 0;
     // SQLite's writer (Store::WriterUsage); not shown when sqlite_writer is false.
     bool sqlite_writer = false;
     std::size_t queued_writes = 0;

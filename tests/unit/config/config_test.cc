@@ -140,6 +140,26 @@ TEST(LoadConfig, MaxConcurrentHashesFromFileOrEnvironment) {
   EXPECT_EQ(from_environment->security.max_concurrent_hashes, 5u);
 }
 
+TEST(LoadConfig, PasswordHashingInProcessesUnlessTheFileOrEnvironmentSaysThreads) {
+  auto defaults = load_config(std::nullopt, {});
+  ASSERT_TRUE(defaults.ok()) << defaults.error().technical;
+  EXPECT_EQ(defaults->security.password_hashing, "processes");
+
+  TomlFile file("[security]\npassword_hashing = \"threads\"\n");
+  auto from_file = load_config(file.path(), {});
+  ASSERT_TRUE(from_file.ok()) << from_file.error().technical;
+  EXPECT_EQ(from_file->security.password_hashing, "threads");
+
+  auto from_environment =
+      load_config(file.path(), {{"SSPR_SECURITY_PASSWORD_HASHING", "processes"}});
+  ASSERT_TRUE(from_environment.ok()) << from_environment.error().technical;
+  EXPECT_EQ(from_environment->security.password_hashing, "processes");
+
+  auto unknown = load_config(std::nullopt, {{"SSPR_SECURITY_PASSWORD_HASHING", "fork"}});
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.error().technical.find("security.password_hashing"), std::string::npos);
+}
+
 TEST(LoadConfig, MissingFileIsAnError) {
   auto config = load_config("/nonexistent/sspr.toml", {});
   ASSERT_FALSE(config.ok());

@@ -87,6 +87,18 @@ TEST(Metrics, PasswordHashQueueShownOnlyWithItsSlots) {
   EXPECT_TRUE(has_line(text, "# TYPE sspr_password_hashes_total counter"));
 }
 
+TEST(Metrics, HashProcessRestartsShownOnlyWhenHashesRunInProcesses) {
+  Metrics metrics;
+  Metrics::Gauges gauges;
+  gauges.hash_slots = 2;
+  EXPECT_EQ(metrics.render(gauges).find("sspr_password_hash_process"), std::string::npos);
+  gauges.hash_processes = true;
+  gauges.hash_process_restarts = 3;
+  const auto text = metrics.render(gauges);
+  EXPECT_TRUE(has_line(text, "sspr_password_hash_process_restarts_total 3")) << text;
+  EXPECT_TRUE(has_line(text, "# TYPE sspr_password_hash_process_restarts_total counter"));
+}
+
 TEST(Metrics, SqliteWriterShownOnlyForSqlite) {
   Metrics metrics;
   EXPECT_EQ(metrics.render({}).find("sspr_store_wal"), std::string::npos);
