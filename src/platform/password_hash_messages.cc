@@ -69,11 +69,11 @@ std::string encode_verified_reply(bool match) {
 }
 
 std::string encode_failed_reply(std::string_view what) {
-  return static_cast<char>(ReplyKind::failed) + std::string(what);
+  return static_cast<char>(ReplyKind::failed) + std::string(what.substr(0, kMaxReplyBytes - 1));
 }
 
 std::optional<Reply> decode_reply(std::string_view message) {
-  if (message.empty() || message.size() > kMaxMessageBytes) return std::nullopt;
+  if (message.empty() || message.size() > kMaxReplyBytes) return std::nullopt;
   Reply reply;
   const std::string_view rest = message.substr(1);
   switch (message[0]) {

@@ -14,8 +14,10 @@
 
 namespace sspr::platform::hash_messages {
 
-// Neither side sends or accepts a larger message; the server hashes a larger secret itself.
+// Neither side sends or accepts a larger request; the server hashes a larger secret itself.
 inline constexpr std::size_t kMaxMessageBytes = 16 * 1024;
+// Nor a larger reply: a hash string is under 128 bytes; a failure's text is cut to fit.
+inline constexpr std::size_t kMaxReplyBytes = 512;
 
 enum class RequestKind : char { hash = 'H', verify = 'V' };
 
@@ -49,7 +51,7 @@ struct Reply {
 
 std::string encode_hashed_reply(std::string_view hash);
 std::string encode_verified_reply(bool match);
-std::string encode_failed_reply(std::string_view what);
+std::string encode_failed_reply(std::string_view what);  // cut to kMaxReplyBytes
 // nullopt for anything that is not a well-formed reply.
 std::optional<Reply> decode_reply(std::string_view message);
 

@@ -57,16 +57,17 @@ std::optional<messages::Reply> round_trip(int fd, const std::string& request,
     sent = ::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
   } while (sent < 0 && errno == EINTR);
   if (sent != static_cast<ssize_t>(request.size())) return std::nullopt;
-  std::string buffer(messages::kMaxMessageBytes + 1, '\0');
-  WipeOnExit wipe_buffer(buffer);
+  // A reply holds no secret (a hash string or a yes/no): nothing to wipe. MSG_TRUNC gives its
+  // whole length, so a reply larger than the buffer shows as one.
+  char buffer[messages::kMaxReplyBytes + 1];
   ssize_t received = -1;
   do {
-    received = ::recv(fd, buffer.data(), buffer.size(), MSG_TRUNC);
+    received = ::recv(fd, buffer, sizeof buffer, MSG_TRUNC);
   } while (received < 0 && errno == EINTR);
-  if (received <= 0 || static_cast<std::size_t>(received) > messages::kMaxMessageBytes) {
+  if (received <= 0 || static_cast<std::size_t>(received) > messages::kMaxReplyBytes) {
     return std::nullopt;
   }
-  auto reply = messages::decode_reply(std::string_view(buffer.data(), received));
+  auto reply = messages::decode_reply(std::string_view(buffer, received));
   if (!reply || (reply->kind != expected && reply->kind != messages::ReplyKind::failed)) {
     return std::nullopt;
   }

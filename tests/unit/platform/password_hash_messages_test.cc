@@ -67,6 +67,14 @@ TEST(PasswordHashMessages, MalformedRepliesAreRefused) {
   EXPECT_FALSE(decode_reply("V2"));
   EXPECT_FALSE(decode_reply("V11"));
   EXPECT_FALSE(decode_reply("Zx"));
+  EXPECT_FALSE(decode_reply("H" + std::string(kMaxReplyBytes, 'x')));
+}
+
+TEST(PasswordHashMessages, AFailureTextIsCutToFitAReply) {
+  const auto reply = decode_reply(encode_failed_reply(std::string(2 * kMaxReplyBytes, 'e')));
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->kind, ReplyKind::failed);
+  EXPECT_EQ(reply->text.size(), kMaxReplyBytes - 1);
 }
 
 TEST(PasswordHashMessages, WipeZeroesTheBytes) {
