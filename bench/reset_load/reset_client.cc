@@ -1,5 +1,6 @@
 #include "reset_client.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -171,7 +172,11 @@ asio::awaitable<void> run_reset_client(NodeConnections& connection, LoadRun& run
   while (Clock::now() < run.stop_at) {
     const BenchUser* user = run.users.next();
     if (!user) {
-      run.users_ran_out = true;
+      if (!run.users_ran_out) {
+        run.users_ran_out = true;
+        run.users_ran_out_at = Clock::now();
+        run.stop_at = std::min(run.stop_at, run.users_ran_out_at);
+      }
       co_return;
     }
     ++run.flows_started;

@@ -35,10 +35,12 @@ struct LoadRun {
   std::uint64_t flows_started = 0;
   std::uint64_t flows_completed = 0;  // in or out of the window
   bool users_ran_out = false;
+  Clock::time_point users_ran_out_at{};  // when a client first found no user left
 };
 
 // Runs flows one after the other on `connections` until `run.stop_at`; each request goes to
-// the next node in turn.
+// the next node in turn. The first client that finds no user left ends the phase for all of
+// them (`run.stop_at` becomes that moment): from there fewer and fewer clients would run.
 asio::awaitable<void> run_reset_client(NodeConnections& connections, LoadRun& run);
 
 }  // namespace sspr::bench
