@@ -15,6 +15,7 @@
 #include "http/reloadable_certificate.h"
 #include "http/route_families.h"
 #include "observability/log.h"
+#include "platform/thread_name.h"
 
 namespace sspr::http {
 namespace {
@@ -193,6 +194,7 @@ int serve(Listener& listener) {
   threads.reserve(io_threads);
   for (std::size_t i = 0; i < io_threads; ++i) {
     threads.emplace_back([&io] {
+      platform::name_current_thread("sspr-io");
       for (;;) {
         try {
           io.run();

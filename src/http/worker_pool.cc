@@ -1,5 +1,7 @@
 #include "http/worker_pool.h"
 
+#include "platform/thread_name.h"
+
 namespace sspr::http {
 
 WorkerPool::WorkerPool(std::size_t threads) {
@@ -32,6 +34,7 @@ void WorkerPool::stop_and_join() {
 }
 
 void WorkerPool::run() {
+  platform::name_current_thread("sspr-worker");
   for (;;) {
     std::function<void()> task;
     {

@@ -1,6 +1,7 @@
 #pragma once
 // The pool of threads on which blocking work runs (store calls, Argon2id hashing), so the
-// event-loop threads only parse and write. Tasks run in submission order, each once.
+// event-loop threads only parse and write. Tasks run in submission order, each once. The
+// threads are named sspr-worker.
 
 #include <condition_variable>
 #include <cstddef>

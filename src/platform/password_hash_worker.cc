@@ -12,6 +12,7 @@
 
 #include "platform/crash_output.h"
 #include "platform/password_hash_messages.h"
+#include "platform/thread_name.h"
 
 namespace sspr::platform {
 namespace {
@@ -83,6 +84,7 @@ int password_hash_worker_main(int argc, char** argv) {
                  std::string(kPasswordHashWorkerCommand).c_str());
     return 2;
   }
+  name_current_thread("sspr-hash");  // the process as ps and top show it
   try {
     return run_password_hash_worker(kPasswordHashWorkerFd, parameters);
   } catch (const std::exception& e) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "platform/thread_name.h"
 #include "store/sqlite_busy_retry.h"
 
 namespace sspr::store {
@@ -93,6 +94,7 @@ bool WalCheckpointer::due(int frames) {
 }
 
 void WalCheckpointer::run() {
+  platform::name_current_thread("sspr-checkpoint");
   std::unique_lock<std::mutex> lock(mutex_);
   while (true) {
     wake_.wait(lock, [this] { return stopping_ || requested_.load(); });

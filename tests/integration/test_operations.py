@@ -5,6 +5,7 @@ shutdown that answers every request in flight and exits 0. The features do not d
 database, so these run on SQLite."""
 
 import concurrent.futures
+import os
 import re
 import signal
 import ssl
@@ -243,3 +244,30 @@ def test_readiness_reports_a_directory_outage_but_stays_ready(backend, slapd, tm
     assert metric_value(text, "sspr_directory_errors_total",
                         '{error="OnPremisesConnectivityError"}') == 1
     assert metric_value(text, "sspr_resets_total", '{outcome="OnPremisesConnectivityError"}') == 1
+
+
+def thread_names(pid):
+    names = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/comm") as comm:
+            names.append(comm.read().strip())
+    return names
+
+
+def test_threads_and_hash_processes_are_named_for_their_role(backend):
+    """`top -H` and `ps -L` show what each thread does: the event loop, the request workers,
+    SQLite's checkpointer; the password-hashing processes show as sspr-hash."""
+    server = backend.server(env={"SSPR_SERVER_IO_THREADS": "3", "SSPR_SERVER_WORKER_THREADS": "5",
+                                 "SSPR_SECURITY_MAX_CONCURRENT_HASHES": "2"})
+    names = thread_names(server.process.pid)
+    assert names.count("sspr-io") == 3, names
+    assert names.count("sspr-worker") == 5, names
+    assert names.count("sspr-checkpoint") == 1, names
+    hash_processes = []
+    for task in os.listdir(f"/proc/{server.process.pid}/task"):
+        with open(f"/proc/{server.process.pid}/task/{task}/children") as listing:
+            hash_processes += listing.read().split()
+    assert len(hash_processes) == 2
+    for pid in hash_processes:
+        with open(f"/proc/{pid}/comm") as comm:
+            assert comm.read().strip() == "sspr-hash"
