@@ -20,8 +20,9 @@ std::unordered_map<const soci::session*, std::unique_ptr<StatementCache>>& regis
 }  // namespace
 
 void StatementCache::enable(soci::session& session) {
+  auto* connection = static_cast<soci::sqlite3_session_backend*>(session.get_backend())->conn_;
   std::lock_guard lock(registry_mutex);
-  registry().try_emplace(&session, std::make_unique<StatementCache>());
+  registry().try_emplace(&session, std::make_unique<StatementCache>(connection));
 }
 
 void StatementCache::disable(soci::session& session) {
@@ -33,7 +34,7 @@ void StatementCache::disable(soci::session& session) {
     dropped = std::move(found->second);
     registry().erase(found);
   }
-  // ~soci::statement finalises each statement.
+  // ~SqliteStatement finalises each statement.
 }
 
 StatementCache* StatementCache::of(soci::session& session) {
@@ -42,38 +43,22 @@ StatementCache* StatementCache::of(soci::session& session) {
   return found == registry().end() ? nullptr : found->second.get();
 }
 
-soci::statement* StatementCache::acquire(const std::string& sql) {
+SqliteStatement* StatementCache::acquire(const std::string& sql) {
   auto found = entries_.find(sql);
-  if (found == entries_.end() || found->second->in_use) return nullptr;
+  if (found == entries_.end()) {
+    if (entries_.size() >= kMaxStatementsPerSession) return nullptr;
+    found = entries_.emplace(sql, std::make_unique<Entry>(connection_, sql)).first;
+  }
+  if (found->second->in_use) return nullptr;
   found->second->in_use = true;
   return &found->second->statement;
 }
 
-soci::statement* StatementCache::adopt(const std::string& sql, soci::statement statement) {
-  if (entries_.size() >= kMaxStatementsPerSession || entries_.count(sql) != 0) return nullptr;
-  auto entry = std::make_unique<Entry>(std::move(statement));
-  entry->in_use = true;
-  auto* kept = &entry->statement;
-  entries_.emplace(sql, std::move(entry));
-  return kept;
-}
-
-void StatementCache::release(const std::string& sql, soci::statement& statement) {
+void StatementCache::release(const std::string& sql, SqliteStatement& statement) {
   auto found = entries_.find(sql);
   if (found == entries_.end() || &found->second->statement != &statement) return;
-  try {
-    statement.bind_clean_up();
-    // Only SQLite sessions are registered (SociStore::open), so the backend is SQLite's.
-    if (auto* backend = static_cast<soci::sqlite3_statement_backend*>(statement.get_backend());
-        backend && backend->stmt_) {
-      sqlite_api::sqlite3_reset(backend->stmt_);
-      sqlite_api::sqlite3_clear_bindings(backend->stmt_);
-      found->second->in_use = false;
-      return;
-    }
-  } catch (...) {
-  }
-  entries_.erase(found);  // not reusable: prepared again next time
+  statement.reset();
+  found->second->in_use = false;
 }
 
 }  // namespace sspr::store
