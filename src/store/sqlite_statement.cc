@@ -104,6 +104,11 @@ void SqliteStatement::bind(int position, double value) {
 void SqliteStatement::read(int column, std::string& target) {
   const auto* text = sqlite3_column_text(statement_, column);
   const int size = sqlite3_column_bytes(statement_, column);
+  if (text == nullptr) {  // an empty BLOB; or out of memory, which sqlite3_errcode() tells
+    if (sqlite3_errcode(connection_) == SQLITE_NOMEM) fail(SQLITE_NOMEM);
+    target.clear();
+    return;
+  }
   target.assign(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size));
 }
 
