@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <limits>
+#include <string>
 
 namespace sspr::store {
 
@@ -36,6 +37,12 @@ void SqliteStatement::fail(int result) const {
 }
 
 bool SqliteStatement::run() {
+  // SQLite would run an unbound placeholder as NULL: a use() too few is a mistake, not a value.
+  if (const auto placeholders = sqlite3_bind_parameter_count(statement_);
+      static_cast<std::size_t>(placeholders) != uses_.size()) {
+    throw soci::soci_error(std::to_string(uses_.size()) + " values for " +
+                           std::to_string(placeholders) + " placeholders");
+  }
   for (std::size_t i = 0; i < uses_.size(); ++i) {
     const auto& use = uses_[i];
     const int position = static_cast<int>(i) + 1;

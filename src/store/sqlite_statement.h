@@ -9,7 +9,9 @@
 // run() starts (so a variable changed between use() and run() is bound as changed) and copied
 // by SQLite; columns are read into the targets at each row. A NULL column sets the target's
 // indicator to soci::i_null and leaves the target alone; without an indicator it throws, as
-// SOCI does. Errors throw soci::sqlite3_soci_error with SQLite's message and result code.
+// SOCI does. Errors throw soci::sqlite3_soci_error with SQLite's message and result code;
+// a run with more or fewer values than the statement has placeholders throws
+// soci::soci_error (SQLite would take a missing one as NULL).
 
 #include "store/soci_headers.h"
 

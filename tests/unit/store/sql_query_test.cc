@@ -137,6 +137,13 @@ TEST_F(SqlQueryTest, BadSqlAndConstraintsThrowWithSqlitesResultCode) {
   EXPECT_THROW(SqlQuery(session_, "SELECT nothing FROM nowhere").run(), soci::soci_error);
   EXPECT_THROW(SqlQuery(session_, "DELETE FROM t; DROP TABLE t").run(), soci::soci_error);
   SqlQuery(session_, "SELECT 1; \n ").run();  // a trailing semicolon is no second statement
+  // Every placeholder needs its value: one missing would otherwise be NULL.
+  const long long id = 5;
+  EXPECT_THROW(SqlQuery(session_, "INSERT INTO t (id, name) VALUES (:id, :name)").use(id).run(),
+               soci::soci_error);
+  const std::string name = "five";
+  EXPECT_THROW(SqlQuery(session_, "SELECT name FROM t WHERE id = :id").use(id).use(name).run(),
+               soci::soci_error);
   insert(1, "one", 1, 1);
   try {
     insert(1, "again", 1, 1);
