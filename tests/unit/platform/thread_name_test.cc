@@ -9,7 +9,7 @@
 namespace sspr::platform {
 namespace {
 
-// The name the system holds for the thread running `name_it`, read back after it named itself.
+// The name a new thread reads back for itself after naming itself `name`.
 std::string name_seen_after(std::string_view name) {
   std::string seen;
   std::thread thread([&] {
