@@ -254,6 +254,15 @@ class Api:
         return response.json() if response.content else None
 
 
+def child_pids(pid):
+    """Process ids of `pid`'s running children (e.g. the server's password-hashing processes)."""
+    found = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as listing:
+            found += [int(child) for child in listing.read().split()]
+    return found
+
+
 def describe_response(response):
     return (f"{response.request.method} {response.request.url} -> {response.status_code}\n"
             f"{response.text[:2000]}")

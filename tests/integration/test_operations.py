@@ -263,10 +263,7 @@ def test_threads_and_hash_processes_are_named_for_their_role(backend):
     assert names.count("sspr-io") == 3, names
     assert names.count("sspr-worker") == 5, names
     assert names.count("sspr-checkpoint") == 1, names
-    hash_processes = []
-    for task in os.listdir(f"/proc/{server.process.pid}/task"):
-        with open(f"/proc/{server.process.pid}/task/{task}/children") as listing:
-            hash_processes += listing.read().split()
+    hash_processes = h.child_pids(server.process.pid)
     assert len(hash_processes) == 2
     for pid in hash_processes:
         with open(f"/proc/{pid}/comm") as comm:

@@ -17,15 +17,6 @@ import sspr_harness as h
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 
 
-def children(pid):
-    """Process ids of `pid`'s running children."""
-    found = []
-    for task in os.listdir(f"/proc/{pid}/task"):
-        with open(f"/proc/{pid}/task/{task}/children") as listing:
-            found += [int(child) for child in listing.read().split()]
-    return found
-
-
 def command_line(pid):
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as f:
@@ -65,7 +56,7 @@ def restarts(server):
 
 def test_hashes_run_in_worker_processes_started_again_when_killed(backend, tmp_path, monkeypatch):
     server, _, outbox = rc.make_site(backend, tmp_path, monkeypatch, gates=1)
-    workers = children(server.process.pid)
+    workers = h.child_pids(server.process.pid)
     # One per core (security.max_concurrent_hashes = 0), each the server's own binary.
     assert len(workers) == os.cpu_count(), [command_line(pid) for pid in workers]
     for pid in workers:
@@ -87,7 +78,7 @@ def test_hashes_run_in_worker_processes_started_again_when_killed(backend, tmp_p
     assert restarts(server) >= 1
     # A killed worker is replaced (and reaped) when a call finds it gone: every running worker
     # is a new one.
-    running = [pid for pid in children(server.process.pid) if not has_exited(pid)]
+    running = [pid for pid in h.child_pids(server.process.pid) if not has_exited(pid)]
     assert running and not set(running) & set(workers)
     assert server.running()
 
@@ -95,13 +86,13 @@ def test_hashes_run_in_worker_processes_started_again_when_killed(backend, tmp_p
 def test_worker_processes_end_with_the_server_even_when_it_is_killed(backend, tmp_path,
                                                                      monkeypatch):
     server, _, _ = rc.make_site(backend, tmp_path, monkeypatch, gates=1)
-    workers = children(server.process.pid)
+    workers = h.child_pids(server.process.pid)
     assert workers
     server.kill()
     assert not wait_until_exited(workers), [command_line(pid) for pid in workers]
 
     graceful = backend.server(name="graceful")
-    workers = children(graceful.process.pid)
+    workers = h.child_pids(graceful.process.pid)
     assert workers
     graceful.stop_gracefully()
     assert not wait_until_exited(workers)
@@ -110,7 +101,7 @@ def test_worker_processes_end_with_the_server_even_when_it_is_killed(backend, tm
 def test_threads_setting_hashes_in_the_server_itself(backend, tmp_path, monkeypatch):
     monkeypatch.setenv("SSPR_SECURITY_PASSWORD_HASHING", "threads")
     server, _, _ = rc.make_site(backend, tmp_path, monkeypatch, gates=1)
-    assert children(server.process.pid) == []
+    assert h.child_pids(server.process.pid) == []
     assert sign_in(server, rc.PASSWORD).status_code == 201
     h.assert_api_error(sign_in(server, "Not-The-One-9"), 401, "InvalidCredentials")
     assert restarts(server) is None
