@@ -44,6 +44,7 @@ std::vector<KeyBinding> bindings_of(Config& c) {
       {"store", "db", &c.store.db},
       {"store", "data_dir", &c.store.data_dir},
       {"store", "pool_size", &c.store.pool_size},
+      {"store", "commit_delay_ms", &c.store.commit_delay_ms},
       {"security", "argon2_memory_kib", &c.security.argon2_memory_kib},
       {"security", "argon2_iterations", &c.security.argon2_iterations},
       {"security", "max_concurrent_hashes", &c.security.max_concurrent_hashes},
@@ -347,6 +348,9 @@ Status validate(const Config& c) {
     return errors::invalid_input("server.max_json_depth", "must be positive");
   }
   if (c.store.pool_size == 0) return errors::invalid_input("store.pool_size", "must be positive");
+  if (c.store.commit_delay_ms > 1000) {
+    return errors::invalid_input("store.commit_delay_ms", "must be at most 1000 (0 turns it off)");
+  }
   if (c.server.tls_certificate.empty() != c.server.tls_private_key.empty()) {
     return errors::invalid_input("server.tls_certificate",
                                  "TLS needs both tls_certificate and tls_private_key");

@@ -17,7 +17,7 @@ namespace sspr::config {
 struct ServerConfig {
   std::string listen = "127.0.0.1:8080";  // HOST:PORT
   std::size_t io_threads = 0;             // 0 = one per core
-  std::size_t worker_threads = 0;  // 0 = two per core, at least 32; blocking work (hashing, store)
+  std::size_t worker_threads = 0;  // 0 = two per core, at least 64; blocking work (hashing, store)
   std::size_t max_body_bytes = 64 * 1024;
   std::size_t max_json_depth = 32;
   unsigned request_timeout_seconds = 30;
@@ -32,6 +32,9 @@ struct StoreConfig {
   std::string db;                        // sqlite:PATH or postgresql://...; empty = data_dir
   std::string data_dir = "./sspr-data";  // SQLite database at data_dir/sspr.db
   std::size_t pool_size = 8;
+  // SQLite: while password hashes wait for a core, a write batch that is not full waits up to
+  // this long for more (store/group_commit_queue.h, "Gathering"); 0 turns it off.
+  std::size_t commit_delay_ms = 20;
 };
 
 struct SecurityConfig {

@@ -27,7 +27,7 @@ std::size_t transport_body_limit(std::size_t max_body_bytes) {
 }
 
 // The default worker pool's lower bound (server.worker_threads = 0).
-constexpr std::size_t kMinWorkerThreads = 32;
+constexpr std::size_t kMinWorkerThreads = 64;
 
 std::size_t threads_or(std::size_t configured, std::size_t fallback) {
   return configured != 0 ? configured : std::max<std::size_t>(fallback, 1);
@@ -250,9 +250,9 @@ int run_server(const config::Config& config, ServerDependencies& dependencies,
   }
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t io_threads = threads_or(config.server.io_threads, cores);
-  // At least 32 workers: they mostly wait (store, network), and more concurrent writers share
+  // At least 64 workers: they mostly wait (store, network), and more concurrent writers share
   // a SQLite group commit; Argon2id is limited separately (security.max_concurrent_hashes).
-  // docs/PERFORMANCE.md (issue 5, branch cpu) measured 4, 16 and 32 workers on 2 cores.
+  // docs/PERFORMANCE.md (issue 5, branches cpu and perf27) measured 4 to 64 workers on 2 cores.
   const std::size_t worker_threads =
       threads_or(config.server.worker_threads, std::max<std::size_t>(kMinWorkerThreads, 2 * cores));
 

@@ -29,6 +29,7 @@ domain::Status GroupCommitQueue::submit(const Work& work, const BatchRunner& run
   std::unique_lock<std::mutex> lock(mutex_);
   queue_.push_back(&me);
   if (leader_ == nullptr) leader_ = &me;
+  if (gathering_ && queue_.size() >= max_batch_) gathered_.notify_one();
   bool done = false;  // a batch this caller led finished its own work
   while (true) {
     while (!(leader_ == &me && barriers_ == 0)) {
@@ -36,6 +37,8 @@ domain::Status GroupCommitQueue::submit(const Work& work, const BatchRunner& run
       if (me.wait_for_signal()) return me.entry.status;  // a leader finished it
       lock.lock();
     }
+    gather(lock);
+    if (barriers_ > 0) continue;  // a between_batches() call came meanwhile: it goes first
     const std::size_t size = std::min(queue_.size(), max_batch_);
     largest_batch_ = std::max(largest_batch_, size);
     std::vector<Waiting*> waiting(queue_.begin(),
@@ -85,9 +88,36 @@ domain::Status GroupCommitQueue::submit(const Work& work, const BatchRunner& run
   }
 }
 
+void GroupCommitQueue::gather_while(std::function<bool()> worth_waiting,
+                                    std::chrono::milliseconds up_to) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  worth_waiting_ = up_to.count() > 0 ? std::move(worth_waiting) : nullptr;
+  gather_up_to_ = up_to;
+}
+
+void GroupCommitQueue::gather(std::unique_lock<std::mutex>& lock) {
+  if (!worth_waiting_) return;
+  const auto deadline = std::chrono::steady_clock::now() + gather_up_to_;
+  const auto slice =
+      std::max<std::chrono::microseconds>(gather_up_to_ / 5, std::chrono::microseconds(100));
+  while (queue_.size() < max_batch_ && barriers_ == 0) {
+    lock.unlock();
+    const bool worth = worth_waiting_();
+    lock.lock();
+    const auto now = std::chrono::steady_clock::now();
+    if (!worth || now >= deadline) return;
+    gathering_ = true;
+    gathered_.wait_until(lock,
+                         std::min<std::chrono::steady_clock::time_point>(deadline, now + slice),
+                         [&] { return queue_.size() >= max_batch_ || barriers_ > 0; });
+    gathering_ = false;
+  }
+}
+
 void GroupCommitQueue::between_batches(const std::function<void()>& exclusive) {
   std::unique_lock<std::mutex> lock(mutex_);
   ++barriers_;  // from here no leader starts a batch
+  if (gathering_) gathered_.notify_one();
   idle_.wait(lock, [&] { return !running_ && !exclusive_running_; });
   exclusive_running_ = true;
   lock.unlock();

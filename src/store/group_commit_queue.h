@@ -22,6 +22,14 @@
 // released, so they do not wake only to wait for it (with the queue's mutex, ~4 % of the
 // server's CPU went to that contention).
 //
+// Gathering (gather_while()): a batch that would start with fewer than `max_batch` works may
+// wait a little for more, but only while a condition the owner gives holds (the server's: a
+// password hash is waiting for a core, so the CPU is taken and the callers wait for hashing
+// anyway). Under such load the works arrive a few at a time, each batch wrote its own copy of
+// the pages they share and woke its callers one by one; gathering halved the server's CPU
+// beside the hashes (docs/PERFORMANCE.md, "Gathered writes"). The leader waits in slices of
+// a fifth of the limit and asks the condition again at each; a full queue ends the wait.
+//
 // between_batches() lets another thread (the WAL checkpointer, store/wal_checkpointer.h) run
 // something while no batch runs: it waits for the running batch to finish, keeps the next
 // one from starting (the leader waits) and lets it start when done. It is not a work: it
@@ -31,6 +39,7 @@
 // thread-local state. Works must not call submit() themselves (the leader would wait for
 // itself), as a nested transaction on the one SQLite writer never could.
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -66,6 +75,12 @@ class GroupCommitQueue {
   // Queues `work`, waits until a batch that holds it has been committed (or failed) and
   // returns its status. `run_batch` is used if this caller becomes the leader.
   domain::Status submit(const Work& work, const BatchRunner& run_batch);
+
+  // From now on a leader whose batch is not full waits up to `up_to` for more works while
+  // `worth_waiting()` holds (asked without the queue's lock; it must not submit()). A zero
+  // `up_to` or an empty function turns gathering off, as it is at first. Call before the
+  // first submit().
+  void gather_while(std::function<bool()> worth_waiting, std::chrono::milliseconds up_to);
 
   // Waits until no batch runs, runs `exclusive` while none may start, then lets the next one
   // start. Two calls run one after the other. Callers of submit() that arrive meanwhile queue as
@@ -104,6 +119,13 @@ class GroupCommitQueue {
   bool exclusive_running_ = false;  // a between_batches() call runs its function now
   std::condition_variable idle_;    // between_batches(): no batch and no other call runs
   std::size_t largest_batch_ = 0;
+  std::function<bool()> worth_waiting_;  // gathering: empty when off
+  std::chrono::milliseconds gather_up_to_{0};
+  bool gathering_ = false;            // the leader waits for more works now
+  std::condition_variable gathered_;  // the queue is full (or a barrier came) while gathering
+
+  // The leader, before a batch: waits while gathering is worth it (see gather_while()).
+  void gather(std::unique_lock<std::mutex>& lock);
 };
 
 }  // namespace sspr::store

@@ -49,6 +49,10 @@ class SociStore final : public Store {
   std::string backend() const override { return std::string(to_string(backend_)); }
   PoolUsage pool_usage() const override;
   std::optional<WriterUsage> writer_usage() const override;
+  void gather_writes_while(std::function<bool()> worth_waiting,
+                           std::chrono::milliseconds up_to) override {
+    sqlite_writes_.gather_while(std::move(worth_waiting), up_to);
+  }
   // SQLite group commit, for tests and diagnostics (0 on PostgreSQL): the write transactions
   // queued or running now, and the most works one batch was given so far.
   std::size_t queued_writes() const { return sqlite_writes_.queued(); }

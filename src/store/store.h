@@ -7,6 +7,7 @@
 // return nullopt / false); database failures are turned into a StoreUnavailable error by
 // transact(), which then rolls back.
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -418,6 +419,13 @@ class Store {
     std::uint64_t checkpoints_failed = 0;
   };
   virtual std::optional<WriterUsage> writer_usage() const { return std::nullopt; }
+
+  // SQLite's one writer: from now on a write batch that is not full waits up to `up_to` for
+  // more write transactions while `worth_waiting()` holds (store/group_commit_queue.h,
+  // "Gathering"). Call before the first write. Other backends have no such batches and
+  // ignore it.
+  virtual void gather_writes_while(std::function<bool()> /*worth_waiting*/,
+                                   std::chrono::milliseconds /*up_to*/) {}
 };
 
 }  // namespace sspr::store

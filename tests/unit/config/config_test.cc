@@ -140,6 +140,25 @@ TEST(LoadConfig, MaxConcurrentHashesFromFileOrEnvironment) {
   EXPECT_EQ(from_environment->security.max_concurrent_hashes, 5u);
 }
 
+TEST(LoadConfig, CommitDelayFromFileOrEnvironmentAndAtMostASecond) {
+  auto defaults = load_config(std::nullopt, {});
+  ASSERT_TRUE(defaults.ok()) << defaults.error().technical;
+  EXPECT_EQ(defaults->store.commit_delay_ms, 20u);
+
+  TomlFile file("[store]\ncommit_delay_ms = 0\n");  // off
+  auto from_file = load_config(file.path(), {});
+  ASSERT_TRUE(from_file.ok()) << from_file.error().technical;
+  EXPECT_EQ(from_file->store.commit_delay_ms, 0u);
+
+  auto from_environment = load_config(file.path(), {{"SSPR_STORE_COMMIT_DELAY_MS", "7"}});
+  ASSERT_TRUE(from_environment.ok()) << from_environment.error().technical;
+  EXPECT_EQ(from_environment->store.commit_delay_ms, 7u);
+
+  auto too_long = load_config(std::nullopt, {{"SSPR_STORE_COMMIT_DELAY_MS", "1001"}});
+  ASSERT_FALSE(too_long.ok());
+  EXPECT_NE(too_long.error().technical.find("store.commit_delay_ms"), std::string::npos);
+}
+
 TEST(LoadConfig, PasswordHashingInProcessesUnlessTheFileOrEnvironmentSaysThreads) {
   auto defaults = load_config(std::nullopt, {});
   ASSERT_TRUE(defaults.ok()) << defaults.error().technical;

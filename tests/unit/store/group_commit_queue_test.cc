@@ -371,5 +371,98 @@ TEST(GroupCommitQueueTest, ManyThreadsEachGetTheirOwnResultAndEveryWorkRunsOnce)
   EXPECT_LE(queue.largest_batch(), 4u);
 }
 
+// Gathering (gather_while): with a limit far beyond the test, a batch forms only when the
+// queue is full, so the works that arrive while the leader gathers share its batch.
+TEST(GroupCommitQueueTest, WhileWorthWaitingALeaderGathersTheWorksThatArriveIntoItsBatch) {
+  GroupCommitQueue queue(4);
+  std::atomic<int> asked{0};
+  queue.gather_while([&] { return ++asked > 0; }, std::chrono::seconds(60));
+  RecordingRunner runner;
+  auto run = [&](std::span<Entry* const> batch) { return runner(batch); };
+  std::vector<std::thread> threads;
+  std::atomic<int> committed{0};
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&] {
+      if (queue.submit([](StoreTransaction&) { return ok_status(); }, run).ok()) ++committed;
+    });
+    // The fourth fills the queue, and the batch runs at once.
+    if (i < 3) wait_until([&] { return queue.queued() == static_cast<std::size_t>(i) + 1; });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(committed.load(), 4);
+  EXPECT_EQ(runner.batch_sizes, (std::vector<std::size_t>{4}));
+  EXPECT_GE(asked.load(), 1);
+}
+
+TEST(GroupCommitQueueTest, WhenNotWorthWaitingOrOffABatchStartsAtOnce) {
+  RecordingRunner runner;
+  auto run = [&](std::span<Entry* const> batch) { return runner(batch); };
+  const auto started = std::chrono::steady_clock::now();
+  GroupCommitQueue not_worth(8);
+  int asked = 0;
+  not_worth.gather_while([&] { return ++asked < 0; }, std::chrono::seconds(60));
+  EXPECT_TRUE(not_worth.submit([](StoreTransaction&) { return ok_status(); }, run).ok());
+  EXPECT_EQ(asked, 1);
+  GroupCommitQueue off(8);  // a zero limit turns gathering off: the condition is never asked
+  off.gather_while([&] { return ++asked > 0; }, std::chrono::milliseconds(0));
+  EXPECT_TRUE(off.submit([](StoreTransaction&) { return ok_status(); }, run).ok());
+  EXPECT_EQ(asked, 1);
+  EXPECT_EQ(runner.batch_sizes, (std::vector<std::size_t>{1, 1}));
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(30));
+}
+
+TEST(GroupCommitQueueTest, AGatherEndsAtItsLimitOrWhenItIsNoLongerWorthIt) {
+  RecordingRunner runner;
+  auto run = [&](std::span<Entry* const> batch) { return runner(batch); };
+  GroupCommitQueue limited(8);  // always worth it, nothing else comes: the limit ends it
+  limited.gather_while([] { return true; }, std::chrono::milliseconds(50));
+  EXPECT_TRUE(limited.submit([](StoreTransaction&) { return ok_status(); }, run).ok());
+
+  // Asked again at each fifth of the limit: once it no longer holds, the batch starts.
+  GroupCommitQueue asked_again(8);
+  std::atomic<int> asked{0};
+  std::atomic<bool> worth{true};
+  asked_again.gather_while(
+      [&] {
+        ++asked;
+        return worth.load();
+      },
+      std::chrono::seconds(5));
+  const auto started = std::chrono::steady_clock::now();
+  std::thread leader([&] {
+    EXPECT_TRUE(asked_again.submit([](StoreTransaction&) { return ok_status(); }, run).ok());
+  });
+  wait_until([&] { return asked.load() >= 1; });
+  worth = false;
+  leader.join();
+  EXPECT_GE(asked.load(), 2);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(4500));
+  EXPECT_EQ(runner.batch_sizes, (std::vector<std::size_t>{1, 1}));
+}
+
+TEST(GroupCommitQueueTest, BetweenBatchesRunsWhileALeaderGathersAndItsBatchWaitsForIt) {
+  GroupCommitQueue queue(2);
+  queue.gather_while([] { return true; }, std::chrono::seconds(60));
+  RecordingRunner runner;
+  auto run = [&](std::span<Entry* const> batch) { return runner(batch); };
+  std::thread first(
+      [&] { EXPECT_TRUE(queue.submit([](StoreTransaction&) { return ok_status(); }, run).ok()); });
+  wait_until([&] { return queue.queued() == 1; });
+  std::size_t batches_seen = 99;
+  std::thread second;
+  queue.between_batches([&] {
+    std::lock_guard<std::mutex> lock(runner.mutex);
+    batches_seen = runner.batch_sizes.size();
+    // A work that fills the queue meanwhile does not start the batch before this ends.
+    second = std::thread([&] {
+      EXPECT_TRUE(queue.submit([](StoreTransaction&) { return ok_status(); }, run).ok());
+    });
+  });
+  first.join();
+  second.join();
+  EXPECT_EQ(batches_seen, 0u);
+  EXPECT_EQ(runner.batch_sizes, (std::vector<std::size_t>{2}));
+}
+
 }  // namespace
 }  // namespace sspr::store
