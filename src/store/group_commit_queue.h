@@ -26,9 +26,10 @@
 // wait a little for more, but only while a condition the owner gives holds (the server's: a
 // password hash is waiting for a core, so the CPU is taken and the callers wait for hashing
 // anyway). Under such load the works arrive a few at a time, each batch wrote its own copy of
-// the pages they share and woke its callers one by one; gathering halved the server's CPU
-// beside the hashes (docs/PERFORMANCE.md, "Gathered writes"). The leader waits in slices of
-// a fifth of the limit and asks the condition again at each; a full queue ends the wait.
+// the pages they share and woke its callers one by one; gathering took a third off the
+// server's CPU beside the hashes (docs/PERFORMANCE.md, "Gathered writes"). The leader waits
+// in slices of a fifth of the limit and asks the condition again at each; a full queue or a
+// between_batches() call ends the wait.
 //
 // between_batches() lets another thread (the WAL checkpointer, store/wal_checkpointer.h) run
 // something while no batch runs: it waits for the running batch to finish, keeps the next

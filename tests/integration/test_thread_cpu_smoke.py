@@ -1,0 +1,58 @@
+"""bench/thread_cpu.py (docs/PERFORMANCE.md "Gathered writes") still works: in the middle of a
+real `sspr_reset_load` resets phase it reads the CPU of the server's named threads and of its
+hash processes, divides by the resets completed meanwhile, and passes the generator's own
+summary and exit status on."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import sspr_harness as h
+
+SCRIPT = h.REPO_ROOT / "bench" / "thread_cpu.py"
+
+
+def measure(binary, tmp_path, *options):
+    generator = binary.parent / "sspr_reset_load"
+    if not generator.is_file():
+        pytest.fail(f"{generator} not built (target sspr_reset_load)", pytrace=False)
+    out = tmp_path / "threads.json"
+    run = subprocess.run([sys.executable, str(SCRIPT), "--generator", str(generator),
+                          "--json-out", str(out), *options],
+                         capture_output=True, text=True, timeout=180)
+    return run, (json.loads(out.read_text()) if out.exists() else None)
+
+
+def test_a_window_inside_the_resets_phase_gives_cpu_per_reset_by_thread(binary, tmp_path):
+    run, figures = measure(binary, tmp_path, "--settle", "1", "--window", "3", "--",
+                           "--sspr", str(binary), "--users", "200", "--clients", "4",
+                           "--duration", "6", "--warmup", "0.5", "--ceiling-seconds", "0.3")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert figures["resets"] > 0, figures
+    threads = figures["threads_ms_per_reset"]
+    for name in ("sspr-worker", "sspr-io"):
+        assert threads.get(name, 0) > 0, figures
+    assert figures["hash_processes_ms_per_reset"] > 0, figures  # Argon2id, in sspr-hash
+    assert figures["server_ms_per_reset"] >= threads["sspr-worker"]
+    assert "sspr-worker" in run.stdout and "ms per reset" in run.stdout
+    assert "Complete resets: 4 clients" in run.stdout  # the generator's own summary
+
+
+def test_a_window_after_the_resets_phase_fails_with_a_reason(binary, tmp_path):
+    run, figures = measure(binary, tmp_path, "--settle", "4", "--window", "1", "--",
+                           "--sspr", str(binary), "--users", "50", "--clients", "1",
+                           "--duration", "1", "--warmup", "0", "--ceiling-seconds", "0.3")
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert figures is None
+    assert "thread_cpu:" in run.stderr
+
+
+def test_bad_usage_exits_2(binary, tmp_path):
+    run, _ = measure(binary, tmp_path, "--generator", str(tmp_path / "no-such-generator"))
+    assert run.returncode == 2
+    assert "does not exist" in run.stderr
+    run, _ = measure(binary, tmp_path, "--window", "0")
+    assert run.returncode == 2
+    assert "--window positive" in run.stderr
