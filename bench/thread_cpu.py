@@ -6,7 +6,8 @@ thread of the server (/proc/PID/task/*/stat, grouped by thread name: sspr-io, ss
 sspr-checkpoint) and of its hash processes (sspr-hash), and the server's
 sspr_password_hashes_total from /metrics, at the start and the end of a window. One hash per
 reset (the new password), so the hashes counted are the resets completed in the window; the
-figures are CPU milliseconds per reset. Then it lets the generator finish and prints the
+figures are CPU milliseconds per reset. The generator's own CPU (it runs on the same machine,
+so the server cannot have it) is given too. Then it lets the generator finish and prints the
 generator's own summary.
 
   /usr/bin/python3 bench/thread_cpu.py [--generator build/sspr_reset_load] [--settle 8]
@@ -75,8 +76,9 @@ def hashes_done(port):
     return float(found.group(1))
 
 
-def snapshot(pid, port):
+def snapshot(pid, port, generator_pid):
     return {"threads": thread_times(pid), "children": child_times(pid),
+            "generator": cpu_ms(Path(f"/proc/{generator_pid}/stat").read_text()),
             "hashes": hashes_done(port), "at": time.monotonic()}
 
 
@@ -98,6 +100,8 @@ def compare(before, after):
                                  for name, ms in sorted(by_name.items(), key=lambda i: -i[1])},
         "server_ms_per_reset": round(sum(by_name.values()) / resets, 3),
         "hash_processes_ms_per_reset": round(hashing / resets, 3),
+        # The generator shares the machine: its CPU is taken from the server's cores too.
+        "generator_ms_per_reset": round((after["generator"] - before["generator"]) / resets, 3),
     }
 
 
@@ -137,9 +141,9 @@ def main():
     failure = None
     try:
         time.sleep(options.settle)
-        before = snapshot(pid, port)
+        before = snapshot(pid, port, generator.pid)
         time.sleep(options.window)
-        figures = compare(before, snapshot(pid, port))
+        figures = compare(before, snapshot(pid, port, generator.pid))
     except (OSError, RuntimeError, ValueError) as error:
         failure = str(error)
     lines += generator.communicate()[0].splitlines(keepends=True)
@@ -151,6 +155,7 @@ def main():
     rows = [("hash processes (sspr-hash)", figures["hash_processes_ms_per_reset"])]
     rows += list(figures["threads_ms_per_reset"].items())
     rows.append(("server threads, all", figures["server_ms_per_reset"]))
+    rows.append(("load generator (all threads)", figures["generator_ms_per_reset"]))
     for name, ms in rows:
         print(f"  {name:30s} {ms:8.3f} ms per reset")
     print()

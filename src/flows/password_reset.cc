@@ -318,8 +318,8 @@ Result<ResetChallenge> PasswordReset::challenge(
     }
     if (is_phone(chosen.method.type)) {
       if (phone.empty()) return errors::invalid_input("phone", "the whole number is required");
-      auto on_file = dm::phone_number_from_e164(chosen.method.value, chosen.method.extension);
-      phone_mismatch = !on_file || !dm::phone_number_matches(phone, *on_file);
+      // Stored in E.164 form when registered: compared as stored, not parsed again.
+      phone_mismatch = !dm::phone_number_matches(phone, {chosen.method.value, ""});
     } else if (chosen.questions) {
       auto answers = tx.list_security_answers(user.id);
       const auto custom = tx.list_custom_questions(user.tenant_id);

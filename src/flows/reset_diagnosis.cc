@@ -36,8 +36,7 @@ std::string first_domain(store::StoreTransaction& tx, domain::TenantId tenant) {
 DiagnosedMethod diagnosed(const dm::RegisteredMethod& method) {
   DiagnosedMethod out{method.type, "", method.source};
   if (method.type == dm::MethodType::kMobilePhone || method.type == dm::MethodType::kOfficePhone) {
-    auto number = dm::phone_number_from_e164(method.value, "");
-    out.masked = number ? number->masked() : "+XXXXXXXX";
+    out.masked = dm::masked_phone_number(method.value);
   } else if (method.type == dm::MethodType::kEmail) {
     out.masked = dm::EmailAddress{method.value}.masked();
   }

@@ -91,5 +91,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       fail("masked form " + masked + " shows too much or too little", input);
     }
   }
+  if (methods::masked_phone_number(number.e164) != masked) {
+    fail("the number on file masks otherwise than the parsed one", input);
+  }
   return 0;
 }

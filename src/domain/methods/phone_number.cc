@@ -1,5 +1,7 @@
 #include "domain/methods/phone_number.h"
 
+#include <utility>
+
 #include <phonenumbers/phonenumberutil.h>
 
 #include "domain/methods/method_input_error.h"
@@ -133,9 +135,19 @@ DisplayParts display_parts(const std::string& e164) {
   return {"", e164};
 }
 
-}  // namespace
+// The country calling code and the last two digits; the rest as X (all of the national number
+// when it has 4 digits or fewer).
+std::string masked_parts(DisplayParts parts) {
+  std::string& national = parts.national;
+  const std::size_t visible = national.size() > 4 ? 2 : 0;
+  for (std::size_t i = 0; i + visible < national.size(); ++i) national[i] = 'X';
+  return parts.country_code.empty() ? national : "+" + parts.country_code + " " + national;
+}
 
-Result<PhoneNumber> parse_phone_number(std::string_view text, const std::string& field) {
+// What a person typed, trimmed, as "+<digits and separators>" and its extension's digits;
+// errors as parse_phone_number's.
+Result<PhoneNumber> typed_parts(std::string_view text, const std::string& field,
+                                std::string& number) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   if (text.empty()) return method_input_error(field, kInvalidKey, "is empty");
@@ -153,15 +165,25 @@ Result<PhoneNumber> parse_phone_number(std::string_view text, const std::string&
   } else {
     return method_input_error(field, kInvalidKey, "not a phone number");
   }
-  std::string_view number;
-  std::string extension;
-  if (!split_extension(international, number, extension)) {
+  std::string_view digits;
+  PhoneNumber out;
+  if (!split_extension(international, digits, out.extension)) {
     return method_input_error(field, kInvalidKey,
                               "only digits, separators and an extension (x123) are allowed");
   }
+  number = digits;
+  return out;
+}
+
+}  // namespace
+
+Result<PhoneNumber> parse_phone_number(std::string_view text, const std::string& field) {
+  std::string number;
+  auto parts = typed_parts(text, field, number);
+  if (!parts) return parts;
   auto parsed = parse_international(number, field);
   if (!parsed) return parsed;
-  parsed->extension = std::move(extension);
+  parsed->extension = std::move(parts->extension);
   return parsed;
 }
 
@@ -178,8 +200,18 @@ Result<PhoneNumber> phone_number_from_e164(std::string_view e164, std::string_vi
 }
 
 bool phone_number_matches(std::string_view typed, const PhoneNumber& on_file) {
-  auto parsed = parse_phone_number(typed);
-  return parsed && !on_file.e164.empty() && parsed->e164 == on_file.e164;
+  // One parse: parse_international's read-back check only keeps forms out of the store, and a
+  // typed number whose E.164 form is the one on file is that number.
+  std::string number;
+  if (on_file.e164.empty() || !typed_parts(typed, "phone", number)) return false;
+  auto parsed = parse_to_e164(number, "phone");
+  return parsed && parsed->e164 == on_file.e164;
+}
+
+std::string masked_phone_number(std::string_view e164) {
+  auto parts = display_parts(std::string(e164));
+  if (parts.country_code.empty()) return "+XXXXXXXX";
+  return masked_parts(std::move(parts));
 }
 
 std::string PhoneNumber::display() const {
@@ -192,12 +224,6 @@ std::string PhoneNumber::display_with_extension() const {
   return extension.empty() ? display() : display() + " x" + extension;
 }
 
-std::string PhoneNumber::masked() const {
-  const auto parts = display_parts(e164);
-  std::string national = parts.national;
-  const std::size_t visible = national.size() > 4 ? 2 : 0;
-  for (std::size_t i = 0; i + visible < national.size(); ++i) national[i] = 'X';
-  return parts.country_code.empty() ? national : "+" + parts.country_code + " " + national;
-}
+std::string PhoneNumber::masked() const { return masked_parts(display_parts(e164)); }
 
 }  // namespace sspr::domain::methods

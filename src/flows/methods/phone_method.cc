@@ -72,8 +72,7 @@ std::string PhoneMethod::display(const dm::RegisteredMethod& method, std::string
 }
 
 std::string PhoneMethod::masked(const dm::RegisteredMethod& method, std::string_view) const {
-  auto number = dm::phone_number_from_e164(method.value, "");
-  return number ? number->masked() : std::string("+XXXXXXXX");
+  return dm::masked_phone_number(method.value);
 }
 
 }  // namespace sspr::flows::methods

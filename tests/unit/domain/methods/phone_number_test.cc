@@ -126,6 +126,20 @@ TEST(PhoneNumber, ResetGateMatchesTheFullNumberInAnyLayout) {
   EXPECT_FALSE(phone_number_matches("+44 425 555 0100", on_file));
   EXPECT_FALSE(phone_number_matches("", on_file));
   EXPECT_FALSE(phone_number_matches("+14255550100", PhoneNumber{}));
+  EXPECT_FALSE(phone_number_matches("+1 425 555 0100 y12", on_file));  // not an extension
+}
+
+TEST(PhoneNumber, NumberOnFileMasksLikeTheParsedOneWithoutParsing) {
+  for (const char* typed :
+       {"+1 425 555 0100", "+45 32 12 34 56", "+49 4930", "+354 611 1234", "+998 90 123 45 67"}) {
+    const auto number = parse_ok(typed);
+    EXPECT_EQ(masked_phone_number(number.e164), number.masked()) << typed;
+  }
+  EXPECT_EQ(masked_phone_number("+4532123456"), "+45 XXXXXX56");
+  // Not E.164 with a known country calling code: nothing of it shows.
+  for (const char* text : {"", "+", "+0123456", "+999123456", "4532123456", "+45 32123456"}) {
+    EXPECT_EQ(masked_phone_number(text), "+XXXXXXXX") << text;
+  }
 }
 
 // display() and masked() split the E.164 string without libphonenumber's parser; the split
