@@ -159,7 +159,7 @@ Result<PasswordReset::Loaded> PasswordReset::load(store::StoreTransaction& tx,
   out.flow = std::move(*flow);
   out.facts = full ? gather_reset_eligibility_facts(tx, clock_, *user)
                    : gather_reset_step_facts(tx, clock_, *user);
-  out.tenant_name = out.facts.tenant_name;
+  if (out.facts.tenant) out.tenant_name = out.facts.tenant->name;
   return out;
 }
 
@@ -444,6 +444,7 @@ Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& reques
   std::optional<Loaded> loaded;
   ChosenMethod chosen;
   std::vector<dm::SecurityAnswerRecord> asked;
+  std::optional<dm::IssuedCode> issued;  // the gate's code, read with the flow
   std::optional<Error> early;  // a refusal decided while reading, audited in a short write
   nlohmann::json early_details;
   const auto read = store_.read([&](store::StoreTransaction& tx) -> Status {
@@ -479,6 +480,8 @@ Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& reques
           asked.push_back(std::move(record));
         }
       }
+    } else if (!loaded->flow.pending->code_id.empty()) {
+      issued = tx.find_code(loaded->flow.pending->code_id);
     }
     return domain::ok_status();
   });
@@ -535,6 +538,8 @@ Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& reques
     if (!handler) return errors::not_found("method", method_id);
     methods::ChallengeSubject subject{user, loaded->tenant_name, dm::CodePurpose::kReset, flow_id,
                                       language};
+    subject.code_read = !loaded->flow.pending->code_id.empty();
+    subject.code = std::move(issued);
     subject.record_outcome = [&](store::StoreTransaction& tx, const Status& outcome) -> Status {
       wrong.reset();
       if (!outcome) wrong = outcome.error();

@@ -114,14 +114,20 @@ void PasswordReset::notify_completion(const domain::RequestContext& ctx, const L
   const bool admin_notice =
       completion == Completion::kPassword && loaded.facts.facts.is_admin && policy.notify_admins;
   if (!policy.notify_users && !admin_notice) return;
+  // The user's addresses as the step read them; the other administrators need a read.
   std::vector<std::string> mailboxes;
+  if (policy.notify_users) {
+    mailboxes = ResetNotifications::user_mailboxes(user, loaded.facts.methods);
+  }
   std::vector<std::string> administrators;
-  const auto gathered = store_.read([&](store::StoreTransaction& tx) -> Status {
-    if (policy.notify_users) mailboxes = ResetNotifications::user_mailboxes(tx, user);
-    if (admin_notice) administrators = ResetNotifications::other_administrators(tx, user);
-    return domain::ok_status();
-  });
-  if (!gathered) return;  // the completion stands; there is nobody we could look up to tell
+  if (admin_notice) {
+    const auto gathered = store_.read([&](store::StoreTransaction& tx) -> Status {
+      administrators = ResetNotifications::other_administrators(tx, user);
+      return domain::ok_status();
+    });
+    // The completion stands; without the list there is nobody to tell but the user.
+    if (!gathered) administrators.clear();
+  }
   const NoticeSubject subject{ctx, user, loaded.tenant_name, loaded.flow.id, language};
   notifications_.send(completion == Completion::kPassword ? NoticeKind::kPasswordReset
                                                           : NoticeKind::kAccountUnlocked,
@@ -141,7 +147,9 @@ Result<ResetFlowView> PasswordReset::set_password(const domain::RequestContext& 
   std::optional<Error> early;  // a refusal decided while reading, audited in a short write
   std::optional<domain::password::PasswordEvaluation> rejection;  // when the password is why
   const auto read = store_.read([&](store::StoreTransaction& tx) -> Status {
-    auto found = load(tx, flow_id);
+    // A gate step's facts: start decided eligibility, and an account disabled since ends the
+    // flow here as at a gate.
+    auto found = load(tx, flow_id, false);
     if (!found) return found.error();
     loaded = std::move(*found);
     const auto& user = *loaded->facts.user;
@@ -153,7 +161,7 @@ Result<ResetFlowView> PasswordReset::set_password(const domain::RequestContext& 
       early = domain::eligibility::writeback_not_enabled();
       return domain::ok_status();
     }
-    auto tenant = tx.find_tenant(user.tenant_id);
+    const auto& tenant = loaded->facts.tenant;
     if (!tenant) return errors::not_found("tenant", std::to_string(user.tenant_id));
     auto evaluated = password_rules_.evaluate(tx, *tenant, &user, password,
                                               domain::password::PasswordChange::kReset);

@@ -59,10 +59,10 @@ ResetEligibilityFacts gather(store::StoreTransaction& tx, const domain::Clock& c
 
   dp::TenantTrialFacts trial;
   const auto now = clock.now();
-  if (auto tenant = tx.find_tenant(user.tenant_id)) {
-    out.tenant_name = tenant->name;
-    trial.domain_count = std::max<std::size_t>(1, tenant->domains.size());
-    trial.created = parse_time(tenant->created_at).value_or(now);
+  out.tenant = tx.find_tenant(user.tenant_id);
+  if (out.tenant) {
+    trial.domain_count = std::max<std::size_t>(1, out.tenant->domains.size());
+    trial.created = parse_time(out.tenant->created_at).value_or(now);
   }
   // Synced users only matter for an administrator of a young single-domain tenant (SPEC §6).
   if (facts.is_admin && dp::is_trial(trial, now)) {

@@ -10,6 +10,7 @@
 #include "domain/clock.h"
 #include "domain/eligibility/reset_eligibility.h"
 #include "domain/methods/registered_method.h"
+#include "domain/tenant.h"
 #include "domain/user.h"
 #include "store/store.h"
 
@@ -21,7 +22,7 @@ struct ResetEligibilityFacts {
   domain::policy::SsprPolicy policy;  // the tenant's, defaults when never saved
   std::vector<domain::methods::RegisteredMethod> methods;
   int security_questions_registered = 0;
-  std::string tenant_name;
+  std::optional<domain::Tenant> tenant;  // its name and domains; nullopt: deleted meanwhile
 };
 
 // `upn` as typed; it is looked up as the store normalises it.

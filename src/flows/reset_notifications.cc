@@ -46,10 +46,10 @@ ResetNotifications::ResetNotifications(store::Store& store, const domain::Clock&
                                        domain::Random& random, notify::Notifier& notifier)
     : store_(store), clock_(clock), random_(random), notifier_(notifier) {}
 
-std::vector<std::string> ResetNotifications::user_mailboxes(store::StoreTransaction& tx,
-                                                            const domain::User& user) {
+std::vector<std::string> ResetNotifications::user_mailboxes(
+    const domain::User& user, const std::vector<domain::methods::RegisteredMethod>& methods) {
   std::string alternate;
-  for (const auto& method : tx.list_methods(user.id)) {
+  for (const auto& method : methods) {
     if (method.type == domain::methods::MethodType::kEmail) alternate = method.value;
   }
   return dr::user_notice_recipients(user.email, alternate);

@@ -19,6 +19,7 @@
 #include "domain/actor.h"
 #include "domain/clock.h"
 #include "domain/error.h"
+#include "domain/methods/registered_method.h"
 #include "domain/random.h"
 #include "domain/user.h"
 #include "notify/notifier.h"
@@ -53,9 +54,10 @@ class ResetNotifications {
   ResetNotifications(store::Store& store, const domain::Clock& clock, domain::Random& random,
                      notify::Notifier& notifier);
 
-  // The user's primary email and registered alternate email, each once.
-  static std::vector<std::string> user_mailboxes(store::StoreTransaction& tx,
-                                                 const domain::User& user);
+  // The user's primary email and registered alternate email (among `methods`, the user's
+  // registered methods), each once.
+  static std::vector<std::string> user_mailboxes(
+      const domain::User& user, const std::vector<domain::methods::RegisteredMethod>& methods);
   // The tenant's administrators with an email, except `about` (at most 100).
   static std::vector<std::string> other_administrators(store::StoreTransaction& tx,
                                                        const domain::User& about);

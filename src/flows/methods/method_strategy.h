@@ -72,6 +72,12 @@ struct ChallengeSubject {
   // rolls both back and is returned. Methods without codes (the app) never run it.
   std::function<domain::Status(store::StoreTransaction&, const domain::Status&)> record_outcome =
       {};
+  // When code_read is set, `code` is the challenge's code as the caller's own read transaction
+  // found it (nullopt: none with that id): a code method's verify_response decides on it
+  // instead of reading it in a transaction of its own, and reads it again only when its
+  // compare-and-set finds it changed meanwhile. Methods without codes ignore both.
+  bool code_read = false;
+  std::optional<domain::methods::IssuedCode> code = {};
 };
 
 struct SentChallenge {

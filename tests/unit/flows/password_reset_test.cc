@@ -75,6 +75,23 @@ TEST_F(PasswordResetTest, AnAccountDisabledMidFlowEndsTheFlowAtItsNextGateStep) 
   EXPECT_EQ(again.error().name, "ResetFlowFinished");
 }
 
+TEST_F(PasswordResetTest, AnAccountDisabledAfterItsGatesSetsNoPassword) {
+  auto started = start();
+  ASSERT_TRUE(started.ok()) << started.error().technical;
+  auto verified = pass_email(started->id);
+  ASSERT_TRUE(verified.ok()) << verified.error().technical;
+  ASSERT_EQ(verified->state, dr::FlowState::kVerified);
+  UserChanges disable;
+  disable.enabled = false;
+  ASSERT_TRUE(admin_->update_user(op_, ctx_, kUpn, disable).ok());
+  const int hashes_before = hasher_.hashes();
+  auto done = reset_->set_password(ctx_, started->id, "Quartz-Violin-8-Tundra", "en");
+  ASSERT_FALSE(done.ok());
+  EXPECT_EQ(done.error().name, "ResetFlowFinished");
+  EXPECT_EQ(hasher_.hashes(), hashes_before);
+  EXPECT_TRUE(audit(domain::audit_activity::kResetSelfService).empty());
+}
+
 TEST_F(PasswordResetTest, StartListsUsableMethodsMasked) {
   auto started = start();
   ASSERT_TRUE(started.ok()) << started.error().technical;

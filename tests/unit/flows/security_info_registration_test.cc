@@ -291,6 +291,39 @@ TEST_F(SecurityInfoRegistrationTest, ConcurrentEntriesOfTheRightCodeAcceptItOnce
   }
 }
 
+TEST_F(SecurityInfoRegistrationTest, ACodeTheCallerReadBeforeItWasUsedIsNotAcceptedAgain) {
+  methods::OneTimeCodes codes(*store_, clock_, random_, notifier_, *digest_);
+  methods::ChallengeSubject subject{user_, "Contoso", dm::CodePurpose::kRegistration, "subject-2",
+                                    "en"};
+  auto issued = codes.issue(ctx_, subject, dm::MethodType::kEmail, "a@example.org", "a•••",
+                            dm::Channel::kEmail);
+  ASSERT_TRUE(issued.ok());
+  const auto code = notifier_.last_code();
+  // Several callers read the code unused, then all enter it: one is accepted; the others'
+  // compare-and-set finds it changed, reads it again and sees it used.
+  methods::ChallengeSubject read_first = subject;
+  read_first.code_read = true;
+  (void)store_->read([&](store::StoreTransaction& tx) -> domain::Status {
+    read_first.code = tx.find_code(issued->code_id);
+    return domain::ok_status();
+  });
+  ASSERT_TRUE(read_first.code.has_value());
+  std::atomic<int> accepted{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      if (codes.check(read_first, issued->code_id, code).ok()) ++accepted;
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(accepted.load(), 1);
+  EXPECT_EQ(codes.check(read_first, issued->code_id, code).error().name, "VerificationCodeUsed");
+  // A caller whose read found no such code is refused without a read of its own.
+  methods::ChallengeSubject none = subject;
+  none.code_read = true;
+  EXPECT_EQ(codes.check(none, issued->code_id, code).error().name, "VerificationCodeExpired");
+}
+
 TEST_F(SecurityInfoRegistrationTest, AuthenticatorAppFirstCodeMustVerifyAndIsNotReplayable) {
   auto started = start("app_code");
   ASSERT_TRUE(started.ok()) << started.error().technical;
