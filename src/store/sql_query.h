@@ -31,8 +31,11 @@ class SqlQuery {
   SqlQuery(soci::session& session, std::string sql)
       : sql_(std::move(sql)), cache_(StatementCache::of(session)) {
     if (cache_) {
-      native_ = cache_->acquire(sql_);
-      if (native_) return;
+      cached_ = cache_->acquire(sql_);
+      if (cached_) {
+        native_ = &cached_->statement;
+        return;
+      }
       own_native_ = std::make_unique<SqliteStatement>(cache_->connection(), sql_);
       native_ = own_native_.get();
       return;
@@ -41,7 +44,7 @@ class SqlQuery {
     statement_ = &*own_;
   }
   ~SqlQuery() {
-    if (native_ && !own_native_) cache_->release(sql_, *native_);
+    if (cached_) StatementCache::release(*cached_);
   }
   SqlQuery(const SqlQuery&) = delete;
   SqlQuery& operator=(const SqlQuery&) = delete;
@@ -109,6 +112,7 @@ class SqlQuery {
 
   std::string sql_;
   StatementCache* cache_ = nullptr;
+  StatementCache::Entry* cached_ = nullptr;      // SQLite: the cache's statement, held
   SqliteStatement* native_ = nullptr;            // SQLite: the cached one, or own_native_
   std::unique_ptr<SqliteStatement> own_native_;  // SQLite, while the cached one is in use
   std::optional<soci::statement> own_;           // other backends: SOCI's

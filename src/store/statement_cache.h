@@ -7,7 +7,8 @@
 // are SQLite's own (store/sqlite_statement.h), on the session's connection.
 //
 // A session is used by one thread at a time (SociStore leases it), so a session's statements
-// need no lock; only the registry of sessions has one.
+// need no lock; only the registry of sessions has one (and each thread remembers its last
+// look-up in it).
 
 #include "store/soci_headers.h"
 
@@ -35,19 +36,21 @@ class StatementCache {
   // The session's connection, for statements prepared outside the cache.
   sqlite_api::sqlite3* connection() const { return connection_; }
 
-  // A prepared, unused statement for `sql`, marked in use (prepared and kept now if there was
-  // none yet and there is room); nullptr when it is in use or there is no room. Throws
-  // soci::soci_error when `sql` does not prepare.
-  SqliteStatement* acquire(const std::string& sql);
-  // Puts a statement from acquire() back, reset for its next use.
-  void release(const std::string& sql, SqliteStatement& statement);
-
- private:
+  // A kept statement and whether a query holds it.
   struct Entry {
     Entry(sqlite_api::sqlite3* connection, const std::string& sql) : statement(connection, sql) {}
     SqliteStatement statement;
     bool in_use = false;
   };
+
+  // A prepared, unused statement for `sql`, marked in use (prepared and kept now if there was
+  // none yet and there is room); nullptr when it is in use or there is no room. Throws
+  // soci::soci_error when `sql` does not prepare.
+  Entry* acquire(const std::string& sql);
+  // Puts an entry from acquire() back, its statement reset for its next use.
+  static void release(Entry& entry);
+
+ private:
   sqlite_api::sqlite3* connection_;
   std::unordered_map<std::string, std::unique_ptr<Entry>> entries_;
 };

@@ -204,6 +204,14 @@ bool phone_number_matches(std::string_view typed, const PhoneNumber& on_file) {
   // typed number whose E.164 form is the one on file is that number.
   std::string number;
   if (on_file.e164.empty() || !typed_parts(typed, "phone", number)) return false;
+  // The usual case, the number on file typed with or without separators, needs no parse: the
+  // stored form is a possible number that formats to itself, and separators are all
+  // libphonenumber drops from such text.
+  std::string plain;
+  for (const char c : number) {
+    if (c == '+' || is_digit(c)) plain.push_back(c);
+  }
+  if (plain == on_file.e164) return true;
   auto parsed = parse_to_e164(number, "phone");
   return parsed && parsed->e164 == on_file.e164;
 }

@@ -125,12 +125,12 @@ TEST_F(SqlQueryTest, AStatementInUseIsNotHandedOutTwiceAndIsReusedAfterwards) {
   EXPECT_EQ(pairs, 3);  // (1,1) (1,2) (2,2)
   auto* cache = StatementCache::of(session_);
   ASSERT_NE(cache, nullptr);
-  SqliteStatement* first = cache->acquire(sql);
+  StatementCache::Entry* first = cache->acquire(sql);
   ASSERT_NE(first, nullptr);
   EXPECT_EQ(cache->acquire(sql), nullptr);  // in use
-  cache->release(sql, *first);
+  StatementCache::release(*first);
   EXPECT_EQ(cache->acquire(sql), first);  // prepared once, kept
-  cache->release(sql, *first);
+  StatementCache::release(*first);
 }
 
 TEST_F(SqlQueryTest, BadSqlAndConstraintsThrowWithSqlitesResultCode) {
