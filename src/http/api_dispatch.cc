@@ -212,9 +212,10 @@ void answer_health_probe(DispatchContext& context, const restinio::request_handl
     response.append_header("Strict-Transport-Security", std::string(kHstsHeaderValue));
   }
   response
-      .append_header("X-Correlation-Id",
-                     choose_correlation_id(incoming ? std::string_view(*incoming) : "",
-                                           context.dependencies.random))
+      .append_header(
+          "X-Correlation-Id",
+          choose_correlation_id(incoming ? std::string_view(*incoming) : "",
+                                context.dependencies.random, context.dependencies.clock.now()))
       .append_header(restinio::http_field::content_type, std::string(kJsonContentType))
       .set_body(kBody)
       .done();

@@ -12,9 +12,10 @@ bool is_valid_correlation_id(std::string_view candidate) {
   return true;
 }
 
-std::string choose_correlation_id(std::string_view incoming, domain::Random& random) {
+std::string choose_correlation_id(std::string_view incoming, domain::Random& random,
+                                  std::chrono::system_clock::time_point now) {
   if (is_valid_correlation_id(incoming)) return std::string(incoming);
-  return random.uuid();
+  return random.time_ordered_uuid(now);
 }
 
 }  // namespace sspr::http

@@ -35,7 +35,8 @@ Exchange::Exchange(restinio::request_handle_t request, domain::Random& random,
       settings_(settings),
       client_ip_(settings.trusted_proxies.client_address(
           request_->remote_endpoint().address(), header_value(request_, "X-Forwarded-For"))),
-      correlation_id_(choose_correlation_id(header_value(request_, "X-Correlation-Id"), random)),
+      correlation_id_(
+          choose_correlation_id(header_value(request_, "X-Correlation-Id"), random, clock.now())),
       support_code_(random.uuid()),
       started_(std::chrono::steady_clock::now()) {
   in_flight_.fetch_add(1);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "test_random.h"
 
 namespace sspr::http {
@@ -22,13 +24,17 @@ TEST(CorrelationId, RejectsEmptyLongOrUnsafeIds) {
   EXPECT_FALSE(is_valid_correlation_id("\"quoted\""));
 }
 
-TEST(CorrelationId, KeepsAValidIncomingIdElseMakesAUuid) {
+TEST(CorrelationId, KeepsAValidIncomingIdElseMakesATimeOrderedUuid) {
   TestRandom random;
-  EXPECT_EQ(choose_correlation_id("client-id-1", random), "client-id-1");
-  const auto made = choose_correlation_id("bad id!", random);
+  const auto now = std::chrono::system_clock::now();
+  EXPECT_EQ(choose_correlation_id("client-id-1", random, now), "client-id-1");
+  const auto made = choose_correlation_id("bad id!", random, now);
   EXPECT_EQ(made.size(), 36u);
   EXPECT_TRUE(is_valid_correlation_id(made));
-  EXPECT_NE(choose_correlation_id("", random), made);
+  EXPECT_EQ(made[14], '7');  // version 7
+  EXPECT_NE(choose_correlation_id("", random, now), made);
+  // Made later, it sorts after.
+  EXPECT_LT(made, choose_correlation_id("", random, now + std::chrono::milliseconds(1)));
 }
 
 }  // namespace
