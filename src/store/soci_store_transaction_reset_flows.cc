@@ -129,24 +129,16 @@ bool SociStoreTransaction::update_reset_flow(const reset::ResetFlow& flow) {
 }
 
 std::string SociStoreTransaction::lock_throttle_key(const std::string& key) {
-  // Create the row when new, then lock it with a no-op UPDATE: PostgreSQL holds the row lock
-  // until commit (a concurrent attempt on the same key waits); SQLite already holds the
-  // database's write lock (BEGIN IMMEDIATE).
-  long long exists = 0;
-  SqlQuery find(session_, "SELECT COUNT(*) FROM throttle_keys WHERE throttle_key = :k");
-  find.into(exists).use(key).run();
-  if (exists == 0) {
-    SqlQuery insert(session_,
-                    "INSERT INTO throttle_keys (throttle_key, blocked_until) VALUES (:k, '')"
-                    " ON CONFLICT (throttle_key) DO NOTHING");
-    insert.use(key).run();
-  }
-  SqlQuery lock(session_,
-                "UPDATE throttle_keys SET throttle_key = throttle_key WHERE throttle_key = :k");
-  lock.use(key).run();
+  // One statement creates the row when new and otherwise updates it to itself, which locks it:
+  // PostgreSQL holds the row lock until commit (a concurrent attempt on the same key waits);
+  // SQLite already holds the database's write lock (BEGIN IMMEDIATE). Either way the row as it
+  // then stands comes back.
   std::string blocked_until;
-  SqlQuery read(session_, "SELECT blocked_until FROM throttle_keys WHERE throttle_key = :k");
-  read.into(blocked_until).use(key).run();
+  SqlQuery lock(session_,
+                "INSERT INTO throttle_keys (throttle_key, blocked_until) VALUES (:k, '')"
+                " ON CONFLICT (throttle_key) DO UPDATE SET throttle_key = excluded.throttle_key"
+                " RETURNING blocked_until");
+  lock.into(blocked_until).use(key).run();
   return blocked_until;
 }
 
