@@ -272,8 +272,12 @@ int run(const Options& options) {
     return 2;
   }
 
-  char work_template[] = "/tmp/sspr-reset-load-XXXXXX";
-  if (!::mkdtemp(work_template)) {
+  // Under $TMPDIR (else /tmp); kept after a failed run, for its logs.
+  std::error_code no_temp;
+  auto temp = std::filesystem::temp_directory_path(no_temp);
+  if (no_temp) temp = "/tmp";
+  std::string work_template = (temp / "sspr-reset-load-XXXXXX").string();
+  if (!::mkdtemp(work_template.data())) {
     std::perror("mkdtemp");
     return 2;
   }

@@ -3,6 +3,7 @@ two sides of real `sspr_reset_load` runs, prints and writes each run and the med
 each side its own environment, and reports a failed side instead of a figure."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -22,7 +23,8 @@ def compare(binary, tmp_path, *options):
     out = tmp_path / "ab.json"
     run = subprocess.run([sys.executable, str(SCRIPT), "--a", str(binary), "--generator",
                           str(generator), "--json-out", str(out), *options, "--", *SHORT],
-                         capture_output=True, text=True, timeout=180)
+                         capture_output=True, text=True, timeout=180,
+                         env={**os.environ, "TMPDIR": str(tmp_path)})
     return run, (json.loads(out.read_text()) if out.exists() else None)
 
 

@@ -3,6 +3,7 @@ two clients against a real `sspr serve` completes resets and two-gate flows on e
 and reports no failed step."""
 
 import json
+import os
 import subprocess
 
 import pytest
@@ -28,7 +29,9 @@ def run_generator(backend_name, binary, tmp_path, request, *options, expected_st
             args += [name, value]
     if backend_name == "postgresql":
         args += ["--db", request.getfixturevalue("postgres_cluster").create_database()]
-    run = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    # Its work directory (kept when a run fails) goes under the test's own.
+    run = subprocess.run(args, capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "TMPDIR": str(tmp_path)})
     assert run.returncode == expected_status, run.stdout + run.stderr
     return run.stdout, json.loads(figures.read_text())
 
@@ -101,3 +104,5 @@ def test_users_used_up_within_the_warm_up_give_no_figures(binary, tmp_path, requ
     assert report["errors"] == 1, report
     assert "gates" not in report, report
     assert "before the 10 s warm-up ended: no figures; raise --users to about" in stdout
+    kept = [line for line in stdout.splitlines() if line.startswith("work directory kept: ")]
+    assert kept and kept[0].startswith(f"work directory kept: {tmp_path}/sspr-reset-load-"), stdout

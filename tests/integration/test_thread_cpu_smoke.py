@@ -4,6 +4,7 @@ hash processes, divides by the resets completed meanwhile, and passes the genera
 summary and exit status on."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -21,7 +22,8 @@ def measure(binary, tmp_path, *options):
     out = tmp_path / "threads.json"
     run = subprocess.run([sys.executable, str(SCRIPT), "--generator", str(generator),
                           "--json-out", str(out), *options],
-                         capture_output=True, text=True, timeout=180)
+                         capture_output=True, text=True, timeout=180,
+                         env={**os.environ, "TMPDIR": str(tmp_path)})
     return run, (json.loads(out.read_text()) if out.exists() else None)
 
 
@@ -35,6 +37,7 @@ def test_a_window_inside_the_resets_phase_gives_cpu_per_reset_by_thread(binary, 
     for name in ("sspr-worker", "sspr-io"):
         assert threads.get(name, 0) > 0, figures
     assert figures["hash_processes_ms_per_reset"] > 0, figures  # Argon2id, in sspr-hash
+    assert figures["generator_ms_per_reset"] > 0, figures  # the clients run on the machine too
     assert figures["server_ms_per_reset"] >= threads["sspr-worker"]
     assert "sspr-worker" in run.stdout and "ms per reset" in run.stdout
     assert "Complete resets: 4 clients" in run.stdout  # the generator's own summary
