@@ -58,8 +58,8 @@ Result<PhoneNumber> phone_number_from_e164(std::string_view e164, std::string_vi
 bool phone_number_matches(std::string_view typed, const PhoneNumber& on_file);
 
 // PhoneNumber::masked() of a number on file, without parsing it (it runs for every number a
-// reset shows): text that is not "+" and a known country calling code with a possible count
-// of digits after it masks whole, as "+XXXXXXXX".
+// reset shows). Text that is not "+", a known country calling code and a possible number of
+// digits is masked whole, as "+XXXXXXXX".
 std::string masked_phone_number(std::string_view e164);
 
 }  // namespace sspr::domain::methods
