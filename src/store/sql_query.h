@@ -28,15 +28,14 @@ namespace sspr::store {
 
 class SqlQuery {
  public:
-  SqlQuery(soci::session& session, std::string sql)
-      : sql_(std::move(sql)), cache_(StatementCache::of(session)) {
-    if (cache_) {
-      cached_ = cache_->acquire(sql_);
+  SqlQuery(soci::session& session, std::string sql) : sql_(std::move(sql)) {
+    if (auto* cache = StatementCache::of(session)) {
+      cached_ = cache->acquire(sql_);
       if (cached_) {
         native_ = &cached_->statement;
         return;
       }
-      own_native_ = std::make_unique<SqliteStatement>(cache_->connection(), sql_);
+      own_native_ = std::make_unique<SqliteStatement>(cache->connection(), sql_);
       native_ = own_native_.get();
       return;
     }
@@ -111,7 +110,6 @@ class SqlQuery {
   }
 
   std::string sql_;
-  StatementCache* cache_ = nullptr;
   StatementCache::Entry* cached_ = nullptr;      // SQLite: the cache's statement, held
   SqliteStatement* native_ = nullptr;            // SQLite: the cached one, or own_native_
   std::unique_ptr<SqliteStatement> own_native_;  // SQLite, while the cached one is in use
