@@ -153,10 +153,14 @@ Result<PasswordReset::Loaded> PasswordReset::load(store::StoreTransaction& tx,
   auto flow = tx.find_reset_flow(flow_id);
   if (!flow) return errors::not_found("reset flow", flow_id);
   auto user = tx.find_user(flow->user_id);
-  if (!user) return dr::flow_finished();                    // the user was deleted meanwhile
-  if (!full && !user->enabled) return dr::flow_finished();  // disabled meanwhile
+  if (!user) return dr::flow_finished();  // the user was deleted meanwhile
   Loaded out;
   out.flow = std::move(*flow);
+  if (!full && !user->enabled) {  // disabled meanwhile
+    out.facts.user = std::move(*user);
+    out.ended = dr::flow_finished();
+    return out;
+  }
   out.facts = full ? gather_reset_eligibility_facts(tx, clock_, *user)
                    : gather_reset_step_facts(tx, clock_, *user);
   if (out.facts.tenant) out.tenant_name = out.facts.tenant->name;
@@ -292,6 +296,11 @@ Result<ResetChallenge> PasswordReset::challenge(
     auto found = load(tx, flow_id, false);
     if (!found) return found.error();
     loaded = std::move(*found);
+    if (loaded->ended) {
+      early = *loaded->ended;
+      early_details = step_details("challenge", flow_id);
+      return domain::ok_status();
+    }
     const auto& facts = loaded->facts;
     const auto& user = *facts.user;
     if (method_id == kSecurityQuestionsMethodId &&
@@ -451,6 +460,11 @@ Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& reques
     auto found = load(tx, flow_id, false);
     if (!found) return found.error();
     loaded = std::move(*found);
+    if (loaded->ended) {
+      early = *loaded->ended;
+      early_details = step_details("verify", flow_id);
+      return domain::ok_status();
+    }
     const auto& facts = loaded->facts;
     const auto& user = *facts.user;
     if (method_id == kSecurityQuestionsMethodId) {

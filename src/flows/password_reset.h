@@ -156,12 +156,16 @@ class PasswordReset {
     domain::reset::ResetFlow flow;
     ResetEligibilityFacts facts;
     std::string tenant_name;
+    // A gate step's load only: the flow cannot go on (the account was disabled since it
+    // started), and `facts` holds only the user, for the step to audit the refusal.
+    std::optional<domain::Error> ended;
   };
   enum class Completion { kPassword, kUnlock };
 
   // `full`: all the facts of §4 (reset_eligibility_facts.h); otherwise only what a gate
-  // depends on (gather_reset_step_facts), and a disabled account ends the flow like a
-  // deleted one (FlowFinished).
+  // depends on (gather_reset_step_facts), and a disabled account ends the flow (`ended`:
+  // FlowFinished, which the step audits). A deleted user ends it too, unaudited (FlowFinished
+  // as the error: there is no user left to audit against).
   domain::Result<Loaded> load(store::StoreTransaction& tx, const std::string& flow_id,
                               bool full = true);
   ResetFlowView make_view(const domain::reset::ResetFlow& flow, const ResetEligibilityFacts& facts,

@@ -152,6 +152,10 @@ Result<ResetFlowView> PasswordReset::set_password(const domain::RequestContext& 
     auto found = load(tx, flow_id, false);
     if (!found) return found.error();
     loaded = std::move(*found);
+    if (loaded->ended) {
+      early = *loaded->ended;
+      return domain::ok_status();
+    }
     const auto& user = *loaded->facts.user;
     if (auto probe = dr::complete(loaded->flow, clock_.now()); !probe) {
       early = probe.error();

@@ -1,7 +1,7 @@
 """The reset flow's integrity (SPEC §5; issue 5 acceptance) against the real binary on both
 backends, codes read from the file outbox: a gate cannot be skipped, a code cannot be replayed
-nor carried to another gate or another flow, a finished flow accepts nothing, and an unknown
-flow id is refused. Each refusal is the flow's error AND a failure audit record under the
+nor carried to another gate or another flow, a finished flow accepts nothing, an account
+disabled mid-flow ends it, and an unknown flow id is refused. Each refusal is the flow's error AND a failure audit record under the
 flow's correlation id. (Expiry after 15 idle minutes needs a clock the server does not let a
 test move: tests/unit/flows/reset_flow_expiry_test.cc covers it.)"""
 
@@ -158,6 +158,26 @@ def test_a_finished_flow_is_refused(one_gate):
     error = h.assert_api_error(rc.challenge(api, flow["id"], rc.method_of(flow, "mobile_phone"),
                                     phone=rc.ALICE_MOBILE), 422, "ResetFlowFinished")
     assert len(rc.outbox_messages(outbox)) == before
+
+
+def test_an_account_disabled_mid_flow_ends_it_refused_and_audited(two_gates):
+    server, token, outbox = two_gates
+    api = h.Api(server.base_url)
+    flow = rc.started(api)
+    rc.pass_email(api, flow, outbox)
+    h.Api(server.base_url, token).ok("PATCH", f"/api/v1/users/{rc.ALICE}",
+                                     json={"enabled": False})
+    sent_before = len(rc.outbox_messages(outbox))
+    attempts = [
+        rc.challenge(api, flow["id"], rc.method_of(flow, "mobile_phone"), phone=rc.ALICE_MOBILE),
+        rc.set_password(api, flow["id"]),
+    ]
+    codes = [h.assert_api_error(response, 422, "ResetFlowFinished")["support_code"]
+             for response in attempts]
+    for code in codes:
+        rc.assert_refusal_audited(server, token, flow["id"], "ResetFlowFinished",
+                                  support_code=code)
+    assert len(rc.outbox_messages(outbox)) == sent_before  # no code, no notice
 
 
 def test_an_unknown_flow_id_is_refused_and_changes_nothing(one_gate):

@@ -73,6 +73,19 @@ TEST_F(PasswordResetTest, AnAccountDisabledMidFlowEndsTheFlowAtItsNextGateStep) 
   auto again = reset_->challenge(ctx_, started->id, mobile_id_, "", "+14255550123", "en");
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().name, "ResetFlowFinished");
+  // Both refusals are audited under the flow's correlation id, with the step they ended.
+  const auto begun = flow_steps("start");
+  ASSERT_EQ(begun.size(), 1u);
+  for (const std::string step : {"verify", "challenge"}) {
+    std::vector<domain::AuditEvent> ended;
+    for (auto& event : flow_steps(step)) {
+      if (event.result_reason == "ResetFlowFinished") ended.push_back(std::move(event));
+    }
+    ASSERT_EQ(ended.size(), 1u) << step;
+    EXPECT_EQ(ended[0].target, kUpn);
+    EXPECT_EQ(ended[0].correlation_id, begun[0].correlation_id) << step;
+    EXPECT_FALSE(ended[0].support_code.empty());
+  }
 }
 
 TEST_F(PasswordResetTest, AnAccountDisabledAfterItsGatesSetsNoPassword) {
@@ -90,6 +103,9 @@ TEST_F(PasswordResetTest, AnAccountDisabledAfterItsGatesSetsNoPassword) {
   EXPECT_EQ(done.error().name, "ResetFlowFinished");
   EXPECT_EQ(hasher_.hashes(), hashes_before);
   EXPECT_TRUE(audit(domain::audit_activity::kResetSelfService).empty());
+  const auto refused = flow_steps("password");
+  ASSERT_EQ(refused.size(), 1u);
+  EXPECT_EQ(refused[0].result_reason, "ResetFlowFinished");
 }
 
 TEST_F(PasswordResetTest, StartListsUsableMethodsMasked) {
