@@ -248,6 +248,8 @@ Result<ResetFlowView> PasswordReset::unlock(const domain::RequestContext& reques
     const auto ctx = flow_context(loaded->flow, request_ctx);
     const auto& user = *loaded->facts.user;
     const auto details = step_details("unlock", flow_id);
+    // An account disabled since the flow started ends it here, as at a gate step.
+    if (!user.enabled) return refuse(tx, ctx, user, dr::flow_finished(), details, refusal);
     if (auto probe = dr::complete_unlock(loaded->flow, step_time); !probe) {
       return refuse(tx, ctx, user, probe.error(), details, refusal);
     }

@@ -397,6 +397,28 @@ TEST_F(PasswordResetCompletionTest, SyncedUserUnlocksWhenThePolicyAllowsIt) {
   EXPECT_FALSE(reset_->unlock(ctx_, flow->id, "en").ok());  // finished
 }
 
+TEST_F(PasswordResetCompletionTest, AnAccountDisabledAfterItsGatesIsNotUnlocked) {
+  use_directory();
+  enable_on_premises(/*writeback=*/true, /*unlock=*/true);
+  add_user(kSynced, /*synced=*/true, "sam@contoso.example");
+  auto flow = verified_flow(kSynced, dr::ResetReason::kLockedOut);
+  ASSERT_TRUE(flow.ok()) << flow.error().technical;
+  transact([&](store::StoreTransaction& tx) {
+    auto sam = tx.find_user_by_upn(kSynced);
+    ASSERT_TRUE(sam);
+    sam->enabled = false;  // as the next sync from on premises would
+    tx.update_user(*sam, domain::to_iso8601(clock_.now()));
+  });
+  auto unlocked = reset_->unlock(ctx_, flow->id, "en");
+  ASSERT_FALSE(unlocked.ok());
+  EXPECT_EQ(unlocked.error().name, "ResetFlowFinished");
+  EXPECT_TRUE(directory_.unlocked.empty());
+  EXPECT_TRUE(audit(domain::audit_activity::kUnlockSelfService).empty());
+  const auto steps = flow_steps("unlock");
+  ASSERT_EQ(steps.size(), 1u);
+  EXPECT_EQ(steps[0].result_reason, "ResetFlowFinished");
+}
+
 TEST_F(PasswordResetCompletionTest, UnlockIsRefusedForCloudUsersWhenOffAndBeforeTheGates) {
   use_directory();
   enable_on_premises(true, true);
