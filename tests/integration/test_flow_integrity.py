@@ -1,9 +1,10 @@
 """The reset flow's integrity (SPEC §5; issue 5 acceptance) against the real binary on both
 backends, codes read from the file outbox: a gate cannot be skipped, a code cannot be replayed
 nor carried to another gate or another flow, a finished flow accepts nothing, an account
-disabled mid-flow ends it, and an unknown flow id is refused. Each refusal is the flow's error AND a failure audit record under the
-flow's correlation id. (Expiry after 15 idle minutes needs a clock the server does not let a
-test move: tests/unit/flows/reset_flow_expiry_test.cc covers it.)"""
+disabled mid-flow ends it, and an unknown flow id is refused. Each refusal is the flow's error
+AND a failure audit record under the flow's correlation id. (Expiry after 15 idle minutes
+needs a clock the server does not let a test move: tests/unit/flows/reset_flow_expiry_test.cc
+covers it.)"""
 
 import pytest
 
