@@ -148,15 +148,15 @@ def test_a_finished_flow_is_refused(one_gate):
     flow = rc.started(api)
     _, code = rc.pass_email(api, flow, outbox)
     assert rc.set_password(api, flow["id"]).status_code == 200
-    error = h.assert_api_error(rc.set_password(api, flow["id"], rc.NEW_PASSWORD + "-2"), 422,
+    h.assert_api_error(rc.set_password(api, flow["id"], rc.NEW_PASSWORD + "-2"), 422,
                        "ResetFlowFinished")
-    error = h.assert_api_error(rc.challenge(api, flow["id"], rc.method_of(flow, "email")), 422,
+    h.assert_api_error(rc.challenge(api, flow["id"], rc.method_of(flow, "email")), 422,
                        "ResetFlowFinished")
-    error = h.assert_api_error(rc.verify(api, flow["id"], rc.method_of(flow, "email"), code), 422,
+    h.assert_api_error(rc.verify(api, flow["id"], rc.method_of(flow, "email"), code), 422,
                        "ResetFlowFinished")
     assert not [m for m in rc.outbox_messages(outbox) if m["channel"] == "sms"]
     before = len(rc.outbox_messages(outbox))
-    error = h.assert_api_error(rc.challenge(api, flow["id"], rc.method_of(flow, "mobile_phone"),
+    h.assert_api_error(rc.challenge(api, flow["id"], rc.method_of(flow, "mobile_phone"),
                                     phone=rc.ALICE_MOBILE), 422, "ResetFlowFinished")
     assert len(rc.outbox_messages(outbox)) == before
 
@@ -193,7 +193,7 @@ def test_an_unknown_flow_id_is_refused_and_changes_nothing(one_gate):
         rc.set_password(api, unknown),
     ]
     for response in responses:
-        error = h.assert_api_error(response, 404)
+        h.assert_api_error(response, 404)
     # No flow, no tenant to record it in: the refusals are in the server log only, under
     # their support codes (sspr support show explains that).
     assert rc.audit(server, token) == before

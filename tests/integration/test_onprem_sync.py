@@ -38,7 +38,7 @@ class Directory:
 
     def add_user(self, uid, password=None, **attributes):
         lines = [f"dn: {self.user_dn(uid)}", "objectClass: inetOrgPerson", f"uid: {uid}",
-                 f"cn: {uid.capitalize()} Example", f"sn: Example",
+                 f"cn: {uid.capitalize()} Example", "sn: Example",
                  f"givenName: {uid.capitalize()}", f"mail: {uid}@{DOMAIN}"]
         lines += [f"{k}: {v}" for k, v in attributes.items()]
         if password:

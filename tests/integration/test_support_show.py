@@ -62,7 +62,7 @@ def test_the_code_shown_is_the_one_logged_and_audited(site):
     assert failures[0]["target"] == BOB
     # The request's log line is written after its response is sent: wait for it.
     deadline = time.monotonic() + 10
-    while not (logged := [line for line in log_lines(server) if code in json.dumps(line)]):
+    while not [line for line in log_lines(server) if code in json.dumps(line)]:
         assert time.monotonic() < deadline, server.logs()
         time.sleep(0.05)
     # Successes carry no code: the start of a flow is audited without one.
