@@ -156,8 +156,8 @@ class PasswordReset {
     domain::reset::ResetFlow flow;
     ResetEligibilityFacts facts;
     std::string tenant_name;
-    // A gate step's load only: the flow cannot go on (the account was disabled since it
-    // started), and `facts` holds only the user, for the step to audit the refusal.
+    // A step's load only (not `full`): the flow cannot go on (the account was disabled since
+    // it started), and `facts` holds only the user, for the step to audit the refusal.
     std::optional<domain::Error> ended;
   };
   enum class Completion { kPassword, kUnlock };

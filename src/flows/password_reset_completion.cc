@@ -242,14 +242,15 @@ Result<ResetFlowView> PasswordReset::unlock(const domain::RequestContext& reques
   std::optional<Error> refusal;
   const auto step_time = clock_.now();
   const auto claimed = store_.transact([&](store::StoreTransaction& tx) -> Status {
-    auto found = load(tx, flow_id);
+    // A gate step's facts, as for the password step: an account disabled since the flow
+    // started ends it here.
+    auto found = load(tx, flow_id, false);
     if (!found) return found.error();
     loaded = std::move(*found);
     const auto ctx = flow_context(loaded->flow, request_ctx);
     const auto& user = *loaded->facts.user;
     const auto details = step_details("unlock", flow_id);
-    // An account disabled since the flow started ends it here, as at a gate step.
-    if (!user.enabled) return refuse(tx, ctx, user, dr::flow_finished(), details, refusal);
+    if (loaded->ended) return refuse(tx, ctx, user, *loaded->ended, details, refusal);
     if (auto probe = dr::complete_unlock(loaded->flow, step_time); !probe) {
       return refuse(tx, ctx, user, probe.error(), details, refusal);
     }
