@@ -4,9 +4,10 @@
 Runs build/sspr_reset_load's resets phase and, in its middle, reads the CPU time of every
 thread of the server (/proc/PID/task/*/stat, grouped by thread name: sspr-io, sspr-worker,
 sspr-checkpoint) and of its hash processes (sspr-hash), and the server's
-sspr_password_hashes_total from /metrics, at the start and the end of a window. One hash per
-reset (the new password), so the hashes counted are the resets completed in the window; the
-figures are CPU milliseconds per reset. The generator's own CPU (it runs on the same machine,
+sspr_password_hashes_total from /metrics (and, on SQLite, its group commits and the write
+transactions in them), at the start and the end of a window. One hash per reset (the new
+password), so the hashes counted are the resets completed in the window; the figures are CPU
+milliseconds per reset. The generator's own CPU (it runs on the same machine,
 so the server cannot have it) is given too. Then it lets the generator finish and prints the
 generator's own summary.
 
@@ -67,19 +68,26 @@ def child_times(pid):
     return out
 
 
-def hashes_done(port):
+def counters(port):
+    """The server's hashes so far and, on SQLite, its group commits and the writes in them."""
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as answer:
         text = answer.read().decode()
-    found = re.search(r"^sspr_password_hashes_total (\S+)", text, re.M)
-    if not found:
+    out = {}
+    for key, name in (("hashes", "sspr_password_hashes_total"),
+                      ("batches", "sspr_store_write_batches_total"),
+                      ("writes", "sspr_store_batched_writes_total")):
+        found = re.search(rf"^{name} (\S+)", text, re.M)
+        if found:
+            out[key] = float(found.group(1))
+    if "hashes" not in out:
         raise RuntimeError("/metrics has no sspr_password_hashes_total")
-    return float(found.group(1))
+    return out
 
 
 def snapshot(pid, port, generator_pid):
     return {"threads": thread_times(pid), "children": child_times(pid),
             "generator": cpu_ms(Path(f"/proc/{generator_pid}/stat").read_text()),
-            "hashes": hashes_done(port), "at": time.monotonic()}
+            **counters(port), "at": time.monotonic()}
 
 
 def compare(before, after):
@@ -93,7 +101,7 @@ def compare(before, after):
             by_name[name] = by_name.get(name, 0.0) + ms - before["threads"][tid][1]
     hashing = sum(ms - before["children"][child] for child, ms in after["children"].items()
                   if child in before["children"])
-    return {
+    out = {
         "seconds": round(after["at"] - before["at"], 2),
         "resets": resets,
         "threads_ms_per_reset": {name: round(ms / resets, 3)
@@ -103,6 +111,13 @@ def compare(before, after):
         # The generator shares the machine: its CPU is taken from the server's cores too.
         "generator_ms_per_reset": round((after["generator"] - before["generator"]) / resets, 3),
     }
+    if "batches" in before and "batches" in after:  # SQLite's one writer
+        batches = after["batches"] - before["batches"]
+        writes = after["writes"] - before["writes"]
+        out["write_batches_per_reset"] = round(batches / resets, 3)
+        out["writes_per_reset"] = round(writes / resets, 3)
+        out["mean_write_batch"] = round(writes / batches, 2) if batches else 0.0
+    return out
 
 
 def main():
@@ -158,6 +173,10 @@ def main():
     rows.append(("load generator (all threads)", figures["generator_ms_per_reset"]))
     for name, ms in rows:
         print(f"  {name:30s} {ms:8.3f} ms per reset")
+    if "write_batches_per_reset" in figures:
+        print(f"  SQLite group commits: {figures['write_batches_per_reset']:.2f} per reset, "
+              f"{figures['writes_per_reset']:.2f} write transactions per reset, "
+              f"mean batch {figures['mean_write_batch']:.2f}")
     print()
     print("".join(lines), end="")
     if options.json_out:

@@ -264,6 +264,8 @@ void answer_metrics(DispatchContext& context, Exchange& exchange) {
     gauges.wal_restarts = writer->log_restarts;
     gauges.wal_checkpoints_busy = writer->checkpoints_busy;
     gauges.wal_checkpoints_failed = writer->checkpoints_failed;
+    gauges.write_batches = writer->write_batches;
+    gauges.batched_writes = writer->batched_writes;
   }
   exchange.respond_text(200, context.metrics->metrics().render(gauges),
                         "text/plain; version=0.0.4; charset=utf-8");

@@ -147,6 +147,13 @@ std::string Metrics::render(const Gauges& gauges) const {
     single(out, "sspr_store_queued_writes", "gauge",
            "SQLite write transactions queued or running in the group commit.",
            gauges.queued_writes);
+    single(out, "sspr_store_write_batches_total", "counter",
+           "SQLite group commits run (one COMMIT each), committed or failed.",
+           gauges.write_batches);
+    single(out, "sspr_store_batched_writes_total", "counter",
+           "Write transactions those group commits finished; divided by the batches, the mean "
+           "batch.",
+           gauges.batched_writes);
     single(out, "sspr_store_wal_frames", "gauge",
            "Pages in SQLite's write-ahead log after the latest commit.", gauges.wal_frames);
     single(out, "sspr_store_wal_checkpoint_rounds_total", "counter",

@@ -20,6 +20,8 @@
 //   sspr_password_hash_wait_seconds_total          counter: their time waiting for a slot
 //   sspr_password_hash_process_restarts_total      counter: hashing processes started again
 //   sspr_store_queued_writes                       gauge: SQLite's group commit
+//   sspr_store_write_batches_total                 counter: its batches (one COMMIT each)
+//   sspr_store_batched_writes_total                counter: the write transactions in them
 //   sspr_store_wal_frames                          gauge: SQLite's write-ahead log, in pages
 //   sspr_store_wal_checkpoint_rounds_total         counter: SQLite's log checkpointer
 //   sspr_store_wal_restarts_total                  counter: times the log started over
@@ -68,6 +70,8 @@ class Metrics {
     unsigned long long wal_restarts = 0;
     unsigned long long wal_checkpoints_busy = 0;
     unsigned long long wal_checkpoints_failed = 0;
+    unsigned long long write_batches = 0;
+    unsigned long long batched_writes = 0;
   };
   // The whole registry in the text exposition format, with the gauges read by the caller.
   std::string render(const Gauges& gauges) const;

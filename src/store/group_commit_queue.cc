@@ -68,6 +68,8 @@ domain::Status GroupCommitQueue::submit(const Work& work, const BatchRunner& run
 
     lock.lock();
     running_ = false;
+    ++totals_.batches;
+    totals_.works += finished;
     if (barriers_ > 0) idle_.notify_all();
     for (std::size_t i = 0; i < finished; ++i) done = done || waiting[i] == &me;
     queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(finished));
@@ -146,6 +148,11 @@ std::size_t GroupCommitQueue::queued() const {
 std::size_t GroupCommitQueue::largest_batch() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return largest_batch_;
+}
+
+GroupCommitQueue::Totals GroupCommitQueue::totals() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return totals_;
 }
 
 std::size_t GroupCommitQueue::between_batches_pending() const {

@@ -43,6 +43,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <mutex>
@@ -95,6 +96,14 @@ class GroupCommitQueue {
   std::size_t largest_batch() const;
   std::size_t between_batches_pending() const;
 
+  // Since the start: the batches run (committed or failed) and the works they finished (each
+  // caller got its status), so works ÷ batches is the mean batch (/metrics).
+  struct Totals {
+    std::uint64_t batches = 0;
+    std::uint64_t works = 0;
+  };
+  Totals totals() const;
+
  private:
   // A caller waiting in submit(). Its own mutex guards only `signalled` and `done`; the
   // queue's state is read under `mutex_`. A finished caller is signalled once, with `done`,
@@ -120,6 +129,7 @@ class GroupCommitQueue {
   bool exclusive_running_ = false;  // a between_batches() call runs its function now
   std::condition_variable idle_;    // between_batches(): no batch and no other call runs
   std::size_t largest_batch_ = 0;
+  Totals totals_;
   std::function<bool()> worth_waiting_;  // gathering: empty when off
   std::chrono::milliseconds gather_up_to_{0};
   bool gathering_ = false;            // the leader waits for more works now

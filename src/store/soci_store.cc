@@ -318,8 +318,9 @@ Store::PoolUsage SociStore::pool_usage() const {
 std::optional<Store::WriterUsage> SociStore::writer_usage() const {
   if (backend_ != SqlBackend::kSqlite) return std::nullopt;
   const auto logged = wal_checkpoints();
-  return WriterUsage{queued_writes(), logged.log_frames, logged.checkpoints,
-                     logged.restarts, logged.busy,       logged.failures};
+  const auto batches = sqlite_writes_.totals();
+  return WriterUsage{queued_writes(), logged.log_frames, logged.checkpoints, logged.restarts,
+                     logged.busy,     logged.failures,   batches.batches,    batches.works};
 }
 
 bool SociStore::ping() {

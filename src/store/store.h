@@ -417,6 +417,8 @@ class Store {
     std::uint64_t log_restarts = 0;
     std::uint64_t checkpoints_busy = 0;
     std::uint64_t checkpoints_failed = 0;
+    std::uint64_t write_batches = 0;   // group commits run (committed or failed)
+    std::uint64_t batched_writes = 0;  // the write transactions they finished
   };
   virtual std::optional<WriterUsage> writer_usage() const { return std::nullopt; }
 

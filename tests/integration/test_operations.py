@@ -166,8 +166,13 @@ def test_metrics_count_requests_resets_and_throttle_blocks(backend, tmp_path, mo
     if backend.name == "sqlite":
         assert metric_value(text, "sspr_store_wal_frames", "") > 0
         assert "# TYPE sspr_store_wal_checkpoint_errors_total counter" in text
+        # Every write went through the group commit: at least the reset's steps, none lost.
+        batches = metric_value(text, "sspr_store_write_batches_total", "")
+        assert batches >= 4
+        assert metric_value(text, "sspr_store_batched_writes_total", "") >= batches
     else:
         assert "sspr_store_wal_frames" not in text
+        assert "sspr_store_write_batches_total" not in text
     assert "# TYPE sspr_http_request_duration_seconds histogram" in text
     assert "# TYPE sspr_notifier_errors_total counter" in text
     assert "# TYPE sspr_directory_errors_total counter" in text

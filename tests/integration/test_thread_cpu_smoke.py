@@ -1,7 +1,7 @@
 """bench/thread_cpu.py (docs/PERFORMANCE.md "Gathered writes") still works: in the middle of a
 real `sspr_reset_load` resets phase it reads the CPU of the server's named threads and of its
-hash processes, divides by the resets completed meanwhile, and passes the generator's own
-summary and exit status on."""
+hash processes, divides by the resets completed meanwhile (with SQLite's group commits and
+writes per reset), and passes the generator's own summary and exit status on."""
 
 import json
 import os
@@ -40,6 +40,11 @@ def test_a_window_inside_the_resets_phase_gives_cpu_per_reset_by_thread(binary, 
     assert figures["generator_ms_per_reset"] > 0, figures  # the clients run on the machine too
     assert figures["server_ms_per_reset"] >= threads["sspr-worker"]
     assert "sspr-worker" in run.stdout and "ms per reset" in run.stdout
+    # SQLite's group commit: each reset writes several times, in batches of one or more.
+    assert figures["writes_per_reset"] >= 5, figures
+    assert 0 < figures["write_batches_per_reset"] <= figures["writes_per_reset"], figures
+    assert figures["mean_write_batch"] >= 1, figures
+    assert "SQLite group commits:" in run.stdout
     assert "Complete resets: 4 clients" in run.stdout  # the generator's own summary
 
 

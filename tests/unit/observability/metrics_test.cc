@@ -102,6 +102,7 @@ TEST(Metrics, HashProcessRestartsShownOnlyWhenHashesRunInProcesses) {
 TEST(Metrics, SqliteWriterShownOnlyForSqlite) {
   Metrics metrics;
   EXPECT_EQ(metrics.render({}).find("sspr_store_wal"), std::string::npos);
+  EXPECT_EQ(metrics.render({}).find("sspr_store_write_batches"), std::string::npos);
   Metrics::Gauges gauges;
   gauges.sqlite_writer = true;
   gauges.queued_writes = 3;
@@ -109,8 +110,14 @@ TEST(Metrics, SqliteWriterShownOnlyForSqlite) {
   gauges.wal_checkpoint_rounds = 9;
   gauges.wal_restarts = 2;
   gauges.wal_checkpoints_busy = 1;
+  gauges.write_batches = 40;
+  gauges.batched_writes = 250;
   const auto text = metrics.render(gauges);
   EXPECT_TRUE(has_line(text, "sspr_store_queued_writes 3")) << text;
+  EXPECT_TRUE(has_line(text, "sspr_store_write_batches_total 40"));
+  EXPECT_TRUE(has_line(text, "# TYPE sspr_store_write_batches_total counter"));
+  EXPECT_TRUE(has_line(text, "sspr_store_batched_writes_total 250"));
+  EXPECT_TRUE(has_line(text, "# TYPE sspr_store_batched_writes_total counter"));
   EXPECT_TRUE(has_line(text, "sspr_store_wal_frames 1200"));
   EXPECT_TRUE(has_line(text, "sspr_store_wal_checkpoint_rounds_total 9"));
   EXPECT_TRUE(has_line(text, "sspr_store_wal_restarts_total 2"));

@@ -201,6 +201,31 @@ TEST(GroupCommitQueueTest, WorksARunnerDidNotFinishRunInTheNextBatch) {
   for (const auto& result : results) EXPECT_TRUE(result.ok());
 }
 
+TEST(GroupCommitQueueTest, TotalsCountEachBatchOnceAndEachWorkWhenItIsFinished) {
+  GroupCommitQueue queue(8);
+  EXPECT_EQ(queue.totals().batches, 0u);
+  RecordingRunner runner;
+  runner.finish_at_most = 2;
+  HeldLeader held(queue, runner);
+  std::vector<Status> results(5, domain::errors::store_unavailable("unset"));
+  for (auto& result : results) held.add([](StoreTransaction&) { return ok_status(); }, &result);
+  held.release_and_join();
+  // Batches of 1, 5, 3 and 1 works were given; 1, 2, 2 and 1 finished: the unfinished ones
+  // are counted once, by the batch that finished them.
+  ASSERT_EQ(runner.batch_sizes, (std::vector<std::size_t>{1, 5, 3, 1}));
+  EXPECT_EQ(queue.totals().batches, 4u);
+  EXPECT_EQ(queue.totals().works, 6u);
+  // A failed batch counts too, with each of its works (their callers got a status).
+  EXPECT_FALSE(queue
+                   .submit([](StoreTransaction&) { return ok_status(); },
+                           [](std::span<Entry* const>) -> std::size_t {
+                             throw std::runtime_error("disk full");
+                           })
+                   .ok());
+  EXPECT_EQ(queue.totals().batches, 5u);
+  EXPECT_EQ(queue.totals().works, 7u);
+}
+
 TEST(GroupCommitQueueTest, WhenTheCommitFailsNoWorkOfTheBatchIsReportedCommitted) {
   GroupCommitQueue queue(8);
   std::atomic<int> batches{0};
