@@ -202,6 +202,10 @@ def test_two_gate_reset_by_email_and_mobile_phone_then_the_new_password_signs_in
     done = visible(wait, "done-heading")
     assert "has been reset" in done.text
     assert focused_id(browser) == "done-heading"
+    # The way on is a button, not a bare link.
+    link = browser.find_element(By.ID, "signin-link")
+    assert link.value_of_css_property("background-color") not in ("rgba(0, 0, 0, 0)",
+                                                                  "transparent")
 
     assert sign_in(demo.base_url, NEW_PASSWORD).status_code == 201
     h.assert_api_error(sign_in(demo.base_url, ALICE_PASSWORD), 401)
@@ -227,6 +231,13 @@ def test_each_demo_user_sees_their_error_with_a_support_code_on_a_phone_sized_sc
         overflow = browser.execute_script(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, (upn, overflow)
+
+    # On a larger phone too the labels stand above their values, so the technical line gets the
+    # whole width instead of a column too narrow to read.
+    browser.set_window_size(412, 915)
+    details = browser.find_element(By.ID, "error-details").rect
+    technical = browser.find_element(By.ID, "error-technical").rect
+    assert technical["width"] >= 0.95 * details["width"], (technical, details)
 
     # "Start again" goes back to the first step.
     browser.find_element(By.ID, "start-again").click()
