@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <mutex>
@@ -472,6 +473,25 @@ TEST_F(SecurityInfoRegistrationTest, AtMostTenCodesAnHour) {
   EXPECT_TRUE(start("app_code").ok());  // sends nothing
   clock_.advance(std::chrono::minutes(61));
   EXPECT_TRUE(start("email", email_request("alice@example.org")).ok());
+}
+
+TEST_F(SecurityInfoRegistrationTest, WithNothingOnFileTheUserIsAskedToAddNotToConfirm) {
+  const auto contains = [](const std::vector<std::string>& lines, const std::string& text) {
+    return std::any_of(lines.begin(), lines.end(),
+                       [&](const std::string& line) { return line.find(text) != line.npos; });
+  };
+  const auto empty = registration_->view(user_, "en");
+  ASSERT_TRUE(empty.ok());
+  EXPECT_TRUE(contains(empty->missing, "Add one more method"))
+      << testing::PrintToString(empty->missing);
+  EXPECT_FALSE(contains(empty->missing, "confirm it")) << testing::PrintToString(empty->missing);
+  // Once something is on file and its confirmation is old, confirming is asked for.
+  auto email = start("email", email_request("alice@example.org"));
+  ASSERT_TRUE(prove(email->pending_id, notifier_.last_code()).ok());
+  clock_.advance(std::chrono::hours(24 * 180));
+  const auto old = registration_->view(user_, "en");
+  ASSERT_TRUE(old->status.reconfirm_due);
+  EXPECT_TRUE(contains(old->missing, "confirm it")) << testing::PrintToString(old->missing);
 }
 
 TEST_F(SecurityInfoRegistrationTest, ReconfirmIsDueAfterThePeriod) {
