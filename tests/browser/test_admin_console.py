@@ -352,6 +352,23 @@ def test_console_speaks_german(demo, browser, wait):
     assert by_id(browser, "enabled-none").find_element(By.XPATH, "..").text.strip() == "Keine"
 
 
+def test_each_finding_shows_its_technical_line_under_its_title(demo, browser, wait):
+    sign_in(browser, wait, demo.base_url, ADMIN, ADMIN_PASSWORD)
+    open_console(browser, wait, demo.base_url, "overview")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#overview-findings li.finding"))
+    findings = browser.find_elements(By.CSS_SELECTOR, "#overview-findings li.finding")
+    # The demo tenant has users without a licence, synced users without writeback and users
+    # without methods: each finding names its error, on a line of its own, whatever the
+    # length of its title.
+    assert len(findings) >= 3, [f.text for f in findings]
+    for finding in findings:
+        title = finding.find_element(By.TAG_NAME, "strong")
+        technical = finding.find_element(By.CSS_SELECTOR, ".code")
+        assert technical.text.startswith("SSPR_00"), finding.text
+        assert technical.rect["x"] == title.rect["x"], finding.text
+        assert technical.rect["y"] >= title.rect["y"] + title.rect["height"] - 1, finding.text
+
+
 def test_an_unlicensed_administrator_is_told_why_sspr_is_unavailable(demo, browser, wait):
     sign_in(browser, wait, demo.base_url, UNLICENSED_ADMIN, OPS_PASSWORD)
     open_console(browser, wait, demo.base_url, "overview")

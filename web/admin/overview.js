@@ -50,7 +50,7 @@ window.ssprFindings = function (c, list, findings) {
     const item = c.element("li", null, "finding finding-" + finding.severity);
     item.appendChild(c.element("strong", finding.text));
     if (finding.error) {
-      item.appendChild(c.element("span", " " + window.ssprApi.technicalLine(finding.error), "code"));
+      item.appendChild(c.element("div", window.ssprApi.technicalLine(finding.error), "code"));
     }
     item.appendChild(c.element("p", c.t("page.admin.fix") + ": " + finding.fix, "hint"));
     list.appendChild(item);
