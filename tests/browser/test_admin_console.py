@@ -260,6 +260,8 @@ def test_admin_resets_a_password_and_the_user_signs_in_with_it(demo, browser, wa
     wait.until(lambda d: "PREMIUM_P1" in by_id(d, "user-licenses").text
                or "Sales" in by_id(d, "user-groups").text)
     assert "Sales" in by_id(browser, "user-groups").text
+    wait.until(lambda d: by_id(d, "user-methods").text.strip())
+    assert "Mobile phone" in by_id(browser, "user-methods").text
     field = by_id(browser, "admin-new-password")
     field.send_keys("password1")
     feedback = by_id(browser, "admin-reset-feedback")
@@ -413,6 +415,31 @@ def test_audit_filters_paging_and_csv_download(demo, browser, wait):
     wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#audit-rows tr.audit-row")) > 50)
 
 
+def test_the_audit_table_keeps_its_words_whole_and_scrolls_instead(demo, browser, wait):
+    assert_reset_refused(demo, "bob@contoso.example", "SSPR_0012")
+    sign_in(browser, wait, demo.base_url, ADMIN, ADMIN_PASSWORD)
+    open_console(browser, wait, demo.base_url, "audit")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#audit-rows tr.audit-row"))
+    # Each word of a header or a result ("Result", "success", "failure") on one line: a
+    # squeezed column broke them a letter or three a line.
+    broken = browser.execute_script(r"""
+        const lines = (cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          return new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
+        };
+        const table = document.getElementById("audit-rows").closest("table");
+        const column = Array.from(table.querySelectorAll("thead th"))
+          .findIndex((th) => th.textContent.trim() === "Result");
+        const cells = Array.from(table.querySelectorAll("thead th"));
+        table.querySelectorAll("#audit-rows tr.audit-row").forEach((row) => {
+          if (row.children[column]) cells.push(row.children[column]);
+        });
+        return cells.filter((cell) => !/\s/.test(cell.textContent.trim()) && lines(cell) > 1)
+          .map((cell) => cell.textContent);""")
+    assert broken == [], broken
+
+
 def test_reports_draw_their_charts(demo, browser, wait):
     sign_in(browser, wait, demo.base_url, ADMIN, ADMIN_PASSWORD)
     open_console(browser, wait, demo.base_url, "reports")
@@ -421,7 +448,9 @@ def test_reports_draw_their_charts(demo, browser, wait):
     text = by_id(browser, "report-registration-totals").text
     assert f"{totals['registered']} ({totals['registered_percent']:g} %)" in text
     rows = browser.find_elements(By.CSS_SELECTOR, "#report-registration-rows tr")
-    assert any(ALICE in row.text for row in rows)
+    alice = next(row for row in rows if ALICE in row.text)
+    # Methods by their names, not their API identifiers.
+    assert "Mobile phone" in alice.text and "mobile_phone" not in alice.text, alice.text
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#report-usage-chart svg"))
     usage = demo.api.ok("GET", "/api/v1/reports/usage?format=json")
     bars = browser.find_elements(By.CSS_SELECTOR, "#report-usage-chart svg rect")

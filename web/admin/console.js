@@ -38,6 +38,13 @@ window.ssprConsole = (function () {
     container.className = "";
   }
 
+  // An authentication method's name in the page's language ("mobile_phone" → "Mobile phone");
+  // a type this page does not know is shown as it is.
+  function methodName(type) {
+    const key = "page.admin.method_" + type;
+    return key in state.texts ? t(key) : type;
+  }
+
   // A new element with text content and optional class.
   function element(tag, text, className) {
     const node = document.createElement(tag);
@@ -149,6 +156,7 @@ window.ssprConsole = (function () {
     clear: clear,
     element: element,
     row: row,
+    methodName: methodName,
     unlicensedText: unlicensedText,
     $: $,
   };

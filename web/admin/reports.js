@@ -88,8 +88,8 @@ window.ssprConsole.register("reports", {
       const yes = c.t("page.admin.yes");
       const no = c.t("page.admin.no");
       (result.body.users || []).slice(0, 500).forEach((u) => {
-        const methods = Array.isArray(u.methods_registered) ? u.methods_registered.join(", ")
-                                                             : u.methods_registered;
+        const methods = Array.isArray(u.methods_registered)
+          ? u.methods_registered.map(c.methodName).join(", ") : u.methods_registered;
         c.row(body, [u.upn, methods, u.registered ? yes : no, u.capable ? yes : no,
                      u.last_updated]);
       });
@@ -101,7 +101,8 @@ window.ssprConsole.register("reports", {
       const usage = result.body;
       dayChart($("report-usage-chart"), c.t("page.admin.usage_report"), usage.per_day || []);
       listInto($("report-usage-methods"), usage.by_methods || [], (m) =>
-        (Array.isArray(m.methods) ? m.methods.join(" + ") : m.methods) + ": " + m.resets);
+        (Array.isArray(m.methods) ? m.methods.map(c.methodName).join(" + ") : m.methods) + ": " +
+        m.resets);
       listInto($("report-usage-failures"), usage.failures_by_reason || [],
                (f) => f.reason + ": " + f.count);
       listInto($("report-usage-admins"), usage.admins_resetting || [],

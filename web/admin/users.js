@@ -37,7 +37,8 @@ window.ssprConsole.register("users", {
           const join = (items) => (items && items.length ? items.join(", ") : none);
           const kinds = methods.ok ? (methods.body.value || methods.body.methods || []) : [];
           c.$("user-methods").textContent =
-            join(kinds.map((m) => (m.type || m.methodType || "") + (m.masked ? " " + m.masked : "")));
+            join(kinds.map((m) => c.methodName(m.type || m.methodType || "") +
+                                  (m.masked ? " " + m.masked : "")));
           c.$("user-licenses").textContent = join(u.licenses);
           c.$("user-roles").textContent = join(u.roles);
           c.$("user-groups").textContent = join(u.groups);
