@@ -40,9 +40,16 @@ window.ssprConsole = (function () {
 
   // An authentication method's name in the page's language ("mobile_phone" → "Mobile phone");
   // a type this page does not know is shown as it is.
+  const methodKeys = {
+    app_notification: "page.admin.method_app_notification",
+    app_code: "page.admin.method_app_code",
+    email: "page.admin.method_email",
+    mobile_phone: "page.admin.method_mobile_phone",
+    office_phone: "page.admin.method_office_phone",
+    security_questions: "page.admin.method_security_questions",
+  };
   function methodName(type) {
-    const key = "page.admin.method_" + type;
-    return key in state.texts ? t(key) : type;
+    return Object.prototype.hasOwnProperty.call(methodKeys, type) ? t(methodKeys[type]) : type;
   }
 
   // A new element with text content and optional class.
