@@ -177,8 +177,7 @@ domain::Result<SecurityInfoView> SecurityInfoRegistration::view(const domain::Us
                               state.status.security_questions_missing));
           }
         }
-        // Confirming is asked of what is on file; with nothing on file, adding comes first.
-        if (state.status.reconfirm_due && (!state.methods.empty() || !state.answers.empty())) {
+        if (state.status.reconfirm_due) {
           out.missing.push_back(i18n::translate(language, "registration.missing.reconfirm"));
         }
         return out;

@@ -61,7 +61,9 @@ RegistrationStatus registration_status(const SsprPolicy& policy, bool is_admin,
   status.methods_missing = std::max(0, status.methods_required - status.methods_counted);
   status.registered = status.methods_missing == 0;
 
-  if (!is_admin && policy.require_registration && policy.reconfirm_days > 0) {
+  // Confirming is asked of security info on file; with nothing on file, adding comes first.
+  const bool on_file = !registered.methods.empty() || registered.security_questions_registered > 0;
+  if (!is_admin && policy.require_registration && policy.reconfirm_days > 0 && on_file) {
     status.reconfirm_due = !registered.last_confirmed ||
                            now - *registered.last_confirmed >= Days(policy.reconfirm_days);
   }

@@ -54,7 +54,7 @@ struct RegistrationStatus {
   std::vector<MethodType> usable;       // allowed and complete, in declaration order
   std::vector<MethodType> registrable;  // allowed, not usable yet: what the user could add
   int security_questions_missing = 0;   // answers still needed when questions are allowed
-  bool reconfirm_due = false;
+  bool reconfirm_due = false;           // something on file, not confirmed within reconfirm_days
 };
 
 RegistrationStatus registration_status(const SsprPolicy& policy, bool is_admin,

@@ -88,6 +88,9 @@ TEST(RegistrationStatus, ReconfirmIsDueAfterTheConfiguredDays) {
   EXPECT_FALSE(user_status(policy, fresh).reconfirm_due);
   EXPECT_TRUE(user_status(policy, stale).reconfirm_due);
   EXPECT_TRUE(user_status(policy, {{M::kEmail}, 0, std::nullopt}).reconfirm_due);
+  EXPECT_TRUE(user_status(policy, {{}, 2, std::nullopt}).reconfirm_due);  // answers on file
+  // Nothing on file: there is nothing to confirm; adding methods comes first.
+  EXPECT_FALSE(user_status(policy, {{}, 0, std::nullopt}).reconfirm_due);
   policy.reconfirm_days = 0;  // never
   EXPECT_FALSE(user_status(policy, stale).reconfirm_due);
   policy.reconfirm_days = 180;
