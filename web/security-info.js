@@ -141,7 +141,7 @@
       item.textContent = line;
       missing.appendChild(item);
     });
-    $("reconfirm").hidden = !registration.reconfirm_due || list.children.length === 0;
+    $("reconfirm").hidden = !registration.reconfirm_due;
     // Asked to register at sign-in: once done, "Cancel" becomes "Continue".
     const done = registration.registered && !registration.reconfirm_due;
     $("required-text").hidden = done;

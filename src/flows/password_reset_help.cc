@@ -41,12 +41,15 @@ Result<std::size_t> PasswordReset::contact_admin(const domain::RequestContext& r
   std::optional<Error> refusal;
   std::vector<std::string> administrators;
   const auto requested = store_.transact([&](store::StoreTransaction& tx) -> Status {
-    auto found = load(tx, flow_id);
+    // A gate step's facts: an account disabled since the flow started ends the flow here too,
+    // so the administrators are not asked to reset the password of an account they disabled.
+    auto found = load(tx, flow_id, false);
     if (!found) return found.error();
     loaded = std::move(*found);
     const auto ctx = flow_context(loaded->flow, request_ctx);
     const auto& user = *loaded->facts.user;
     const auto details = step_details("contact_admin", flow_id);
+    if (loaded->ended) return refuse(tx, ctx, user, *loaded->ended, details, refusal);
     const auto now = clock_.now();
     auto moved = dr::request_admin_help(loaded->flow, now);
     if (!moved) return refuse(tx, ctx, user, moved.error(), details, refusal);

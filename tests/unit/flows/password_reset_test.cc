@@ -690,6 +690,29 @@ TEST_F(PasswordResetCompletionTest, ContactAdminWithoutAnyAdministratorIsRefused
   EXPECT_EQ(refused.error().name, "NoAdministratorToContact");
 }
 
+TEST_F(PasswordResetCompletionTest, ContactAdminForAnAccountDisabledMidFlowIsRefused) {
+  add_user("ada@contoso.example", false, "ada@contoso.example", "global-administrator");
+  auto flow = reset_->start(ctx_, kUpn, solved_captcha(), "en");
+  ASSERT_TRUE(flow.ok()) << flow.error().technical;
+  notifier_.failing.insert("alice.private@example.org");
+  ASSERT_FALSE(reset_->challenge(ctx_, flow->id, email_id_, "", "", "en").ok());
+  ASSERT_TRUE(reset_->get(flow->id, "en")->can_contact_admin);
+  transact([&](store::StoreTransaction& tx) {
+    auto alice = tx.find_user_by_upn(kUpn);
+    ASSERT_TRUE(alice);
+    alice->enabled = false;  // an administrator disabled the account meanwhile
+    tx.update_user(*alice, domain::to_iso8601(clock_.now()));
+  });
+  auto refused = reset_->contact_admin(ctx_, flow->id, "en");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().name, "ResetFlowFinished");
+  EXPECT_TRUE(notifier_.to("ada@contoso.example").empty());
+  const auto steps = flow_steps("contact_admin");
+  ASSERT_EQ(steps.size(), 1u);
+  EXPECT_EQ(steps[0].result, "failure");
+  EXPECT_EQ(steps[0].result_reason, "ResetFlowFinished");
+}
+
 TEST_F(PasswordResetCompletionTest, IntegrityRefusalsAreAuditedWithTheFlowsCorrelationId) {
   auto flow = reset_->start(ctx_, kUpn, solved_captcha(), "en");
   ASSERT_TRUE(flow.ok());
