@@ -75,7 +75,7 @@ Result<RegistrationReport> AuditReports::registration(const domain::Actor& actor
     totals.add(standing);
     report.users.push_back({users[i].upn, std::move(gathered->display_names[i]),
                             methods_of(users[i]), standing.registered, standing.capable,
-                            standing.in_scope, std::move(gathered->last_confirmed[i])});
+                            standing.in_scope, std::move(gathered->last_updated[i])});
   }
   std::sort(report.users.begin(), report.users.end(),
             [](const auto& a, const auto& b) { return a.upn < b.upn; });

@@ -53,7 +53,7 @@ GatheredTenantFacts gather_tenant_facts(store::StoreTransaction& tx, const domai
     members.push_back(std::move(member));
     out.display_names.push_back(std::move(user.display_name));
   }
-  out.last_confirmed.resize(members.size());
+  out.last_updated.resize(members.size());
   auto find_id = [&](domain::UserId id) -> de::TenantMember* {
     auto found = by_id.find(id);
     return found == by_id.end() ? nullptr : &members[found->second];
@@ -82,7 +82,13 @@ GatheredTenantFacts gather_tenant_facts(store::StoreTransaction& tx, const domai
     auto found = by_id.find(user);
     if (found == by_id.end() || confirmed.empty()) continue;
     members[found->second].registered.last_confirmed = domain::parse_iso8601(confirmed);
-    out.last_confirmed[found->second] = std::move(confirmed);
+    out.last_updated[found->second] = std::move(confirmed);
+  }
+  for (auto& [user, saved] : tx.security_info_saves(tenant.id)) {
+    auto found = by_id.find(user);
+    if (found == by_id.end()) continue;
+    auto& updated = out.last_updated[found->second];
+    if (saved > updated) updated = std::move(saved);  // one ISO 8601 format: text order is time
   }
   const auto now_text = domain::to_iso8601(now);
   for (const auto& [key, until] : tx.throttle_blocks_after(std::string(kUserKeyPrefix), now_text)) {

@@ -20,7 +20,9 @@ struct GatheredTenantFacts {
   domain::eligibility::TenantFacts facts;
   // Parallel to facts.users: what the registration report shows beside the facts.
   std::vector<std::string> display_names;
-  std::vector<std::string> last_confirmed;  // ISO 8601, "" when never confirmed
+  // ISO 8601 of the newest save or confirmation of the user's security info, by the user or an
+  // administrator; "" when nothing was ever saved or confirmed.
+  std::vector<std::string> last_updated;
 };
 
 // `policy`: the tenant's stored policy (nullopt: never configured); `scoped_group`: the name of

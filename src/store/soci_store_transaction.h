@@ -188,6 +188,8 @@ class SociStoreTransaction final : public StoreTransaction {
                                       const std::vector<AuditColumn>& group_by) override;
   std::vector<std::pair<domain::UserId, std::string>> registration_confirmations(
       domain::TenantId tenant) override;
+  std::vector<std::pair<domain::UserId, std::string>> security_info_saves(
+      domain::TenantId tenant) override;
   // Sealed secrets (soci_store_transaction_sealed_secrets.cc).
   void each_sealed_secret(const std::function<void(const SealedSecret&)>& each) override;
   std::vector<SealedSecret> sealed_secrets_not_starting_with(const std::string& prefix,

@@ -363,6 +363,11 @@ class StoreTransaction {
   // (user, last_confirmed_at) of every registration record of the tenant's users.
   virtual std::vector<std::pair<domain::UserId, std::string>> registration_confirmations(
       domain::TenantId tenant) = 0;
+  // (user, when its security info was last saved) for every user of the tenant with a method
+  // or a security answer on file: the newest of the methods' updated_at and the answers'
+  // created_at, whoever saved them (the user or an administrator).
+  virtual std::vector<std::pair<domain::UserId, std::string>> security_info_saves(
+      domain::TenantId tenant) = 0;
   // --- end audit export and aggregation ---
 
   // --- sealed secrets at rest (key rotation, issue 9) ---

@@ -3,6 +3,7 @@
 // and PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -236,6 +237,33 @@ TEST_P(AuthenticationMethodsStoreTest, RegistrationRecordIsInsertedThenUpdated) 
     EXPECT_EQ(record->last_confirmed_at, kLater);
     EXPECT_EQ(record->registered_at, kLater);
     EXPECT_FALSE(tx.find_registration_record(bob_));
+  });
+}
+
+TEST_P(AuthenticationMethodsStoreTest, SecurityInfoSavesAreTheNewestMethodOrAnswerPerUser) {
+  run([&](StoreTransaction& tx) {
+    EXPECT_TRUE(tx.security_info_saves(tenant_).empty());
+    auto email = method(alice_, MethodType::kEmail, "a@example.org");
+    email.source = methods::MethodSource::kAdmin;  // saved by an administrator counts too
+    tx.save_method(email);
+    auto phone = method(alice_, MethodType::kMobilePhone, "+14251234567");
+    phone.updated_at = "2024-05-01T10:30:00.000Z";
+    tx.save_method(phone);
+    tx.replace_security_answers(bob_, {{"first-pet", "$argon2id$a", kLater}});
+    // Another tenant's user is not counted.
+    const auto other = tx.insert_tenant("Fabrikam", kNow);
+    domain::User carol;
+    carol.tenant_id = other;
+    carol.upn = "carol@fabrikam.example";
+    const auto carol_id = tx.insert_user(carol, kNow);
+    tx.save_method(method(carol_id, MethodType::kEmail, "c@example.org"));
+
+    auto saves = tx.security_info_saves(tenant_);
+    std::sort(saves.begin(), saves.end());
+    std::vector<std::pair<domain::UserId, std::string>> expected = {
+        {alice_, "2024-05-01T10:30:00.000Z"}, {bob_, kLater}};
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(saves, expected);
   });
 }
 
