@@ -29,7 +29,15 @@ std::string render_story(const nlohmann::json& json) {
   if (error.is_object()) {
     out << "Error:          " << error["code"].get<std::string>();
     if (error["code"] != error["name"]) out << ' ' << error["name"].get<std::string>();
-    out << '\n' << "User was told:  " << error["message"].get<std::string>() << '\n';
+    out << '\n';
+    // What the user read, in their language; then the same in the administrator's (English).
+    if (error["user_message"].is_string() && error["user_language"] != "en") {
+      out << "User was told:  (" << error["user_language"].get<std::string>() << ") "
+          << error["user_message"].get<std::string>() << '\n'
+          << "In English:     " << error["message"].get<std::string>() << '\n';
+    } else {
+      out << "User was told:  " << error["message"].get<std::string>() << '\n';
+    }
     if (error["fix"].is_string()) {
       out << "What to do:     " << error["fix"].get<std::string>() << '\n';
     }

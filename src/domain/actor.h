@@ -26,7 +26,10 @@ struct Actor {
 struct RequestContext {
   std::string correlation_id;
   std::string client_ip;
-  std::string support_code = {};  // last, with a default: {correlation, ip} still initialises
+  std::string support_code = {};  // with a default: {correlation, ip} still initialises
+  // The language the request's answer is written in ("en", "da", "de", "sv"; "" outside HTTP):
+  // a failure's audit record keeps it, so its support code's story shows what the user read.
+  std::string language = {};
 };
 
 }  // namespace sspr::domain

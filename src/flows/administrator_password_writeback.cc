@@ -75,6 +75,7 @@ void AdministratorPasswordWriteback::audit(const domain::Actor& actor,
       event.result_reason = failure->name;
       event.support_code = ctx.support_code;
       event.details["technical"] = failure->technical;
+      if (!ctx.language.empty()) event.details["language"] = ctx.language;
     }
     tx.append_audit(event);
     return domain::ok_status();

@@ -62,7 +62,14 @@ nlohmann::json to_json(const SupportRecord& record, const std::string& language)
              {"message", i18n::translate(language, story.error.message_key)},
              {"fix", story.error.fix_key.empty()
                          ? nlohmann::json(nullptr)
-                         : nlohmann::json(i18n::translate(language, story.error.fix_key))}};
+                         : nlohmann::json(i18n::translate(language, story.error.fix_key))},
+             {"user_language", nullptr},
+             {"user_message", nullptr}};
+    // What the user read, in their language, when the record says which it was.
+    if (!story.error.language.empty()) {
+      error["user_language"] = story.error.language;
+      error["user_message"] = i18n::translate(story.error.language, story.error.message_key);
+    }
   }
   nlohmann::json events = nlohmann::json::array();
   for (const auto& event : story.events) {

@@ -119,7 +119,7 @@ void serve_on_worker(DispatchContext& context, const ApiRoute& route, Exchange& 
   try {
     ApiRequest request{domain::Actor{"", std::nullopt, 0},
                        domain::RequestContext{exchange.correlation_id(), exchange.client_ip(),
-                                              exchange.support_code()},
+                                              exchange.support_code(), exchange.language()},
                        std::move(path),
                        std::move(query),
                        exchange.request()->body(),

@@ -96,6 +96,29 @@ def test_support_show_tells_the_story_on_the_command_line(site):
         assert expected in text.stdout, text.describe()
 
 
+def test_support_show_gives_the_user_text_in_the_language_the_user_read_it(site):
+    server, backend = site.server, site.backend
+    german = h.Api(server.base_url)
+    german.session.headers["Accept-Language"] = "de-DE,de;q=0.9"
+    error = h.assert_api_error(rc.start(german, BOB), 403, "UserNotLicensed")
+    shown = backend.cli_ok("support", "show", error["support_code"])
+    assert shown["error"]["user_language"] == "de"
+    assert shown["error"]["user_message"] == error["message"]
+    assert shown["error"]["message"] != error["message"]  # the administrator's (English) text
+    text = backend.cli("support", "show", error["support_code"], json_output=False)
+    assert text.code == 0, text.describe()
+    assert f"User was told:  (de) {error['message']}\n" in text.stdout, text.describe()
+    assert f"In English:     {shown['error']['message']}" in text.stdout, text.describe()
+    # Read in English, it is told once.
+    english = h.assert_api_error(rc.start(h.Api(server.base_url), BOB), 403, "UserNotLicensed")
+    shown = backend.cli_ok("support", "show", english["support_code"])
+    assert shown["error"]["user_language"] == "en"
+    assert shown["error"]["user_message"] == shown["error"]["message"] == english["message"]
+    text = backend.cli("support", "show", english["support_code"], json_output=False)
+    assert f"User was told:  {english['message']}\n" in text.stdout, text.describe()
+    assert "In English:" not in text.stdout, text.describe()
+
+
 def test_support_show_follows_the_whole_flow(site):
     server, token, backend = site.server, site.token, site.backend
     api = h.Api(server.base_url)

@@ -68,7 +68,10 @@ std::optional<SupportStory> build_support_story(const std::string& support_code,
   story.tenant_id = chosen.tenant_id;
   story.user = chosen.target;
   story.correlation_id = chosen.correlation_id;
-  if (!chosen.result_reason.empty()) story.error = story_error_of(chosen.result_reason);
+  if (!chosen.result_reason.empty()) {
+    story.error = story_error_of(chosen.result_reason);
+    story.error.language = text_field(chosen.details, "language");
+  }
 
   std::vector<const AuditEvent*> flow;
   for (const auto& event : correlated) {

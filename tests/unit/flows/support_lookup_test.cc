@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "flows/reset_flow_fixture.h"
+#include "i18n/catalogue.h"
 
 namespace sspr::flows::testing {
 namespace {
@@ -57,6 +58,32 @@ TEST_F(SupportLookupTest, TheCodeOfARefusedStartFindsTheStoryWithTheFix) {
   EXPECT_NE(json["error"]["message"], "error.TenantSSPRFlagDisabled");  // a text, not a key
   EXPECT_NE(json["error"]["fix"].get<std::string>().find("policy"), std::string::npos);
   EXPECT_EQ(json["events"][0]["support_code"], json["support_code"]);
+  // The request had no language (as on the command line): none recorded, none claimed.
+  EXPECT_TRUE(json["error"]["user_language"].is_null());
+  EXPECT_TRUE(json["error"]["user_message"].is_null());
+}
+
+TEST_F(SupportLookupTest, TheStoryGivesTheUserTextInTheLanguageTheUserReadIt) {
+  disable_sspr();
+  ctx_.language = "de";
+  ASSERT_FALSE(start().ok());
+  const auto refusals = audit(domain::audit_activity::kFlowProgress);
+  ASSERT_EQ(refusals.size(), 1u);
+  EXPECT_EQ(refusals[0].details.at("language"), "de");
+  auto found = SupportLookup(*store_).find(op_, "3F2504E0-4F89-41D3-9A0C-0305E82C3301");
+  ASSERT_TRUE(found.ok()) << found.error().technical;
+  const auto json = to_json(*found, "en");
+  EXPECT_EQ(json["error"]["user_language"], "de");
+  EXPECT_EQ(json["error"]["user_message"], i18n::translate("de", "error.TenantSSPRFlagDisabled"));
+  EXPECT_NE(json["error"]["user_message"], json["error"]["message"]);  // message: the reader's
+}
+
+TEST_F(SupportLookupTest, ASuccessfulStepRecordsNoLanguage) {
+  ctx_.language = "da";
+  ASSERT_TRUE(start().ok());
+  for (const auto& event : audit(domain::audit_activity::kFlowProgress)) {
+    EXPECT_FALSE(event.details.contains("language")) << event.details.dump();
+  }
 }
 
 TEST_F(SupportLookupTest, OtherTenantsUnauthorisedCallersAndBadCodesGetNothing) {

@@ -63,6 +63,13 @@ TEST(SupportStory, EveryEligibilityErrorHasAFixWithTextInEveryLanguage) {
   EXPECT_TRUE(sspr::testing::missing_locale_keys(keys).empty());
 }
 
+TEST(SupportStory, TheErrorKeepsTheLanguageItsRecordWasShownIn) {
+  auto marked = event("a", "2026-11-23T10:00:00.000Z", "start", "UserNotLicensed", kCode);
+  EXPECT_EQ(build_support_story(kCode, {marked}, {})->error.language, "");  // not recorded
+  marked.details["language"] = "sv";
+  EXPECT_EQ(build_support_story(kCode, {marked}, {})->error.language, "sv");
+}
+
 TEST(SupportStory, OtherErrorsUseTheirNameAsCodeAndHaveNoFix) {
   const auto error = story_error_of("ThrottledBlocked");
   EXPECT_EQ(error.code, "ThrottledBlocked");
