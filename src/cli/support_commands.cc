@@ -30,6 +30,9 @@ std::string render_story(const nlohmann::json& json) {
     out << "Error:          " << error["code"].get<std::string>();
     if (error["code"] != error["name"]) out << ' ' << error["name"].get<std::string>();
     out << '\n';
+    if (error["technical"].is_string()) {
+      out << "Technical:      " << error["technical"].get<std::string>() << '\n';
+    }
     // What the user read, in their language; then the same in the administrator's (English).
     if (error["user_message"].is_string() && error["user_language"] != "en") {
       out << "User was told:  (" << error["user_language"].get<std::string>() << ") "

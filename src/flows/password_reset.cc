@@ -141,6 +141,11 @@ std::optional<Error> PasswordReset::refuse_if_blocked(store::StoreTransaction& t
 Status PasswordReset::refuse(store::StoreTransaction& tx, const domain::RequestContext& ctx,
                              const domain::User& user, const Error& error, nlohmann::json details,
                              std::optional<Error>& refusal) {
+  // The technical line the user was shown (never a secret: it is on their screen), so the
+  // story behind the support code says why in the same words.
+  if (!error.technical.empty() && (details.is_null() || details.is_object())) {
+    details["technical"] = error.technical;
+  }
   write_self_service_audit(tx, clock_, random_, ctx, user, domain::audit_activity::kFlowProgress,
                            error.name, std::move(details));
   refusal = error;

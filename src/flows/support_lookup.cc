@@ -63,6 +63,8 @@ nlohmann::json to_json(const SupportRecord& record, const std::string& language)
              {"fix", story.error.fix_key.empty()
                          ? nlohmann::json(nullptr)
                          : nlohmann::json(i18n::translate(language, story.error.fix_key))},
+             {"technical", story.error.technical.empty() ? nlohmann::json(nullptr)
+                                                         : nlohmann::json(story.error.technical)},
              {"user_language", nullptr},
              {"user_message", nullptr}};
     // What the user read, in their language, when the record says which it was.

@@ -37,6 +37,7 @@ class SupportLookup {
 // {support_code, correlation_id, tenant: {id, name}, user, error: {code, name, message, fix},
 //  events: [{time, activity, step, method, result, result_reason, client_ip, support_code}]}
 // with the user text and the fix in `language`. `error` is null when the record names none.
+// error.technical: the technical line the user was shown (null when not recorded);
 // error.user_language and error.user_message: the language the user was answered in and the
 // user text as they read it (null for records written before the language was recorded).
 nlohmann::json to_json(const SupportRecord& record, const std::string& language);

@@ -297,7 +297,9 @@ def test_groups_show_nested_members(demo, browser, wait):
 
 
 def test_support_code_lookup_shows_the_story(demo, browser, wait):
-    refused = start_reset(demo, "bob@contoso.example")
+    german = h.Api(demo.base_url)
+    german.session.headers["Accept-Language"] = "de"
+    refused = reset_client.start(german, "bob@contoso.example")
     error = refused.json()["error"]
     sign_in(browser, wait, demo.base_url, ADMIN, ADMIN_PASSWORD)
     open_console(browser, wait, demo.base_url, "support")
@@ -306,6 +308,9 @@ def test_support_code_lookup_shows_the_story(demo, browser, wait):
     text = by_id(browser, "support-result").text
     assert error["code"] in text and "bob@contoso.example" in text
     assert "UserNotLicensed" in text
+    # The user read it in German: the console (in English) shows it as the user saw it too.
+    assert "User was told\n(de) " + error["message"] in text, text
+    assert "Technical details\n" + error["technical"] in text, text
     field = by_id(browser, "support-code")
     field.clear()
     field.send_keys("00000000-0000-0000-0000-000000000000" + Keys.ENTER)

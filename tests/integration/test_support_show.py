@@ -73,7 +73,8 @@ def test_the_code_shown_is_the_one_logged_and_audited(site):
 
 def test_support_show_tells_the_story_on_the_command_line(site):
     server, backend = site.server, site.backend
-    code = unlicensed_start(server)["support_code"]
+    error = unlicensed_start(server)
+    code = error["support_code"]
     shown = backend.cli_ok("support", "show", code)
     assert shown["support_code"] == code
     assert shown["tenant"]["name"] == "Fabrikam"
@@ -82,6 +83,7 @@ def test_support_show_tells_the_story_on_the_command_line(site):
     assert shown["error"]["name"] == "UserNotLicensed"
     assert "licen" in shown["error"]["message"].lower()
     assert "licence" in shown["error"]["fix"].lower()
+    assert shown["error"]["technical"] == error["technical"]  # the line the user was shown
     [event] = shown["events"]
     assert event["activity"] == rc.PROGRESS
     assert event["step"] == "start"
@@ -92,7 +94,7 @@ def test_support_show_tells_the_story_on_the_command_line(site):
     text = backend.cli("support", "show", code.upper(), json_output=False)
     assert text.code == 0, text.describe()
     for expected in ("Fabrikam", BOB, "SSPR_0012", "UserNotLicensed", "Assign the user a licence",
-                     "start", "127.0.0.1"):
+                     "start", "127.0.0.1", "Technical:      " + error["technical"]):
         assert expected in text.stdout, text.describe()
 
 

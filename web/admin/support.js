@@ -21,6 +21,12 @@ window.ssprConsole.register("support", {
       if (record.error) {
         add("page.admin.error", record.error.code + " " + record.error.name + ": " +
                                 record.error.message);
+        add("page.reset.technical", record.error.technical);
+        // What the user read, in their own language, when that was another than this page's.
+        if (record.error.user_message && record.error.user_message !== record.error.message) {
+          add("page.admin.user_was_told",
+              "(" + record.error.user_language + ") " + record.error.user_message);
+        }
         add("page.admin.fix", record.error.fix);
       }
       box.appendChild(facts);

@@ -71,6 +71,7 @@ std::optional<SupportStory> build_support_story(const std::string& support_code,
   if (!chosen.result_reason.empty()) {
     story.error = story_error_of(chosen.result_reason);
     story.error.language = text_field(chosen.details, "language");
+    story.error.technical = text_field(chosen.details, "technical");
   }
 
   std::vector<const AuditEvent*> flow;

@@ -28,11 +28,12 @@ struct StoryEvent {
 
 // The error the user saw, as far as the audit log knows it (its name is the result reason).
 struct StoryError {
-  std::string code;           // "SSPR_0012", or the name for errors without a number
-  std::string name;           // "UserNotLicensed"
-  std::string message_key;    // "error.UserNotLicensed": the user text
-  std::string fix_key;        // "fix.Licensed" for eligibility errors; "" otherwise
-  std::string language = {};  // the language the user was shown it in; "" when not recorded
+  std::string code;            // "SSPR_0012", or the name for errors without a number
+  std::string name;            // "UserNotLicensed"
+  std::string message_key;     // "error.UserNotLicensed": the user text
+  std::string fix_key;         // "fix.Licensed" for eligibility errors; "" otherwise
+  std::string language = {};   // the language the user was shown it in; "" when not recorded
+  std::string technical = {};  // the technical line the user was shown; "" when not recorded
 };
 
 struct SupportStory {

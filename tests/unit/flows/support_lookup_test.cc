@@ -39,6 +39,7 @@ TEST_F(SupportLookupTest, TheCodeOfARefusedStartFindsTheStoryWithTheFix) {
   auto refused = start();
   ASSERT_FALSE(refused.ok());
   ASSERT_EQ(refused.error().code, "SSPR_0009");
+  ASSERT_FALSE(refused.error().technical.empty());
   auto found = SupportLookup(*store_).find(op_, "3F2504E0-4F89-41D3-9A0C-0305E82C3301");
   ASSERT_TRUE(found.ok()) << found.error().technical;
   EXPECT_EQ(found->tenant_name, "Contoso");
@@ -58,6 +59,7 @@ TEST_F(SupportLookupTest, TheCodeOfARefusedStartFindsTheStoryWithTheFix) {
   EXPECT_NE(json["error"]["message"], "error.TenantSSPRFlagDisabled");  // a text, not a key
   EXPECT_NE(json["error"]["fix"].get<std::string>().find("policy"), std::string::npos);
   EXPECT_EQ(json["events"][0]["support_code"], json["support_code"]);
+  EXPECT_EQ(json["error"]["technical"], refused.error().technical);  // as the user saw it
   // The request had no language (as on the command line): none recorded, none claimed.
   EXPECT_TRUE(json["error"]["user_language"].is_null());
   EXPECT_TRUE(json["error"]["user_message"].is_null());

@@ -63,11 +63,16 @@ TEST(SupportStory, EveryEligibilityErrorHasAFixWithTextInEveryLanguage) {
   EXPECT_TRUE(sspr::testing::missing_locale_keys(keys).empty());
 }
 
-TEST(SupportStory, TheErrorKeepsTheLanguageItsRecordWasShownIn) {
+TEST(SupportStory, TheErrorKeepsTheLanguageAndTechnicalLineItsRecordWasShownWith) {
   auto marked = event("a", "2026-11-23T10:00:00.000Z", "start", "UserNotLicensed", kCode);
-  EXPECT_EQ(build_support_story(kCode, {marked}, {})->error.language, "");  // not recorded
+  auto story = build_support_story(kCode, {marked}, {});
+  EXPECT_EQ(story->error.language, "");  // not recorded
+  EXPECT_EQ(story->error.technical, "");
   marked.details["language"] = "sv";
-  EXPECT_EQ(build_support_story(kCode, {marked}, {})->error.language, "sv");
+  marked.details["technical"] = "SSPR_0012: UserNotLicensed: no licence";
+  story = build_support_story(kCode, {marked}, {});
+  EXPECT_EQ(story->error.language, "sv");
+  EXPECT_EQ(story->error.technical, "SSPR_0012: UserNotLicensed: no licence");
 }
 
 TEST(SupportStory, OtherErrorsUseTheirNameAsCodeAndHaveNoFix) {
