@@ -18,12 +18,12 @@ void write_self_service_audit(store::StoreTransaction& tx, const domain::Clock& 
   event.result = failure_reason.empty() ? "success" : "failure";
   event.result_reason = failure_reason;
   event.correlation_id = ctx.correlation_id;
-  // The code the user was shown finds this record; a success showed no code.
   event.client_ip = ctx.client_ip;
   event.details = std::move(details);
   if (!failure_reason.empty()) {
+    // The code the user was shown finds this record; a success showed no code. The language
+    // the user read the error in goes with it, for the story behind the code.
     event.support_code = ctx.support_code;
-    // In the language the user read the error in, for the story behind the code.
     if (!ctx.language.empty() && (event.details.is_null() || event.details.is_object())) {
       event.details["language"] = ctx.language;
     }
