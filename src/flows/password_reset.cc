@@ -124,8 +124,8 @@ std::optional<Error> PasswordReset::throttle(store::StoreTransaction& tx,
     tx.set_throttle_block(key, domain::to_iso8601(*decision.blocked_until));
   auto error = dt::throttled_blocked(action);
   if (decision.starts_block && user) {
-    write_self_service_audit(tx, clock_, random_, ctx, *user, domain::audit_activity::kBlocked,
-                             error.name, {{"action", dt::action_name(action)}});
+    write_self_service_failure(tx, clock_, random_, ctx, *user, domain::audit_activity::kBlocked,
+                               error, {{"action", dt::action_name(action)}});
   }
   return error;
 }
@@ -141,13 +141,8 @@ std::optional<Error> PasswordReset::refuse_if_blocked(store::StoreTransaction& t
 Status PasswordReset::refuse(store::StoreTransaction& tx, const domain::RequestContext& ctx,
                              const domain::User& user, const Error& error, nlohmann::json details,
                              std::optional<Error>& refusal) {
-  // The technical line the user was shown (never a secret: it is on their screen), so the
-  // story behind the support code says why in the same words.
-  if (!error.technical.empty() && (details.is_null() || details.is_object())) {
-    details["technical"] = error.technical;
-  }
-  write_self_service_audit(tx, clock_, random_, ctx, user, domain::audit_activity::kFlowProgress,
-                           error.name, std::move(details));
+  write_self_service_failure(tx, clock_, random_, ctx, user, domain::audit_activity::kFlowProgress,
+                             error, std::move(details));
   refusal = error;
   return domain::ok_status();
 }
@@ -423,9 +418,9 @@ Result<ResetChallenge> PasswordReset::challenge(
           remembered = failed.ok();
           auto failure_details = step_details("send_failed", flow_id, chosen.method.type);
           if (parsed_channel) failure_details["channel"] = dm::to_string(*parsed_channel);
-          write_self_service_audit(tx, clock_, random_, ctx, user,
-                                   domain::audit_activity::kFlowProgress, sent.error().name,
-                                   std::move(failure_details));
+          write_self_service_failure(tx, clock_, random_, ctx, user,
+                                     domain::audit_activity::kFlowProgress, sent.error(),
+                                     std::move(failure_details));
           return domain::ok_status();
         });
         if (!recorded) remembered = false;
@@ -539,9 +534,15 @@ Result<ResetFlowView> PasswordReset::verify(const domain::RequestContext& reques
       return refuse(tx, ctx, user, moved.error(), step_details("verify", flow_id, type), lost);
     }
     if (!tx.update_reset_flow(*moved)) return concurrent_step();
-    write_self_service_audit(tx, clock_, random_, ctx, user, domain::audit_activity::kFlowProgress,
-                             wrong ? wrong->name : "",
-                             step_details(wrong ? "gate failed" : "gate passed", flow_id, type));
+    if (wrong) {
+      write_self_service_failure(tx, clock_, random_, ctx, user,
+                                 domain::audit_activity::kFlowProgress, *wrong,
+                                 step_details("gate failed", flow_id, type));
+    } else {
+      write_self_service_audit(tx, clock_, random_, ctx, user,
+                               domain::audit_activity::kFlowProgress, "",
+                               step_details("gate passed", flow_id, type));
+    }
     recorded_flow = std::move(*moved);  // its view is made after the COMMIT, off the writer
     return domain::ok_status();
   };

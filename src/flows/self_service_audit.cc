@@ -31,4 +31,15 @@ void write_self_service_audit(store::StoreTransaction& tx, const domain::Clock& 
   tx.append_audit(event);
 }
 
+void write_self_service_failure(store::StoreTransaction& tx, const domain::Clock& clock,
+                                domain::Random& random, const domain::RequestContext& ctx,
+                                const domain::User& user, std::string_view activity,
+                                const domain::Error& failure, nlohmann::json details) {
+  if (!failure.technical.empty() && (details.is_null() || details.is_object())) {
+    details["technical"] = failure.technical;
+  }
+  write_self_service_audit(tx, clock, random, ctx, user, activity, failure.name,
+                           std::move(details));
+}
+
 }  // namespace sspr::flows

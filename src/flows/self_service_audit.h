@@ -7,6 +7,7 @@
 
 #include "domain/actor.h"
 #include "domain/clock.h"
+#include "domain/error.h"
 #include "domain/random.h"
 #include "domain/user.h"
 #include "store/store.h"
@@ -18,5 +19,14 @@ void write_self_service_audit(store::StoreTransaction& tx, const domain::Clock& 
                               const domain::User& user, std::string_view activity,
                               std::string_view failure_reason = {},
                               nlohmann::json details = nlohmann::json::object());
+
+// The same for a failure: `failure`'s name is the reason, and its technical line (the one the
+// user was shown, so never a secret) goes into the details, so the story behind the support
+// code says why in the same words (sspr support show).
+void write_self_service_failure(store::StoreTransaction& tx, const domain::Clock& clock,
+                                domain::Random& random, const domain::RequestContext& ctx,
+                                const domain::User& user, std::string_view activity,
+                                const domain::Error& failure,
+                                nlohmann::json details = nlohmann::json::object());
 
 }  // namespace sspr::flows

@@ -38,8 +38,8 @@ std::optional<PasswordChangeRefusal> SelfServicePasswordChange::refuse(
     details["reasons"] = std::move(reasons);
   }
   auto audited = store_.transact([&](store::StoreTransaction& tx) {
-    write_self_service_audit(tx, clock_, random_, ctx, user,
-                             domain::audit_activity::kChangePassword, error.name, details);
+    write_self_service_failure(tx, clock_, random_, ctx, user,
+                               domain::audit_activity::kChangePassword, error, details);
     return domain::ok_status();
   });
   if (!audited) return PasswordChangeRefusal{audited.error(), std::nullopt};

@@ -96,8 +96,8 @@ domain::Result<SignedIn> SignedInSessions::sign_in(const domain::RequestContext&
     if (!accepted) {
       // The directory did not answer: not the user's mistake, so not counted towards lockout.
       auto audited = store_.transact([&](store::StoreTransaction& tx) {
-        write_self_service_audit(tx, clock_, random_, ctx, *user, activity::kSignIn,
-                                 accepted.error().name, {{"pass_through", true}});
+        write_self_service_failure(tx, clock_, random_, ctx, *user, activity::kSignIn,
+                                   accepted.error(), {{"pass_through", true}});
         return domain::ok_status();
       });
       if (!audited) return audited.error();

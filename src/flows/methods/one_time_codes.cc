@@ -69,12 +69,12 @@ domain::Result<SentChallenge> OneTimeCodes::issue(const domain::RequestContext& 
   if (!sent) {
     // SPEC §10: delivery failures are visible in the audit log (never the code).
     (void)store_.transact([&](store::StoreTransaction& tx) -> domain::Status {
-      write_self_service_audit(tx, clock_, random_, ctx, subject.user,
-                               domain::audit_activity::kDeliverVerificationCode, sent.error().name,
-                               {{"method", std::string(dm::to_string(method))},
-                                {"channel", std::string(dm::to_string(channel))},
-                                {"to", masked_target},
-                                {"purpose", std::string(dm::to_string(subject.purpose))}});
+      write_self_service_failure(tx, clock_, random_, ctx, subject.user,
+                                 domain::audit_activity::kDeliverVerificationCode, sent.error(),
+                                 {{"method", std::string(dm::to_string(method))},
+                                  {"channel", std::string(dm::to_string(channel))},
+                                  {"to", masked_target},
+                                  {"purpose", std::string(dm::to_string(subject.purpose))}});
       return domain::ok_status();
     });
     return sent.error();

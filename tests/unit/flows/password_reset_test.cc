@@ -644,6 +644,9 @@ TEST_F(PasswordResetCompletionTest, AFailedSendOffersContactAdminWhichEmailsTheA
   ASSERT_EQ(failed_steps.size(), 1u);
   EXPECT_EQ(failed_steps[0].result_reason, "NotificationFailed");
   EXPECT_EQ(failed_steps[0].correlation_id, "corr-1");
+  // Why it failed, as the user was shown it (the support code's story tells it).
+  EXPECT_EQ(failed_steps[0].details.at("technical"), sent.error().technical);
+  EXPECT_FALSE(sent.error().technical.empty());
 
   ctx_.correlation_id = "corr-2";  // a later request of the same flow
   auto asked = reset_->contact_admin(ctx_, flow->id, "de");
