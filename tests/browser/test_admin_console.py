@@ -311,6 +311,14 @@ def test_support_code_lookup_shows_the_story(demo, browser, wait):
     # The user read it in German: the console (in English) shows it as the user saw it too.
     assert "User was told\n(de) " + error["message"] in text, text
     assert "Technical details\n" + error["technical"] in text, text
+    # On a phone the labels stand above their values, so the values get the whole width.
+    browser.set_window_size(412, 915)
+    try:
+        facts = browser.find_element(By.CSS_SELECTOR, "#support-result dl.facts").rect
+        values = browser.find_elements(By.CSS_SELECTOR, "#support-result dl.facts dd")
+        assert values and all(dd.rect["width"] >= 0.95 * facts["width"] for dd in values), facts
+    finally:
+        browser.set_window_size(1024, 768)
     field = by_id(browser, "support-code")
     field.clear()
     field.send_keys("00000000-0000-0000-0000-000000000000" + Keys.ENTER)
