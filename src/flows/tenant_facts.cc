@@ -71,24 +71,32 @@ GatheredTenantFacts gather_tenant_facts(store::StoreTransaction& tx, const domai
       members[found->second].direct_skus.push_back(assignment.sku);
     }
   }
-  for (const auto& [user, type_name] : tx.registered_method_types(tenant.id)) {
-    auto type = dm::method_type_from_string(type_name);
-    if (auto* member = find_id(user); member && type) member->registered.methods.insert(*type);
+  // "Last updated": the newest save or confirmation of the user's security info, whoever saved
+  // it (one ISO 8601 format, so text order is time order).
+  auto note_update = [&](domain::UserId user, std::string& when) {
+    auto found = by_id.find(user);
+    if (found == by_id.end()) return;
+    auto& updated = out.last_updated[found->second];
+    if (when > updated) updated = std::move(when);
+  };
+  for (auto& method : tx.tenant_methods(tenant.id)) {
+    auto type = dm::method_type_from_string(method.type);
+    if (auto* member = find_id(method.user); member && type) {
+      member->registered.methods.insert(*type);
+    }
+    note_update(method.user, method.updated_at);
   }
-  for (const auto& [user, count] : tx.security_answer_counts(tenant.id)) {
-    if (auto* member = find_id(user)) member->registered.security_questions_registered = count;
+  for (auto& answers : tx.tenant_security_answers(tenant.id)) {
+    if (auto* member = find_id(answers.user)) {
+      member->registered.security_questions_registered = answers.count;
+    }
+    note_update(answers.user, answers.newest);
   }
   for (auto& [user, confirmed] : tx.registration_confirmations(tenant.id)) {
     auto found = by_id.find(user);
     if (found == by_id.end() || confirmed.empty()) continue;
     members[found->second].registered.last_confirmed = domain::parse_iso8601(confirmed);
-    out.last_updated[found->second] = std::move(confirmed);
-  }
-  for (auto& [user, saved] : tx.security_info_saves(tenant.id)) {
-    auto found = by_id.find(user);
-    if (found == by_id.end()) continue;
-    auto& updated = out.last_updated[found->second];
-    if (saved > updated) updated = std::move(saved);  // one ISO 8601 format: text order is time
+    note_update(user, confirmed);
   }
   const auto now_text = domain::to_iso8601(now);
   for (const auto& [key, until] : tx.throttle_blocks_after(std::string(kUserKeyPrefix), now_text)) {

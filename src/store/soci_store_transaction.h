@@ -171,10 +171,8 @@ class SociStoreTransaction final : public StoreTransaction {
   // Diagnose (soci_store_transaction_diagnose.cc).
   std::vector<std::pair<domain::UserId, domain::GroupId>> user_group_memberships(
       domain::TenantId tenant) override;
-  std::vector<std::pair<domain::UserId, std::string>> registered_method_types(
-      domain::TenantId tenant) override;
-  std::vector<std::pair<domain::UserId, int>> security_answer_counts(
-      domain::TenantId tenant) override;
+  std::vector<TenantMethodRow> tenant_methods(domain::TenantId tenant) override;
+  std::vector<TenantAnswersRow> tenant_security_answers(domain::TenantId tenant) override;
   std::string throttle_block(const std::string& key) override;
   std::vector<std::pair<std::string, std::string>> throttle_blocks_after(
       const std::string& prefix, const std::string& now) override;
@@ -187,8 +185,6 @@ class SociStoreTransaction final : public StoreTransaction {
   std::vector<AuditCount> count_audit(const AuditQuery& query,
                                       const std::vector<AuditColumn>& group_by) override;
   std::vector<std::pair<domain::UserId, std::string>> registration_confirmations(
-      domain::TenantId tenant) override;
-  std::vector<std::pair<domain::UserId, std::string>> security_info_saves(
       domain::TenantId tenant) override;
   // Sealed secrets (soci_store_transaction_sealed_secrets.cc).
   void each_sealed_secret(const std::function<void(const SealedSecret&)>& each) override;

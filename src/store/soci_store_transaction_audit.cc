@@ -189,23 +189,4 @@ SociStoreTransaction::registration_confirmations(domain::TenantId tenant) {
   return rows;
 }
 
-std::vector<std::pair<domain::UserId, std::string>> SociStoreTransaction::security_info_saves(
-    domain::TenantId tenant) {
-  const long long tenant_id = tenant;
-  long long user = 0;
-  std::string saved;
-  // Timestamps are ISO 8601 UTC of one format, so the text's MAX is the newest.
-  SqlQuery query(session_,
-                 "WITH members AS (SELECT id FROM users WHERE tenant_id = :t)"
-                 " SELECT saves.user_id, MAX(saves.at) FROM ("
-                 "SELECT user_id, updated_at AS at FROM authentication_methods"
-                 " WHERE user_id IN (SELECT id FROM members)"
-                 " UNION ALL SELECT user_id, created_at AS at FROM security_answers"
-                 " WHERE user_id IN (SELECT id FROM members)) saves GROUP BY saves.user_id");
-  query.into(user).into(saved).use(tenant_id);
-  std::vector<std::pair<domain::UserId, std::string>> rows;
-  for (bool found = query.run(); found; found = query.next()) rows.emplace_back(user, saved);
-  return rows;
-}
-
 }  // namespace sspr::store

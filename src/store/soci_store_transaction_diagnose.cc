@@ -20,32 +20,36 @@ SociStoreTransaction::user_group_memberships(domain::TenantId tenant) {
   return rows;
 }
 
-std::vector<std::pair<domain::UserId, std::string>> SociStoreTransaction::registered_method_types(
-    domain::TenantId tenant) {
+std::vector<TenantMethodRow> SociStoreTransaction::tenant_methods(domain::TenantId tenant) {
   const long long tenant_id = tenant;
   long long user = 0;
-  std::string type;
+  TenantMethodRow row;
   SqlQuery query(session_,
-                 "SELECT m.user_id, m.type FROM authentication_methods m"
+                 "SELECT m.user_id, m.type, m.updated_at FROM authentication_methods m"
                  " JOIN users u ON u.id = m.user_id WHERE u.tenant_id = :t");
-  query.into(user).into(type).use(tenant_id);
-  std::vector<std::pair<domain::UserId, std::string>> rows;
-  for (bool found = query.run(); found; found = query.next()) rows.emplace_back(user, type);
+  query.into(user).into(row.type).into(row.updated_at).use(tenant_id);
+  std::vector<TenantMethodRow> rows;
+  for (bool found = query.run(); found; found = query.next()) {
+    row.user = user;
+    rows.push_back(row);
+  }
   return rows;
 }
 
-std::vector<std::pair<domain::UserId, int>> SociStoreTransaction::security_answer_counts(
+std::vector<TenantAnswersRow> SociStoreTransaction::tenant_security_answers(
     domain::TenantId tenant) {
   const long long tenant_id = tenant;
   long long user = 0;
   long long count = 0;
+  std::string newest;
+  // Timestamps are ISO 8601 UTC of one format, so the text's MAX is the newest.
   SqlQuery query(session_,
-                 "SELECT a.user_id, COUNT(*) FROM security_answers a"
+                 "SELECT a.user_id, COUNT(*), MAX(a.created_at) FROM security_answers a"
                  " JOIN users u ON u.id = a.user_id WHERE u.tenant_id = :t GROUP BY a.user_id");
-  query.into(user).into(count).use(tenant_id);
-  std::vector<std::pair<domain::UserId, int>> rows;
+  query.into(user).into(count).into(newest).use(tenant_id);
+  std::vector<TenantAnswersRow> rows;
   for (bool found = query.run(); found; found = query.next()) {
-    rows.emplace_back(user, static_cast<int>(count));
+    rows.push_back({user, static_cast<int>(count), newest});
   }
   return rows;
 }

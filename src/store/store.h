@@ -80,6 +80,21 @@ struct AuditCount {
 };
 // --- end audit export and aggregation ---
 
+// --- tenant-wide reads of security info (diagnose, the registration report) ---
+// A registered phone, email or app of one of a tenant's users.
+struct TenantMethodRow {
+  domain::UserId user = 0;
+  std::string type;        // the method type's name
+  std::string updated_at;  // ISO 8601 of its last save, by the user, an administrator or a sync
+};
+// A tenant user's security answers.
+struct TenantAnswersRow {
+  domain::UserId user = 0;
+  int count = 0;
+  std::string newest;  // ISO 8601 of the newest answer's save
+};
+// --- end tenant-wide reads of security info ---
+
 // --- sealed secrets at rest (key rotation, issue 9) ---
 // A stored platform::SecretBox value: an authenticator app's secret (authentication_methods)
 // or one being registered (pending_registrations).
@@ -333,12 +348,10 @@ class StoreTransaction {
   // (user, group) for every user that is a direct member of a group, of the tenant's users.
   virtual std::vector<std::pair<domain::UserId, domain::GroupId>> user_group_memberships(
       domain::TenantId tenant) = 0;
-  // (user, method type name) for every registered phone, email and app of the tenant's users.
-  virtual std::vector<std::pair<domain::UserId, std::string>> registered_method_types(
-      domain::TenantId tenant) = 0;
-  // (user, number of security answers) for the tenant's users that registered any.
-  virtual std::vector<std::pair<domain::UserId, int>> security_answer_counts(
-      domain::TenantId tenant) = 0;
+  // Every registered phone, email and app of the tenant's users.
+  virtual std::vector<TenantMethodRow> tenant_methods(domain::TenantId tenant) = 0;
+  // The security answers of the tenant's users that registered any: count and newest save.
+  virtual std::vector<TenantAnswersRow> tenant_security_answers(domain::TenantId tenant) = 0;
   // A throttle key's block (ISO 8601), "" when none; unlike lock_throttle_key it writes nothing.
   virtual std::string throttle_block(const std::string& key) = 0;
   // Every throttle key starting with `prefix` (no '%' or '_' in it) whose block ends after `now`:
@@ -362,11 +375,6 @@ class StoreTransaction {
                                               const std::vector<AuditColumn>& group_by) = 0;
   // (user, last_confirmed_at) of every registration record of the tenant's users.
   virtual std::vector<std::pair<domain::UserId, std::string>> registration_confirmations(
-      domain::TenantId tenant) = 0;
-  // (user, when its security info was last saved) for every user of the tenant with a method
-  // or a security answer on file: the newest of the methods' updated_at and the answers'
-  // created_at, whoever saved them (the user or an administrator).
-  virtual std::vector<std::pair<domain::UserId, std::string>> security_info_saves(
       domain::TenantId tenant) = 0;
   // --- end audit export and aggregation ---
 

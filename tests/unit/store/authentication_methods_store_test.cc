@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "domain/clock.h"
@@ -240,30 +241,40 @@ TEST_P(AuthenticationMethodsStoreTest, RegistrationRecordIsInsertedThenUpdated) 
   });
 }
 
-TEST_P(AuthenticationMethodsStoreTest, SecurityInfoSavesAreTheNewestMethodOrAnswerPerUser) {
+TEST_P(AuthenticationMethodsStoreTest, TenantWideReadsGiveEachMethodAndTheNewestAnswerSave) {
   run([&](StoreTransaction& tx) {
-    EXPECT_TRUE(tx.security_info_saves(tenant_).empty());
+    EXPECT_TRUE(tx.tenant_methods(tenant_).empty());
+    EXPECT_TRUE(tx.tenant_security_answers(tenant_).empty());
     auto email = method(alice_, MethodType::kEmail, "a@example.org");
-    email.source = methods::MethodSource::kAdmin;  // saved by an administrator counts too
+    email.source = methods::MethodSource::kAdmin;  // saved by an administrator
     tx.save_method(email);
     auto phone = method(alice_, MethodType::kMobilePhone, "+14251234567");
     phone.updated_at = "2024-05-01T10:30:00.000Z";
     tx.save_method(phone);
-    tx.replace_security_answers(bob_, {{"first-pet", "$argon2id$a", kLater}});
-    // Another tenant's user is not counted.
+    tx.replace_security_answers(
+        bob_, {{"first-pet", "$argon2id$a", kNow}, {"first-car", "$argon2id$b", kLater}});
+    // Another tenant's user is not listed.
     const auto other = tx.insert_tenant("Fabrikam", kNow);
     domain::User carol;
     carol.tenant_id = other;
     carol.upn = "carol@fabrikam.example";
     const auto carol_id = tx.insert_user(carol, kNow);
     tx.save_method(method(carol_id, MethodType::kEmail, "c@example.org"));
+    tx.replace_security_answers(carol_id, {{"first-pet", "$argon2id$c", kLater}});
 
-    auto saves = tx.security_info_saves(tenant_);
-    std::sort(saves.begin(), saves.end());
-    std::vector<std::pair<domain::UserId, std::string>> expected = {
-        {alice_, "2024-05-01T10:30:00.000Z"}, {bob_, kLater}};
-    std::sort(expected.begin(), expected.end());
-    EXPECT_EQ(saves, expected);
+    std::vector<std::tuple<domain::UserId, std::string, std::string>> methods_read;
+    for (const auto& row : tx.tenant_methods(tenant_)) {
+      methods_read.emplace_back(row.user, row.type, row.updated_at);
+    }
+    std::sort(methods_read.begin(), methods_read.end());
+    EXPECT_EQ(methods_read,
+              (std::vector<std::tuple<domain::UserId, std::string, std::string>>{
+                  {alice_, "email", kNow}, {alice_, "mobile_phone", "2024-05-01T10:30:00.000Z"}}));
+    const auto answers = tx.tenant_security_answers(tenant_);
+    ASSERT_EQ(answers.size(), 1u);
+    EXPECT_EQ(answers[0].user, bob_);
+    EXPECT_EQ(answers[0].count, 2);
+    EXPECT_EQ(answers[0].newest, kLater);
   });
 }
 
