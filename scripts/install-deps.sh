@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config clang-format
   # libraries
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev nlohmann-json3-dev
-  libsoci-dev libsqlite3-dev libpq-dev libsodium-dev libssl-dev
+  libboost-context-dev libsoci-dev libsqlite3-dev libpq-dev libsodium-dev libssl-dev
   libcli11-dev libspdlog-dev libtomlplusplus-dev libzxcvbn-dev
   libcurl4-openssl-dev liboath-dev libqrcodegencpp-dev libphonenumber-dev libicu-dev
   libldap2-dev

@@ -38,6 +38,7 @@ std::vector<KeyBinding> bindings_of(Config& c) {
       {"server", "listen", &c.server.listen},
       {"server", "io_threads", &c.server.io_threads},
       {"server", "worker_threads", &c.server.worker_threads},
+      {"server", "request_fibers", &c.server.request_fibers},
       {"server", "max_body_bytes", &c.server.max_body_bytes},
       {"server", "max_json_depth", &c.server.max_json_depth},
       {"server", "request_timeout_seconds", &c.server.request_timeout_seconds},

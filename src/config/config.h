@@ -17,6 +17,9 @@ namespace sspr::config {
 struct ServerConfig {
   std::string listen = "127.0.0.1:8080";  // HOST:PORT
   std::size_t io_threads = 0;             // 0 = one per core
+  // Requests as fibers on the event-loop threads instead of one worker thread each (SQLite
+  // store only; docs/ARCHITECTURE.md, "Requests as fibers").
+  bool request_fibers = false;
   std::size_t worker_threads = 0;  // 0 = two per core, at least 64; blocking work (hashing, store)
   std::size_t max_body_bytes = 64 * 1024;
   std::size_t max_json_depth = 32;

@@ -152,8 +152,12 @@ void serve_on_worker(DispatchContext& context, const ApiRoute& route, Exchange& 
                                     result->error_details);
     }
     if (result->stream) {
-      return exchange.respond_stream(result->status, result->content_type, result->headers,
-                                     result->stream);
+      // A stream waits for the event loop to write each chunk: in a fiber on that loop it
+      // would wait for itself, so it is written from a thread of its own.
+      return platform::fibers::offload([&] {
+        exchange.respond_stream(result->status, result->content_type, result->headers,
+                                result->stream);
+      });
     }
     exchange.respond(result->status, result->body, result->headers);
   } catch (const std::exception& e) {
@@ -186,6 +190,13 @@ ApiRouter::Handler route_handler(DispatchContext& context, ApiRoute route) {
     auto query = exchange->query();
     if (!query) {
       exchange->respond_error(query.error());
+      return restinio::request_accepted();
+    }
+    if (context.fibers != nullptr) {
+      platform::fibers::start(*context.fibers, [&context, &route, exchange, path = std::move(path),
+                                                query = std::move(*query)]() mutable {
+        serve_on_worker(context, route, *exchange, std::move(path), std::move(query));
+      });
       return restinio::request_accepted();
     }
     const bool queued = context.workers.submit(

@@ -17,6 +17,7 @@
 #include "http/request_metrics.h"
 #include "http/server.h"
 #include "http/worker_pool.h"
+#include "platform/fiber.h"
 
 namespace sspr::http {
 
@@ -24,11 +25,12 @@ struct DispatchContext {
   ServerDependencies& dependencies;
   const config::ServerConfig& config;
   WorkerPool& workers;
-  std::atomic<long> in_flight{0};           // requests accepted but not yet answered
-  bool secure_cookie = false;               // [session] secure_cookie
-  ExchangeSettings exchange_settings{};     // client addresses, HSTS, request metrics
-  const RequestMetrics* metrics = nullptr;  // GET /metrics when set
-  std::string metrics_token{};              // [metrics] token_file's token; "" = loopback only
+  std::atomic<long> in_flight{0};               // requests accepted but not yet answered
+  bool secure_cookie = false;                   // [session] secure_cookie
+  ExchangeSettings exchange_settings{};         // client addresses, HSTS, request metrics
+  const RequestMetrics* metrics = nullptr;      // GET /metrics when set
+  std::string metrics_token{};                  // [metrics] token_file's token; "" = loopback only
+  platform::fibers::Runtime* fibers = nullptr;  // set: requests run as fibers on the event loop
 };
 
 // The router for every route of api_routes(), plus the 405 and 404 fallbacks.

@@ -15,6 +15,7 @@
 #include "http/reloadable_certificate.h"
 #include "http/route_families.h"
 #include "observability/log.h"
+#include "platform/fiber.h"
 #include "platform/thread_name.h"
 
 namespace sspr::http {
@@ -64,6 +65,21 @@ void set_tls_context(restinio::server_settings_t<restinio::default_tls_traits_t>
   settings.tls_context(context);
 }
 
+// Fibers' continuations on the event loop: deferred (from an event-loop thread they run on
+// that thread after the current handler, without waking another).
+class AsioFiberRuntime : public platform::fibers::Runtime {
+ public:
+  explicit AsioFiberRuntime(asio::io_context& io) : io_(io) {}
+  void post(std::function<void()> task) override { asio::defer(io_, std::move(task)); }
+  void post_after(std::chrono::microseconds delay, std::function<void()> task) override {
+    auto timer = std::make_shared<asio::steady_timer>(io_, delay);
+    timer->async_wait([timer, task = std::move(task)](const asio::error_code&) { task(); });
+  }
+
+ private:
+  asio::io_context& io_;
+};
+
 // Everything the listener needs besides the traits.
 struct Listener {
   const config::Config& config;
@@ -88,6 +104,15 @@ int serve(Listener& listener) {
 
   asio::io_context io(static_cast<int>(io_threads));
   auto keep_running = asio::make_work_guard(io);
+  AsioFiberRuntime fiber_runtime(io);
+  // Fibers need every wait of a request to park rather than block: the SQLite store's
+  // (group commit, reader leases) do; PostgreSQL's network round trips do not yet.
+  const bool fibers =
+      config.server.request_fibers && context.dependencies.store.writer_usage().has_value();
+  if (config.server.request_fibers && !fibers) {
+    log::warn("server.request_fibers needs the SQLite store; requests run on worker threads");
+  }
+  if (fibers) context.fibers = &fiber_runtime;
 
   std::string bound_address;
   std::atomic<bool> failed{false};
@@ -174,6 +199,7 @@ int serve(Listener& listener) {
         log::info("listening", {{"address", bound_address},
                                 {"tls", listener.certificate != nullptr},
                                 {"io_threads", io_threads},
+                                {"requests", fibers ? "fibers" : "worker threads"},
                                 {"worker_threads", listener.worker_threads}});
         if (listener.on_listening) listener.on_listening(bound_address);
       },

@@ -4,6 +4,7 @@
 
 #include "domain/xml_text.h"
 #include "notify/masked_recipient.h"
+#include "platform/fiber.h"
 
 namespace sspr::notify {
 namespace {
@@ -77,51 +78,55 @@ SmsWebhookNotifier::SmsWebhookNotifier(SmsWebhookSettings settings)
     : settings_(std::move(settings)) {}
 
 domain::Status SmsWebhookNotifier::send(const OutgoingMessage& message) {
-  if (message.channel == Channel::kEmail) {
-    return domain::errors::invalid_input("channel", "the SMS provider carries sms and voice only");
-  }
-  const std::string who = std::string(to_string(message.channel)) + " to " +
-                          mask_recipient(message.channel, message.to);
-  if (!is_e164(message.to)) {
-    return domain::errors::invalid_input("to", who + ": not an E.164 phone number");
-  }
-  const auto request = webhook_request(settings_, message);
+  // Blocks on the network: a fiber waits for it parked (platform/fiber.h).
+  return platform::fibers::offload([&]() -> domain::Status {
+    if (message.channel == Channel::kEmail) {
+      return domain::errors::invalid_input("channel",
+                                           "the SMS provider carries sms and voice only");
+    }
+    const std::string who = std::string(to_string(message.channel)) + " to " +
+                            mask_recipient(message.channel, message.to);
+    if (!is_e164(message.to)) {
+      return domain::errors::invalid_input("to", who + ": not an E.164 phone number");
+    }
+    const auto request = webhook_request(settings_, message);
 
-  CurlTransfer transfer("http,https", settings_.limits);
-  if (!transfer.usable()) {
-    return domain::errors::notification_failed(who + ": libcurl could not start", false);
-  }
-  CURL* h = transfer.handle();
-  CurlList headers;
-  headers.append("Content-Type: " + request.content_type);
-  headers.append("Accept: application/json");
-  headers.append("Expect:");  // no 100-continue round trip
-  if (settings_.format == WebhookFormat::kJson && !settings_.token.empty()) {
-    headers.append("Authorization: Bearer " + settings_.token);
-  }
-  curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(h, CURLOPT_POST, 1L);
-  curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
-  curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-  curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard_answer);
-  if (settings_.format == WebhookFormat::kTwilio) {
-    curl_easy_setopt(h, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
-    curl_easy_setopt(h, CURLOPT_USERNAME, settings_.account_sid.c_str());
-    curl_easy_setopt(h, CURLOPT_PASSWORD, settings_.token.c_str());
-  }
+    CurlTransfer transfer("http,https", settings_.limits);
+    if (!transfer.usable()) {
+      return domain::errors::notification_failed(who + ": libcurl could not start", false);
+    }
+    CURL* h = transfer.handle();
+    CurlList headers;
+    headers.append("Content-Type: " + request.content_type);
+    headers.append("Accept: application/json");
+    headers.append("Expect:");  // no 100-continue round trip
+    if (settings_.format == WebhookFormat::kJson && !settings_.token.empty()) {
+      headers.append("Authorization: Bearer " + settings_.token);
+    }
+    curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
+    curl_easy_setopt(h, CURLOPT_POST, 1L);
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
+    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard_answer);
+    if (settings_.format == WebhookFormat::kTwilio) {
+      curl_easy_setopt(h, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
+      curl_easy_setopt(h, CURLOPT_USERNAME, settings_.account_sid.c_str());
+      curl_easy_setopt(h, CURLOPT_PASSWORD, settings_.token.c_str());
+    }
 
-  const CURLcode code = transfer.perform();
-  if (code != CURLE_OK) {
+    const CURLcode code = transfer.perform();
+    if (code != CURLE_OK) {
+      return domain::errors::notification_failed(
+          who + ": SMS provider: " + transfer.failure_text(code),
+          code == CURLE_URL_MALFORMAT || code == CURLE_UNSUPPORTED_PROTOCOL ||
+              code == CURLE_PEER_FAILED_VERIFICATION);
+    }
+    const long status = transfer.response_code();
+    if (status >= 200 && status <= 299) return domain::ok_status();
     return domain::errors::notification_failed(
-        who + ": SMS provider: " + transfer.failure_text(code),
-        code == CURLE_URL_MALFORMAT || code == CURLE_UNSUPPORTED_PROTOCOL ||
-            code == CURLE_PEER_FAILED_VERIFICATION);
-  }
-  const long status = transfer.response_code();
-  if (status >= 200 && status <= 299) return domain::ok_status();
-  return domain::errors::notification_failed(
-      who + ": SMS provider answered HTTP " + std::to_string(status), permanent_status(status));
+        who + ": SMS provider answered HTTP " + std::to_string(status), permanent_status(status));
+  });
 }
 
 }  // namespace sspr::notify

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "notify/masked_recipient.h"
+#include "platform/fiber.h"
 
 namespace sspr::notify {
 namespace {
@@ -56,46 +57,49 @@ SmtpNotifier::SmtpNotifier(SmtpSettings settings, const domain::Clock& clock,
     : settings_(std::move(settings)), clock_(clock), random_(random) {}
 
 domain::Status SmtpNotifier::send(const OutgoingMessage& message) {
-  if (message.channel != Channel::kEmail) {
-    return domain::errors::invalid_input("channel", "the SMTP transport carries email only");
-  }
-  const std::string who = "email to " + mask_recipient(message.channel, message.to);
-  if (!plausible_address(message.to)) {
-    return domain::errors::invalid_input("to", who + ": not a single email address");
-  }
+  // Blocks on the network: a fiber waits for it parked (platform/fiber.h).
+  return platform::fibers::offload([&]() -> domain::Status {
+    if (message.channel != Channel::kEmail) {
+      return domain::errors::invalid_input("channel", "the SMTP transport carries email only");
+    }
+    const std::string who = "email to " + mask_recipient(message.channel, message.to);
+    if (!plausible_address(message.to)) {
+      return domain::errors::invalid_input("to", who + ": not a single email address");
+    }
 
-  const std::string text =
-      build_mime_message({settings_.from, message.to, message.subject, message.body, clock_.now(),
-                          "<" + random_.hex(16) + "@" + domain_of(settings_.from.address) + ">"});
-  Upload upload{text};
+    const std::string text =
+        build_mime_message({settings_.from, message.to, message.subject, message.body, clock_.now(),
+                            "<" + random_.hex(16) + "@" + domain_of(settings_.from.address) + ">"});
+    Upload upload{text};
 
-  CurlTransfer transfer("smtp,smtps", settings_.limits);
-  if (!transfer.usable()) {
-    return domain::errors::notification_failed(who + ": libcurl could not start", false);
-  }
-  CURL* h = transfer.handle();
-  CurlList recipients;
-  recipients.append("<" + message.to + ">");
-  const std::string sender = "<" + settings_.from.address + ">";
-  curl_easy_setopt(h, CURLOPT_URL, settings_.url.c_str());
-  curl_easy_setopt(h, CURLOPT_MAIL_FROM, sender.c_str());
-  curl_easy_setopt(h, CURLOPT_MAIL_RCPT, recipients.get());
-  curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
-  curl_easy_setopt(h, CURLOPT_READFUNCTION, read_upload);
-  curl_easy_setopt(h, CURLOPT_READDATA, &upload);
-  curl_easy_setopt(h, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(text.size()));
-  if (settings_.starttls) curl_easy_setopt(h, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
-  if (!settings_.username.empty()) {
-    curl_easy_setopt(h, CURLOPT_USERNAME, settings_.username.c_str());
-    curl_easy_setopt(h, CURLOPT_PASSWORD, settings_.password.c_str());
-  }
+    CurlTransfer transfer("smtp,smtps", settings_.limits);
+    if (!transfer.usable()) {
+      return domain::errors::notification_failed(who + ": libcurl could not start", false);
+    }
+    CURL* h = transfer.handle();
+    CurlList recipients;
+    recipients.append("<" + message.to + ">");
+    const std::string sender = "<" + settings_.from.address + ">";
+    curl_easy_setopt(h, CURLOPT_URL, settings_.url.c_str());
+    curl_easy_setopt(h, CURLOPT_MAIL_FROM, sender.c_str());
+    curl_easy_setopt(h, CURLOPT_MAIL_RCPT, recipients.get());
+    curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
+    curl_easy_setopt(h, CURLOPT_READFUNCTION, read_upload);
+    curl_easy_setopt(h, CURLOPT_READDATA, &upload);
+    curl_easy_setopt(h, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(text.size()));
+    if (settings_.starttls) curl_easy_setopt(h, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
+    if (!settings_.username.empty()) {
+      curl_easy_setopt(h, CURLOPT_USERNAME, settings_.username.c_str());
+      curl_easy_setopt(h, CURLOPT_PASSWORD, settings_.password.c_str());
+    }
 
-  const CURLcode code = transfer.perform();
-  if (code == CURLE_OK) return domain::ok_status();
-  const long reply = transfer.response_code();
-  std::string detail = who + ": SMTP: " + transfer.failure_text(code);
-  if (reply != 0) detail += " (last reply " + std::to_string(reply) + ")";
-  return domain::errors::notification_failed(detail, permanent_failure(code, reply));
+    const CURLcode code = transfer.perform();
+    if (code == CURLE_OK) return domain::ok_status();
+    const long reply = transfer.response_code();
+    std::string detail = who + ": SMTP: " + transfer.failure_text(code);
+    if (reply != 0) detail += " (last reply " + std::to_string(reply) + ")";
+    return domain::errors::notification_failed(detail, permanent_failure(code, reply));
+  });
 }
 
 }  // namespace sspr::notify

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <thread>
 
+#include "platform/fiber.h"
+
 namespace sspr::platform {
 namespace {
 
@@ -54,14 +56,18 @@ ConcurrencyLimitedPasswordHasher::ConcurrencyLimitedPasswordHasher(
     : inner_(inner), max_concurrent_(at_least_one(max_concurrent)) {}
 
 std::string ConcurrencyLimitedPasswordHasher::hash(std::string_view secret) const {
-  Slot slot(*this);
-  return inner_.hash(secret);
+  return fibers::offload([&] {
+    Slot slot(*this);
+    return inner_.hash(secret);
+  });
 }
 
 bool ConcurrencyLimitedPasswordHasher::verify(std::string_view secret,
                                               const std::string& hashed) const {
-  Slot slot(*this);
-  return inner_.verify(secret, hashed);
+  return fibers::offload([&] {
+    Slot slot(*this);
+    return inner_.verify(secret, hashed);
+  });
 }
 
 ConcurrencyLimitedPasswordHasher::Usage ConcurrencyLimitedPasswordHasher::usage() const {

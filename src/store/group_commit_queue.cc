@@ -10,6 +10,17 @@
 namespace sspr::store {
 
 void GroupCommitQueue::Waiting::signal(bool finished) {
+  if (fiber) {
+    // Copied first: once the flag is set, the caller may return and this Waiting end.
+    const platform::fibers::Handle waiter = fiber;
+    {
+      std::lock_guard<std::mutex> lock(signal_mutex);
+      signalled = true;
+      done = done || finished;
+    }
+    platform::fibers::wake(waiter);
+    return;
+  }
   std::lock_guard<std::mutex> lock(signal_mutex);
   signalled = true;
   done = done || finished;
@@ -17,10 +28,27 @@ void GroupCommitQueue::Waiting::signal(bool finished) {
 }
 
 bool GroupCommitQueue::Waiting::wait_for_signal() {
+  if (fiber) {
+    for (;;) {
+      {
+        std::lock_guard<std::mutex> lock(signal_mutex);
+        if (signalled) {
+          signalled = false;
+          return done;
+        }
+      }
+      platform::fibers::park();
+    }
+  }
   std::unique_lock<std::mutex> lock(signal_mutex);
   woken.wait(lock, [&] { return signalled; });
   signalled = false;
   return done;
+}
+
+void GroupCommitQueue::end_gathering() {
+  gathered_.notify_one();
+  if (gathering_fiber_) platform::fibers::wake(gathering_fiber_);
 }
 
 domain::Status GroupCommitQueue::submit(const Work& work, const BatchRunner& run_batch) {
@@ -29,7 +57,7 @@ domain::Status GroupCommitQueue::submit(const Work& work, const BatchRunner& run
   std::unique_lock<std::mutex> lock(mutex_);
   queue_.push_back(&me);
   if (leader_ == nullptr) leader_ = &me;
-  if (gathering_ && queue_.size() >= max_batch_) gathered_.notify_one();
+  if (gathering_ && queue_.size() >= max_batch_) end_gathering();
   bool done = false;  // a batch this caller led finished its own work
   while (true) {
     while (!(leader_ == &me && barriers_ == 0)) {
@@ -109,9 +137,21 @@ void GroupCommitQueue::gather(std::unique_lock<std::mutex>& lock) {
     const auto now = std::chrono::steady_clock::now();
     if (!worth || now >= deadline) return;
     gathering_ = true;
-    gathered_.wait_until(lock,
-                         std::min<std::chrono::steady_clock::time_point>(deadline, now + slice),
-                         [&] { return queue_.size() >= max_batch_ || barriers_ > 0; });
+    if (platform::fibers::in_fiber()) {
+      // A fiber does not hold its thread while it gathers: it parks until the slice ends or
+      // the queue fills.
+      gathering_fiber_ = platform::fibers::current();
+      const auto until = std::min<std::chrono::steady_clock::time_point>(deadline, now + slice);
+      lock.unlock();
+      platform::fibers::park_for(
+          std::chrono::duration_cast<std::chrono::microseconds>(until - now));
+      lock.lock();
+      gathering_fiber_ = nullptr;
+    } else {
+      gathered_.wait_until(lock,
+                           std::min<std::chrono::steady_clock::time_point>(deadline, now + slice),
+                           [&] { return queue_.size() >= max_batch_ || barriers_ > 0; });
+    }
     gathering_ = false;
   }
 }
@@ -119,7 +159,7 @@ void GroupCommitQueue::gather(std::unique_lock<std::mutex>& lock) {
 void GroupCommitQueue::between_batches(const std::function<void()>& exclusive) {
   std::unique_lock<std::mutex> lock(mutex_);
   ++barriers_;  // from here no leader starts a batch
-  if (gathering_) gathered_.notify_one();
+  if (gathering_) end_gathering();
   idle_.wait(lock, [&] { return !running_ && !exclusive_running_; });
   exclusive_running_ = true;
   lock.unlock();

@@ -51,6 +51,7 @@
 
 #include "domain/error.h"
 #include "domain/result.h"
+#include "platform/fiber.h"
 #include "store/store.h"
 
 namespace sspr::store {
@@ -115,6 +116,7 @@ class GroupCommitQueue {
     std::condition_variable woken;
     bool signalled = false;
     bool done = false;  // its batch was committed (or failed): entry.status is final
+    platform::fibers::Handle fiber = platform::fibers::current();  // null: a thread waits
 
     void signal(bool finished);
     bool wait_for_signal();  // clears the signal; returns `done`
@@ -134,6 +136,9 @@ class GroupCommitQueue {
   std::chrono::milliseconds gather_up_to_{0};
   bool gathering_ = false;            // the leader waits for more works now
   std::condition_variable gathered_;  // the queue is full (or a barrier came) while gathering
+  platform::fibers::Handle gathering_fiber_;  // the leader gathering, when it is a fiber
+
+  void end_gathering();  // under mutex_: wakes the gathering leader
 
   // The leader, before a batch: waits while gathering is worth it (see gather_while()).
   void gather(std::unique_lock<std::mutex>& lock);

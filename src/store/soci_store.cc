@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "domain/error.h"
+#include "platform/fiber.h"
 #include "platform/system_clock.h"
 #include "store/embedded_migrations.h"
 #include "store/migration_runner.h"
@@ -150,6 +151,19 @@ void roll_back_quietly(soci::session& session) {
   }
 }
 
+// A thread waits for a free session; a fiber asks again every half millisecond and parks in
+// between, so that its event-loop thread goes on serving the requests that hold them.
+bool lease_session(soci::connection_pool& pool, std::size_t& position) {
+  if (!platform::fibers::in_fiber()) return pool.try_lease(position, kLeaseTimeoutMs);
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(kLeaseTimeoutMs);
+  while (!pool.try_lease(position, 0)) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    platform::fibers::park_for(std::chrono::microseconds(500));
+  }
+  return true;
+}
+
 }  // namespace
 
 SociStore::SociStore(SqlBackend backend, std::size_t pool_size)
@@ -241,7 +255,7 @@ std::size_t SociStore::commit_batch(std::span<GroupCommitQueue::Entry* const> ba
     return 1;
   }
   std::size_t position = 0;
-  if (!pool_.try_lease(position, kLeaseTimeoutMs)) {
+  if (!lease_session(pool_, position)) {
     return fail_all(batch.size(),
                     errors::store_unavailable("no free database session within " +
                                               std::to_string(kLeaseTimeoutMs / 1000) + " s"));
@@ -283,7 +297,7 @@ domain::Status SociStore::read(const std::function<domain::Status(StoreTransacti
 domain::Status SociStore::run(soci::connection_pool& pool, bool read_only,
                               const std::function<domain::Status(StoreTransaction&)>& work) {
   std::size_t position = 0;
-  if (!pool.try_lease(position, kLeaseTimeoutMs)) {
+  if (!lease_session(pool, position)) {
     return errors::store_unavailable("no free database session within " +
                                      std::to_string(kLeaseTimeoutMs / 1000) + " s");
   }
@@ -325,7 +339,7 @@ std::optional<Store::WriterUsage> SociStore::writer_usage() const {
 
 bool SociStore::ping() {
   std::size_t position = 0;
-  if (!pool_.try_lease(position, kLeaseTimeoutMs)) return false;
+  if (!lease_session(pool_, position)) return false;
   PoolLease lease(pool_, position, leased_);
   try {
     soci::session& session = lease.session();

@@ -2,6 +2,7 @@
 // learns what and when, with a runner that records what it was given.
 #include "store/group_commit_queue.h"
 
+#include "platform/thread_runtime.h"
 #include "store/soci_store_transaction.h"
 #include "store/wait_until.h"
 
@@ -487,6 +488,75 @@ TEST(GroupCommitQueueTest, BetweenBatchesRunsWhileALeaderGathersAndItsBatchWaits
   second.join();
   EXPECT_EQ(batches_seen, 0u);
   EXPECT_EQ(runner.batch_sizes, (std::vector<std::size_t>{2}));
+}
+
+// Fibers (requests on the event loop, platform/fiber.h) wait for their batch parked instead
+// of holding a thread: many fibers on two threads, beside plain threads, each learn their own
+// result, and every work runs once.
+TEST(GroupCommitQueueTest, FibersAndThreadsEachGetTheirOwnResultAndEveryWorkRunsOnce) {
+  GroupCommitQueue queue(4);
+  RecordingRunner runner;
+  auto run = [&](std::span<Entry* const> batch) { return runner(batch); };
+  constexpr int kFibers = 32;
+  constexpr int kThreads = 2;
+  constexpr int kEach = 50;
+  int counter = 0;  // only ever touched by the one running work
+  std::atomic<int> wrong{0};
+  std::atomic<int> finished{0};
+  auto submit_all = [&](int who) {
+    for (int i = 0; i < kEach; ++i) {
+      const bool refuse = (i + who) % 3 == 0;
+      auto status = queue.submit(
+          [&, refuse](StoreTransaction&) -> Status {
+            ++counter;
+            if (refuse) return domain::errors::forbidden("refused");
+            return ok_status();
+          },
+          run);
+      if (status.ok() == refuse) ++wrong;
+    }
+    ++finished;
+  };
+  {
+    platform::fibers::ThreadRuntime runtime(2);
+    for (int f = 0; f < kFibers; ++f) {
+      runtime.post([&, f] { platform::fibers::start(runtime, [&, f] { submit_all(f); }); });
+    }
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) threads.emplace_back([&, t] { submit_all(kFibers + t); });
+    for (auto& thread : threads) thread.join();
+    wait_until([&] { return finished.load() == kFibers + kThreads; });
+  }
+  EXPECT_EQ(finished.load(), kFibers + kThreads);
+  EXPECT_EQ(wrong.load(), 0);
+  EXPECT_EQ(counter, (kFibers + kThreads) * kEach);
+  EXPECT_LE(queue.largest_batch(), 4u);
+}
+
+// A leader that gathers in a fiber parks: on a runtime of one thread the other fibers still
+// run, fill the queue and so end its wait (a leader holding the thread would wait out its
+// whole minute, the others queued behind it).
+TEST(GroupCommitQueueTest, AGatheringFiberGivesItsThreadToTheWorksThatFillItsBatch) {
+  GroupCommitQueue queue(4);
+  queue.gather_while([] { return true; }, std::chrono::seconds(60));
+  RecordingRunner runner;
+  auto run = [&](std::span<Entry* const> batch) { return runner(batch); };
+  std::atomic<int> committed{0};
+  const auto started = std::chrono::steady_clock::now();
+  {
+    platform::fibers::ThreadRuntime runtime(1);
+    for (int i = 0; i < 4; ++i) {
+      runtime.post([&] {
+        platform::fibers::start(runtime, [&] {
+          if (queue.submit([](StoreTransaction&) { return ok_status(); }, run).ok()) ++committed;
+        });
+      });
+    }
+    wait_until([&] { return committed.load() == 4; });
+  }
+  EXPECT_EQ(committed.load(), 4);
+  EXPECT_EQ(runner.batch_sizes, (std::vector<std::size_t>{4}));
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(30));
 }
 
 }  // namespace
