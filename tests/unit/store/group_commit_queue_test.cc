@@ -367,33 +367,42 @@ TEST(GroupCommitQueueTest, BetweenBatchesRunsAtOnceWhenIdleAndPassesItsException
                   .ok());
 }
 
+// Callers that submit works, every third of which refuses, and count the works run (only ever
+// touched by the one running work) and the callers told another result than their own work's.
+struct CountingCallers {
+  GroupCommitQueue& queue;
+  GroupCommitQueue::BatchRunner run;
+  int ran = 0;
+  std::atomic<int> wrong{0};
+
+  void submit(int who, int count) {
+    for (int i = 0; i < count; ++i) {
+      const bool refuse = (i + who) % 3 == 0;
+      auto status = queue.submit(
+          [&, refuse](StoreTransaction&) -> Status {
+            ++ran;
+            if (refuse) return domain::errors::forbidden("refused");
+            return ok_status();
+          },
+          run);
+      if (status.ok() == refuse) ++wrong;
+    }
+  }
+};
+
 TEST(GroupCommitQueueTest, ManyThreadsEachGetTheirOwnResultAndEveryWorkRunsOnce) {
   GroupCommitQueue queue(4);
   RecordingRunner runner;
-  auto run = [&](std::span<Entry* const> batch) { return runner(batch); };
+  CountingCallers callers{queue, [&](std::span<Entry* const> batch) { return runner(batch); }};
   constexpr int kThreads = 8;
   constexpr int kPerThread = 200;
-  int counter = 0;  // only ever touched by the one running work
-  std::atomic<int> wrong{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < kPerThread; ++i) {
-        const bool refuse = (i + t) % 3 == 0;
-        auto status = queue.submit(
-            [&, refuse](StoreTransaction&) -> Status {
-              ++counter;
-              if (refuse) return domain::errors::forbidden("refused");
-              return ok_status();
-            },
-            run);
-        if (status.ok() == refuse) ++wrong;
-      }
-    });
+    threads.emplace_back([&, t] { callers.submit(t, kPerThread); });
   }
   for (auto& thread : threads) thread.join();
-  EXPECT_EQ(wrong.load(), 0);
-  EXPECT_EQ(counter, kThreads * kPerThread);
+  EXPECT_EQ(callers.wrong.load(), 0);
+  EXPECT_EQ(callers.ran, kThreads * kPerThread);
   EXPECT_LE(queue.largest_batch(), 4u);
 }
 
@@ -496,25 +505,13 @@ TEST(GroupCommitQueueTest, BetweenBatchesRunsWhileALeaderGathersAndItsBatchWaits
 TEST(GroupCommitQueueTest, FibersAndThreadsEachGetTheirOwnResultAndEveryWorkRunsOnce) {
   GroupCommitQueue queue(4);
   RecordingRunner runner;
-  auto run = [&](std::span<Entry* const> batch) { return runner(batch); };
+  CountingCallers callers{queue, [&](std::span<Entry* const> batch) { return runner(batch); }};
   constexpr int kFibers = 32;
   constexpr int kThreads = 2;
   constexpr int kEach = 50;
-  int counter = 0;  // only ever touched by the one running work
-  std::atomic<int> wrong{0};
   std::atomic<int> finished{0};
   auto submit_all = [&](int who) {
-    for (int i = 0; i < kEach; ++i) {
-      const bool refuse = (i + who) % 3 == 0;
-      auto status = queue.submit(
-          [&, refuse](StoreTransaction&) -> Status {
-            ++counter;
-            if (refuse) return domain::errors::forbidden("refused");
-            return ok_status();
-          },
-          run);
-      if (status.ok() == refuse) ++wrong;
-    }
+    callers.submit(who, kEach);
     ++finished;
   };
   {
@@ -528,8 +525,8 @@ TEST(GroupCommitQueueTest, FibersAndThreadsEachGetTheirOwnResultAndEveryWorkRuns
     wait_until([&] { return finished.load() == kFibers + kThreads; });
   }
   EXPECT_EQ(finished.load(), kFibers + kThreads);
-  EXPECT_EQ(wrong.load(), 0);
-  EXPECT_EQ(counter, (kFibers + kThreads) * kEach);
+  EXPECT_EQ(callers.wrong.load(), 0);
+  EXPECT_EQ(callers.ran, (kFibers + kThreads) * kEach);
   EXPECT_LE(queue.largest_batch(), 4u);
 }
 
