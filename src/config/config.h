@@ -19,7 +19,7 @@ struct ServerConfig {
   std::size_t io_threads = 0;             // 0 = one per core
   // Requests as fibers on the event-loop threads instead of one worker thread each (SQLite
   // store only; docs/ARCHITECTURE.md, "Requests as fibers").
-  bool request_fibers = false;
+  bool request_fibers = true;
   std::size_t worker_threads = 0;  // 0 = two per core, at least 64; blocking work (hashing, store)
   std::size_t max_body_bytes = 64 * 1024;
   std::size_t max_json_depth = 32;

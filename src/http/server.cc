@@ -110,7 +110,8 @@ int serve(Listener& listener) {
   const bool fibers =
       config.server.request_fibers && context.dependencies.store.writer_usage().has_value();
   if (config.server.request_fibers && !fibers) {
-    log::warn("server.request_fibers needs the SQLite store; requests run on worker threads");
+    log::info(
+        "requests run on worker threads: fibers (server.request_fibers) need the SQLite store");
   }
   if (fibers) context.fibers = &fiber_runtime;
 
