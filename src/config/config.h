@@ -17,8 +17,8 @@ namespace sspr::config {
 struct ServerConfig {
   std::string listen = "127.0.0.1:8080";  // HOST:PORT
   std::size_t io_threads = 0;             // 0 = one per core
-  // Requests as fibers on the event-loop threads instead of one worker thread each (SQLite
-  // store only; docs/ARCHITECTURE.md, "Requests as fibers").
+  // Requests as fibers on the event-loop threads instead of one worker thread each
+  // (docs/ARCHITECTURE.md, "Requests as fibers"); false: worker threads, the fallback.
   bool request_fibers = true;
   std::size_t worker_threads = 0;  // 0 = two per core, at least 64; blocking work (hashing, store)
   std::size_t max_body_bytes = 64 * 1024;

@@ -105,14 +105,10 @@ int serve(Listener& listener) {
   asio::io_context io(static_cast<int>(io_threads));
   auto keep_running = asio::make_work_guard(io);
   AsioFiberRuntime fiber_runtime(io);
-  // Fibers need every wait of a request to park rather than block: the SQLite store's
-  // (group commit, reader leases) do; PostgreSQL's network round trips do not yet.
-  const bool fibers =
-      config.server.request_fibers && context.dependencies.store.writer_usage().has_value();
-  if (config.server.request_fibers && !fibers) {
-    log::info(
-        "requests run on worker threads: fibers (server.request_fibers) need the SQLite store");
-  }
+  // Every wait of a request parks its fiber rather than block the event loop: the SQLite
+  // store's (group commit, reader leases), PostgreSQL's transactions, hashes and network calls
+  // (offloaded to threads for blocking work).
+  const bool fibers = config.server.request_fibers;
   if (fibers) context.fibers = &fiber_runtime;
 
   std::string bound_address;

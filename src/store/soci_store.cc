@@ -296,6 +296,12 @@ domain::Status SociStore::read(const std::function<domain::Status(StoreTransacti
 
 domain::Status SociStore::run(soci::connection_pool& pool, bool read_only,
                               const std::function<domain::Status(StoreTransaction&)>& work) {
+  // PostgreSQL: each statement is a network round trip. A request running as a fiber hands
+  // the whole transaction to a thread for blocking work and parks meanwhile, so its event-loop
+  // thread goes on serving. (SQLite's statements are calls into the library: they run here.)
+  if (backend_ != SqlBackend::kSqlite && platform::fibers::in_fiber()) {
+    return platform::fibers::offload([&] { return run(pool, read_only, work); });
+  }
   std::size_t position = 0;
   if (!lease_session(pool, position)) {
     return errors::store_unavailable("no free database session within " +
@@ -338,6 +344,9 @@ std::optional<Store::WriterUsage> SociStore::writer_usage() const {
 }
 
 bool SociStore::ping() {
+  if (backend_ != SqlBackend::kSqlite && platform::fibers::in_fiber()) {
+    return platform::fibers::offload([this] { return ping(); });  // as run()
+  }
   std::size_t position = 0;
   if (!lease_session(pool_, position)) return false;
   PoolLease lease(pool_, position, leased_);

@@ -14,8 +14,9 @@
 // hold many others. The busy timeout is left for other processes (the CLI next to a server).
 // Reads (read()) do not queue: SQLite in WAL mode lets readers run beside the one writer,
 // each on its own snapshot. PostgreSQL keeps one transaction per transact() (its writers run
-// concurrently). PostgreSQL sessions that lost their connection are reconnected on the next
-// lease.
+// concurrently); called from a fiber (platform/fiber.h), a PostgreSQL transaction runs on a
+// thread for blocking work while the fiber parks. PostgreSQL sessions that lost their
+// connection are reconnected on the next lease.
 
 #include "store/soci_headers.h"
 
