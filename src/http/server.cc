@@ -27,7 +27,7 @@ std::size_t transport_body_limit(std::size_t max_body_bytes) {
   return std::max<std::size_t>(max_body_bytes * 64, 16 * 1024 * 1024);
 }
 
-// The default worker pool's lower bound (server.worker_threads = 0).
+// The lower bound of the threads for blocking work (server.worker_threads = 0).
 constexpr std::size_t kMinWorkerThreads = 64;
 
 std::size_t threads_or(std::size_t configured, std::size_t fallback) {
@@ -273,16 +273,21 @@ int run_server(const config::Config& config, ServerDependencies& dependencies,
   }
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t io_threads = threads_or(config.server.io_threads, cores);
-  // At least 64 workers: they mostly wait (store, network), and more concurrent writers share
-  // a SQLite group commit; Argon2id is limited separately (security.max_concurrent_hashes).
-  // docs/PERFORMANCE.md (issue 5, branches cpu and perf27) measured 4 to 64 workers on 2 cores.
+  // At least 64 threads for blocking work: they mostly wait (store, network), and more
+  // concurrent writers share a SQLite group commit; Argon2id is limited separately
+  // (security.max_concurrent_hashes). docs/PERFORMANCE.md (issue 5, branches cpu and perf27)
+  // measured 4 to 64 workers on 2 cores.
   const std::size_t worker_threads =
       threads_or(config.server.worker_threads, std::max<std::size_t>(kMinWorkerThreads, 2 * cores));
 
   observability::Metrics own_metrics;
   RequestMetrics request_metrics(dependencies.metrics ? *dependencies.metrics : own_metrics,
                                  api_routes());
-  WorkerPool workers(worker_threads);
+  // Requests as fibers: the blocking work they hand off (hashes, PostgreSQL, directory and
+  // notifier calls) runs on `worker_threads` sspr-blocking threads, and the worker pool keeps
+  // one thread for SIGHUP's reload. Without fibers each request takes a worker of its own.
+  if (config.server.request_fibers) platform::fibers::start_blocking_threads(worker_threads);
+  WorkerPool workers(config.server.request_fibers ? 1 : worker_threads);
   DispatchContext context{dependencies, config.server, workers};
   context.secure_cookie = config.session.secure_cookie;
   context.exchange_settings.trusted_proxies = std::move(*proxies);

@@ -3,6 +3,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/context/fiber.hpp>
 #include <boost/context/stack_context.hpp>
@@ -186,8 +187,11 @@ class BlockingThreads {
   std::deque<std::function<void()>> queue_;
 };
 
-BlockingThreads& blocking_threads() {
-  static auto* threads = new BlockingThreads(64);  // never destroyed: detached threads use it
+constexpr std::size_t kDefaultBlockingThreads = 64;
+
+BlockingThreads& blocking_threads(std::size_t count = kDefaultBlockingThreads) {
+  // Never destroyed: its detached threads use it.
+  static auto* threads = new BlockingThreads(std::max<std::size_t>(1, count));
   return *threads;
 }
 
@@ -283,5 +287,7 @@ void run_blocking(const std::function<void()>& task) {
   while (!done.load(std::memory_order_acquire)) park();
   if (failure) std::rethrow_exception(failure);
 }
+
+void start_blocking_threads(std::size_t count) { blocking_threads(count); }
 
 }  // namespace sspr::platform::fibers

@@ -54,6 +54,11 @@ void park_for(std::chrono::microseconds delay);
 // outside a fiber just calls it. Exceptions are passed on.
 void run_blocking(const std::function<void()>& task);
 
+// Starts the threads for blocking work (named sspr-blocking), `count` of them, unless they run
+// already: the first call decides, or else the first run_blocking() with 64. They live as long
+// as the process.
+void start_blocking_threads(std::size_t count);
+
 template <typename F>
 auto offload(F&& task) -> std::invoke_result_t<F> {
   using R = std::invoke_result_t<F>;

@@ -259,14 +259,19 @@ def thread_names(pid):
     return names
 
 
-def test_threads_and_hash_processes_are_named_for_their_role(backend):
-    """`top -H` and `ps -L` show what each thread does: the event loop, the request workers,
-    SQLite's checkpointer; the password-hashing processes show as sspr-hash."""
+@pytest.mark.parametrize("fibers", ["true", "false"])
+def test_threads_and_hash_processes_are_named_for_their_role(backend, fibers):
+    """`top -H` and `ps -L` show what each thread does: the event loop, the threads for
+    blocking work (with requests as fibers: sspr-blocking, and one sspr-worker for SIGHUP's
+    reload; without: a sspr-worker per request), SQLite's checkpointer; the password-hashing
+    processes show as sspr-hash."""
     server = backend.server(env={"SSPR_SERVER_IO_THREADS": "3", "SSPR_SERVER_WORKER_THREADS": "5",
-                                 "SSPR_SECURITY_MAX_CONCURRENT_HASHES": "2"})
+                                 "SSPR_SECURITY_MAX_CONCURRENT_HASHES": "2",
+                                 "SSPR_SERVER_REQUEST_FIBERS": fibers})
     names = thread_names(server.process.pid)
     assert names.count("sspr-io") == 3, names
-    assert names.count("sspr-worker") == 5, names
+    assert names.count("sspr-blocking") == (5 if fibers == "true" else 0), names
+    assert names.count("sspr-worker") == (1 if fibers == "true" else 5), names
     assert names.count("sspr-checkpoint") == 1, names
     hash_processes = h.child_pids(server.process.pid)
     assert len(hash_processes) == 2
