@@ -278,4 +278,3 @@ def test_threads_and_hash_processes_are_named_for_their_role(backend, fibers):
     for pid in hash_processes:
         with open(f"/proc/{pid}/comm") as comm:
             assert comm.read().strip() == "sspr-hash"
-

@@ -34,8 +34,8 @@ def test_a_window_inside_the_resets_phase_gives_cpu_per_reset_by_thread(binary, 
     assert run.returncode == 0, run.stdout + run.stderr
     assert figures["resets"] > 0, figures
     threads = figures["threads_ms_per_reset"]
-    # Requests run as fibers on the event loop's threads (server.request_fibers, the default on
-    # SQLite), or on worker threads when switched off.
+    # Requests run as fibers on the event loop's threads (server.request_fibers, the default),
+    # or on worker threads when switched off.
     fibers = os.environ.get("SSPR_SERVER_REQUEST_FIBERS", "true") != "false"
     requests = "sspr-io" if fibers else "sspr-worker"
     for name in (requests, "sspr-io"):
